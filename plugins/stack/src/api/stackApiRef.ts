@@ -1,0 +1,16 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import type { StackHealthClient } from '@internal/plugin-stack-common';
+
+/**
+ * What the stack frontend needs from the `stack` backend: the shared
+ * isomorphic client's read methods, so tests can fake just these.
+ */
+export type StackApi = Pick<
+  StackHealthClient,
+  'getHealth' | 'getHealthBatch' | 'getBuilds'
+>;
+
+/** The stack backend client, provided by the plugin's API factory. */
+export const stackApiRef = createApiRef<StackApi>({
+  id: 'plugin.stack.api',
+});

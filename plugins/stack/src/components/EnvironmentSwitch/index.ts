@@ -1,0 +1,2 @@
+export { EnvironmentSwitch } from './EnvironmentSwitch';
+export type { EnvironmentSwitchProps } from './EnvironmentSwitch';

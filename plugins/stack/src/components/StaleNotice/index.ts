@@ -1,0 +1,2 @@
+export { StaleNotice } from './StaleNotice';
+export type { StaleNoticeProps } from './StaleNotice';

@@ -1,0 +1,70 @@
+import type { Entity } from '@backstage/catalog-model';
+import { buildTopology, categoryOf } from './topology';
+
+function entity(
+  kind: string,
+  name: string,
+  type: string | undefined,
+  relations: Array<[string, string]> = [],
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind,
+    metadata: { name, namespace: 'default' },
+    spec: type ? { type } : {},
+    relations: relations.map(([t, targetRef]) => ({ type: t, targetRef })),
+  };
+}
+
+describe('buildTopology', () => {
+  it('turns members into nodes and their relations into typed edges', () => {
+    const topology = buildTopology([
+      entity('Component', 'web', 'website', [
+        ['consumesApi', 'api:default/orders-api'],
+        ['partOf', 'system:default/shop'],
+      ]),
+      entity('Component', 'orders', 'service', [
+        ['providesApi', 'api:default/orders-api'],
+        ['dependsOn', 'resource:default/orders-db'],
+      ]),
+      entity('API', 'orders-api', 'openapi'),
+      entity('Resource', 'orders-db', 'database'),
+    ]);
+    expect(topology.nodes.map(n => [n.id, n.category, n.external])).toEqual([
+      ['component:default/web', 'frontend', false],
+      ['component:default/orders', 'service', false],
+      ['api:default/orders-api', 'api', false],
+      ['resource:default/orders-db', 'database', false],
+    ]);
+    // partOf is membership, not an edge.
+    expect(topology.edges).toEqual([
+      { from: 'component:default/web', to: 'api:default/orders-api', type: 'consumesApi' },
+      { from: 'component:default/orders', to: 'api:default/orders-api', type: 'providesApi' },
+      { from: 'component:default/orders', to: 'resource:default/orders-db', type: 'dependsOn' },
+    ]);
+  });
+
+  it('keeps targets outside the system as external nodes and drops duplicate edges', () => {
+    const topology = buildTopology([
+      entity('Component', 'a', 'service', [
+        ['dependsOn', 'component:default/billing'],
+        ['dependsOn', 'component:default/billing'],
+      ]),
+    ]);
+    expect(topology.nodes[1]).toMatchObject({
+      id: 'component:default/billing',
+      external: true,
+      category: 'service',
+    });
+    expect(topology.edges).toHaveLength(1);
+  });
+});
+
+describe('categoryOf', () => {
+  it('maps stack sub-components to their shapes', () => {
+    expect(categoryOf('Resource', 'queue')).toBe('queue');
+    expect(categoryOf('Resource', 'bucket')).toBe('bucket');
+    expect(categoryOf('Resource', 'cache')).toBe('resource');
+    expect(categoryOf('Group', undefined)).toBe('other');
+  });
+});
