@@ -1,0 +1,44 @@
+/**
+ * Stack model, validation and Kustomize manifest generation shared by the
+ * IDP plugins. Isomorphic: runs in the browser, the backend and the CLI.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  ENVIRONMENTS,
+  COMPONENT_TYPES,
+  SERVICE_TYPES,
+  DATA_TYPES,
+  STACK_API_VERSION,
+  STACK_KIND,
+  DEFAULT_KUBERNETES_VERSION,
+  namespaceFor,
+} from './schema/names';
+export type { Environment, ComponentType } from './schema/names';
+export { stackSchema, componentSchema, linkSchema, environmentSchema } from './schema/stackSchema';
+export type {
+  Stack,
+  StackComponent,
+  StackLink,
+  StackResources,
+  EnvironmentSettings,
+  ServiceComponent,
+  PostgresComponent,
+  RedisComponent,
+  RabbitmqComponent,
+  MinioComponent,
+} from './schema/stackSchema';
+export { stackJsonSchema } from './schema/jsonSchema';
+export { validateStack } from './validation/validateStack';
+export type { StackValidationResult } from './validation/validateStack';
+export type { StackIssue } from './validation/issues';
+export { parseStackYaml } from './yaml/parseStackYaml';
+export { serializeStack } from './yaml/serializeStack';
+export { generateManifests } from './generator/generateManifests';
+export type { GeneratedFile, K8sObject } from './generator/types';
+export { resolveEnvironment } from './model/resolve';
+export type { ResolvedEnvironment } from './model/resolve';
+export { apiVersionsFor } from './model/versions';
+export type { ApiVersions } from './model/versions';
+export * from './health';
