@@ -1,0 +1,164 @@
+import { Environment, ENVIRONMENTS, namespaceFor } from '../schema/names';
+import { Stack, StackComponent, ServiceComponent } from '../schema/stackSchema';
+import { resolveEnvironments, resolveResources } from '../model/resolve';
+import { resolveLinkEnd, isService } from '../model/links';
+import { apiVersionsFor } from '../model/versions';
+import { componentDefaults } from '../components';
+import { buildDeployment } from '../components/deployment';
+import { namespacePolicies } from '../components/namespacePolicies';
+import { linkRuleFor } from '../rules';
+import { routing } from './routing';
+import { compareStrings, kindFileName, toYaml } from './serialize';
+import { Additions, EnvVar, GeneratedFile, GenerationContext, K8sObject, ResolvedLink } from './types';
+
+const isWorkload = (c: StackComponent): c is ServiceComponent => isService(c.type) || c.type === 'frontend';
+
+function resolveLinks(stack: Stack): ResolvedLink[] {
+  const out: ResolvedLink[] = [];
+  for (const l of stack.spec.links ?? []) {
+    const from = resolveLinkEnd(stack.spec.components, l.from);
+    const to = resolveLinkEnd(stack.spec.components, l.to);
+    if (typeof from === 'string' || typeof to === 'string') {
+      throw new Error(`invalid link ${l.from} → ${l.to}; run validateStack first`);
+    }
+    out.push({ from: from.component, to: to.component, sub: to.sub, access: l.access ?? 'read-write', pathPrefix: l.pathPrefix });
+  }
+  return out;
+}
+
+/** Groups objects into `<dir>/<kind>.yaml` files, objects sorted by name inside. */
+function filesFor(dir: string, objects: K8sObject[]): Map<string, K8sObject[]> {
+  const byFile = new Map<string, K8sObject[]>();
+  for (const o of objects) {
+    const file = `${dir}${kindFileName(o.kind)}`;
+    byFile.set(file, [...(byFile.get(file) ?? []), o]);
+  }
+  for (const list of byFile.values()) list.sort((a, b) => compareStrings(a.metadata.name, b.metadata.name));
+  return byFile;
+}
+
+function kustomization(extra: Record<string, unknown>): string {
+  return toYaml([{ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', ...extra }]);
+}
+
+/**
+ * Turns a valid stack into the deploy/ tree: `deploy/base/<component>/…`
+ * plus one overlay per environment. Pure and deterministic: same stack, same
+ * bytes, files sorted by path. Throws only on a stack validateStack rejects.
+ */
+export function generateManifests(stack: Stack): GeneratedFile[] {
+  const byName = new Map(stack.spec.components.map(c => [c.name, c]));
+  const ctx: GenerationContext = {
+    stack,
+    api: apiVersionsFor(stack.spec.kubernetesVersion),
+    environments: resolveEnvironments(stack),
+    component: name => {
+      const c = byName.get(name);
+      if (!c) throw new Error(`unknown component ${name}`);
+      return c;
+    },
+  };
+
+  const additions: Additions[] = [namespacePolicies(stack)];
+  for (const c of stack.spec.components) additions.push(componentDefaults(stack, c, ctx));
+  for (const link of resolveLinks(stack)) additions.push(linkRuleFor(link)(stack, link, ctx));
+  additions.push(routing(stack, additions.flatMap(a => a.routes ?? []), ctx));
+
+  // Merge what every default and rule contributed.
+  const baseEnv = new Map<string, EnvVar[]>();
+  const envEnv = new Map<string, EnvVar[]>();
+  const inits = new Map<string, Record<string, unknown>[]>();
+  const baseObjects = new Map<string, K8sObject[]>();
+  const envObjects = new Map<Environment, K8sObject[]>(ENVIRONMENTS.map(e => [e, []]));
+  const push = <K, V>(m: Map<K, V[]>, k: K, v: V[]) => m.set(k, [...(m.get(k) ?? []), ...v]);
+  for (const a of additions) {
+    for (const e of a.env ?? []) {
+      if (e.environment) push(envEnv, `${e.environment}/${e.component}`, e.vars);
+      else push(baseEnv, e.component, e.vars);
+    }
+    for (const i of a.initContainers ?? []) push(inits, i.component, [i.container]);
+    for (const o of a.objects ?? []) {
+      if (o.environment) push(envObjects, o.environment, [o.object]);
+      else push(baseObjects, o.component, [o.object]);
+    }
+  }
+  for (const c of stack.spec.components) {
+    if (isWorkload(c)) {
+      push(baseObjects, c.name, [buildDeployment(stack, c, baseEnv.get(c.name) ?? [], inits.get(c.name) ?? [])]);
+    }
+  }
+
+  const files: GeneratedFile[] = [];
+  const emit = (byFile: Map<string, K8sObject[]>) => {
+    for (const [path, objects] of byFile) files.push({ path, content: toYaml(objects) });
+  };
+
+  // Base: namespace-wide objects at the top, one folder per component.
+  const namespaceWide = filesFor('deploy/base/', baseObjects.get('') ?? []);
+  emit(namespaceWide);
+  const componentDirs: string[] = [];
+  for (const c of [...stack.spec.components].sort((a, b) => compareStrings(a.name, b.name))) {
+    const own = filesFor(`deploy/base/${c.name}/`, baseObjects.get(c.name) ?? []);
+    emit(own);
+    files.push({
+      path: `deploy/base/${c.name}/kustomization.yaml`,
+      content: kustomization({ resources: [...own.keys()].map(p => p.split('/').pop()!).sort() }),
+    });
+    componentDirs.push(c.name);
+  }
+  files.push({
+    path: 'deploy/base/kustomization.yaml',
+    content: kustomization({
+      resources: [...[...namespaceWide.keys()].map(p => p.split('/').pop()!).sort(), ...componentDirs],
+    }),
+  });
+
+  // Overlays: the Namespace, env-only objects and one patch per workload.
+  for (const env of ctx.environments) {
+    const dir = `deploy/overlays/${env.name}/`;
+    const namespace = namespaceFor(stack, env.name);
+    const own = filesFor(dir, [
+      {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: {
+          name: namespace,
+          labels: { 'idp.platform/system': stack.metadata.system, 'idp.platform/environment': env.name },
+        },
+      },
+      ...(envObjects.get(env.name) ?? []),
+    ]);
+    emit(own);
+    const patches: string[] = [];
+    for (const c of stack.spec.components) {
+      if (!isWorkload(c)) continue;
+      const override = env.settings.components?.[c.name];
+      const autoscaled = override?.autoscaling?.enabled ?? env.autoscaling.enabled;
+      const extraEnv = envEnv.get(`${env.name}/${c.name}`) ?? [];
+      const container: Record<string, unknown> = { name: c.name };
+      if (extraEnv.length > 0) container.env = extraEnv;
+      if (override?.resources) container.resources = resolveResources(override.resources, resolveResources(c.resources));
+      const spec: Record<string, unknown> = {};
+      if (!autoscaled) spec.replicas = override?.replicas ?? c.replicas ?? env.replicas;
+      if (Object.keys(container).length > 1) spec.template = { spec: { containers: [container] } };
+      if (Object.keys(spec).length === 0) continue;
+      const path = `patches/${c.name}-deployment.yaml`;
+      patches.push(path);
+      files.push({
+        path: `${dir}${path}`,
+        content: toYaml([{ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: c.name }, spec }]),
+      });
+    }
+    files.push({
+      path: `${dir}kustomization.yaml`,
+      content: kustomization({
+        namespace,
+        labels: [{ pairs: { 'idp.platform/environment': env.name }, includeSelectors: false }],
+        resources: ['../../base', ...[...own.keys()].map(p => p.split('/').pop()!).sort()],
+        ...(patches.length > 0 ? { patches: patches.sort().map(path => ({ path })) } : {}),
+      }),
+    });
+  }
+
+  return files.sort((a, b) => compareStrings(a.path, b.path));
+}

@@ -1,0 +1,15 @@
+import { stringify } from 'yaml';
+
+/** One YAML document per object, `---` between them; no line folding so output is stable. */
+export function toYaml(objects: readonly unknown[]): string {
+  return objects.map(o => stringify(o, { lineWidth: 0, aliasDuplicateObjects: false })).join('---\n');
+}
+
+/** `HorizontalPodAutoscaler` → `horizontal-pod-autoscaler`. */
+export function kindFileName(kind: string): string {
+  return `${kind.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()}.yaml`;
+}
+
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

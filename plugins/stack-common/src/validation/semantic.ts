@@ -1,0 +1,181 @@
+import { ENVIRONMENTS, MAX_NAMESPACE, HOSTNAME } from '../schema/names';
+import { ComponentRef, isService, linkTypeAllowed, resolveLinkEnd } from '../model/links';
+import { apiVersionsFor, kubernetesMinor, kubernetesVersionSupported } from '../model/versions';
+import { MIN_KUBERNETES_MINOR, MAX_KUBERNETES_MINOR } from '../schema/names';
+import { issue, StackIssue } from './issues';
+
+type Obj = Record<string, any>;
+const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+const list = (x: unknown): any[] => (Array.isArray(x) ? x : []);
+
+/**
+ * Rules that span several fields. They run on the raw input next to the
+ * schema, defensively, so that one invalid field does not hide the others.
+ */
+export function semanticIssues(input: unknown): StackIssue[] {
+  const out: StackIssue[] = [];
+  if (!isObj(input)) return out;
+  const metadata = isObj(input.metadata) ? input.metadata : {};
+  const spec = isObj(input.spec) ? input.spec : {};
+
+  // Namespaces: `<system>-<env>` must be a valid, non-reserved namespace.
+  if (typeof metadata.system === 'string') {
+    const system = metadata.system;
+    const longest = `${system}-stage`;
+    if (longest.length > MAX_NAMESPACE) {
+      out.push(issue(['metadata', 'system'], 'namespace', `namespace ${JSON.stringify(longest)} would be longer than ${MAX_NAMESPACE} characters`));
+    }
+    if (system.startsWith('kube-') || system === 'kube' || system === 'default') {
+      out.push(issue(['metadata', 'system'], 'namespace', `${JSON.stringify(system)} gives reserved namespaces (kube-*, default)`));
+    }
+  }
+
+  // Kubernetes version and routing support.
+  const version = typeof spec.kubernetesVersion === 'string' && /^1\.\d+$/.test(spec.kubernetesVersion) ? spec.kubernetesVersion : undefined;
+  const minor = kubernetesMinor(version);
+  if (version && !kubernetesVersionSupported(minor)) {
+    out.push(issue(['spec', 'kubernetesVersion'], 'kubernetes-version', `${version} is outside the supported 1.${MIN_KUBERNETES_MINOR}–1.${MAX_KUBERNETES_MINOR}`));
+  }
+  if (isObj(spec.routing) && spec.routing.kind === 'gateway' && !apiVersionsFor(version).httpRoute) {
+    out.push(issue(['spec', 'routing', 'kind'], 'gateway-api-version', `Gateway API HTTPRoutes need Kubernetes 1.23 or later (target is 1.${minor})`));
+  }
+
+  // Components: unique names, unique sub-components.
+  const components = list(spec.components);
+  const refs: ComponentRef[] = [];
+  const seen = new Map<string, number>();
+  components.forEach((c, i) => {
+    if (!isObj(c) || typeof c.name !== 'string') return;
+    if (seen.has(c.name)) {
+      out.push(issue(['spec', 'components', i, 'name'], 'unique-name', `${JSON.stringify(c.name)} is already the name of spec.components[${seen.get(c.name)}]`));
+    } else {
+      seen.set(c.name, i);
+      if (typeof c.type === 'string') refs.push(c as ComponentRef);
+    }
+    for (const field of ['databases', 'roles', 'queues', 'exchanges', 'buckets', 'env']) {
+      const names = new Map<string, number>();
+      list(c[field]).forEach((s, j) => {
+        if (!isObj(s) || typeof s.name !== 'string') return;
+        if (names.has(s.name)) {
+          out.push(issue(['spec', 'components', i, field, j, 'name'], 'unique-name', `${JSON.stringify(s.name)} is already used by ${field}[${names.get(s.name)}]`));
+        } else names.set(s.name, j);
+      });
+    }
+    if (c.type === 'rabbitmq') {
+      // Dead-letter exchanges are named `<queue>.dlx`; ordinary names never contain dots.
+      const queues = new Set(list(c.queues).map(q => q?.name));
+      list(c.exchanges).forEach((e, j) => {
+        if (isObj(e) && queues.has(e.name)) {
+          out.push(issue(['spec', 'components', i, 'exchanges', j, 'name'], 'unique-name', `${JSON.stringify(e.name)} is already the name of a queue (links address both by name)`));
+        }
+      });
+    }
+    if (c.type === 'redis') {
+      const indexes = new Map<number, number>();
+      list(c.databases).forEach((d, j) => {
+        if (!isObj(d) || typeof d.index !== 'number') return;
+        if (indexes.has(d.index)) {
+          out.push(issue(['spec', 'components', i, 'databases', j, 'index'], 'unique-index', `${d.index} is already used by databases[${indexes.get(d.index)}]`));
+        } else indexes.set(d.index, j);
+      });
+    }
+    if (c.type === 'postgres') {
+      const roles = new Set(list(c.roles).map(r => r?.name));
+      list(c.databases).forEach((d, j) => {
+        if (isObj(d) && typeof d.owner === 'string' && !roles.has(d.owner) && d.owner !== d.name) {
+          out.push(issue(['spec', 'components', i, 'databases', j, 'owner'], 'unknown-role', `${JSON.stringify(d.owner)} is not one of this cluster's roles`));
+        }
+      });
+    }
+  });
+
+  // Links: known ends, sensible types, no self links, no duplicates, no service call cycles.
+  const edges = new Map<string, string[]>();
+  const linkKeys = new Map<string, number>();
+  list(spec.links).forEach((l, i) => {
+    if (!isObj(l) || typeof l.from !== 'string' || typeof l.to !== 'string') return;
+    const from = resolveLinkEnd(refs, l.from);
+    const to = resolveLinkEnd(refs, l.to);
+    if (typeof from === 'string') out.push(issue(['spec', 'links', i, 'from'], 'link-target', from));
+    else if (from.sub) out.push(issue(['spec', 'links', i, 'from'], 'link-target', `${JSON.stringify(l.from)} must be a component, not a sub-component`));
+    if (typeof to === 'string') out.push(issue(['spec', 'links', i, 'to'], 'link-target', to));
+    if (typeof from === 'string' || typeof to === 'string' || from.sub) return;
+    if (from.component.name === to.component.name) {
+      out.push(issue(['spec', 'links', i], 'self-link', `${from.component.name} links to itself`));
+      return;
+    }
+    if (!linkTypeAllowed(from.component.type, to.component.type)) {
+      out.push(issue(['spec', 'links', i], 'link-type', `a ${from.component.type} component cannot link to a ${to.component.type} component (${l.from} → ${l.to})`));
+      return;
+    }
+    const key = `${l.from}→${l.to}`;
+    if (linkKeys.has(key)) {
+      out.push(issue(['spec', 'links', i], 'unique-link', `${l.from} → ${l.to} is already spec.links[${linkKeys.get(key)}]`));
+    } else linkKeys.set(key, i);
+    if (l.pathPrefix !== undefined && from.component.type !== 'frontend') {
+      out.push(issue(['spec', 'links', i, 'pathPrefix'], 'link-option', 'pathPrefix only applies to frontend → service links'));
+    }
+    if (l.access !== undefined && isService(to.component.type)) {
+      out.push(issue(['spec', 'links', i, 'access'], 'link-option', 'access only applies to links to data components'));
+    }
+    if (isService(from.component.type) && isService(to.component.type)) {
+      edges.set(from.component.name, [...(edges.get(from.component.name) ?? []), to.component.name]);
+    }
+  });
+  const cycle = findCycle(edges);
+  if (cycle) {
+    out.push(issue(['spec', 'links'], 'link-cycle', `services call each other in a cycle (${cycle.join(' → ')}); readiness that depends on callees can never settle`));
+  }
+
+  // Environments: overrides name real components, autoscaling bounds are ordered.
+  const envs = isObj(spec.environments) ? spec.environments : {};
+  for (const env of ENVIRONMENTS) {
+    const e = envs[env];
+    if (!isObj(e)) continue;
+    if (typeof e.hostname === 'string' && !HOSTNAME.test(e.hostname)) continue;
+    checkAutoscaling(e.autoscaling, ['spec', 'environments', env, 'autoscaling'], out);
+    if (isObj(e.components)) {
+      for (const [name, o] of Object.entries(e.components)) {
+        if (!seen.has(name)) {
+          out.push(issue(['spec', 'environments', env, 'components', name], 'unknown-component', `${JSON.stringify(name)} is not a component of this stack`));
+        } else if (isObj(o)) {
+          checkAutoscaling(o.autoscaling, ['spec', 'environments', env, 'components', name, 'autoscaling'], out);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function checkAutoscaling(a: unknown, path: PropertyKey[], out: StackIssue[]) {
+  if (!isObj(a)) return;
+  if (typeof a.minReplicas === 'number' && typeof a.maxReplicas === 'number' && a.minReplicas > a.maxReplicas) {
+    out.push(issue([...path, 'minReplicas'], 'autoscaling-range', `minReplicas ${a.minReplicas} is above maxReplicas ${a.maxReplicas}`));
+  }
+  if (typeof a.minReplicas === 'number' && a.minReplicas < 1) {
+    out.push(issue([...path, 'minReplicas'], 'autoscaling-range', 'minReplicas must be at least 1'));
+  }
+}
+
+function findCycle(edges: Map<string, string[]>): string[] | undefined {
+  const state = new Map<string, 'visiting' | 'done'>();
+  const stack: string[] = [];
+  const visit = (n: string): string[] | undefined => {
+    if (state.get(n) === 'done') return undefined;
+    if (state.get(n) === 'visiting') return [...stack.slice(stack.indexOf(n)), n];
+    state.set(n, 'visiting');
+    stack.push(n);
+    for (const m of edges.get(n) ?? []) {
+      const c = visit(m);
+      if (c) return c;
+    }
+    stack.pop();
+    state.set(n, 'done');
+    return undefined;
+  };
+  for (const n of [...edges.keys()].sort()) {
+    const c = visit(n);
+    if (c) return c;
+  }
+  return undefined;
+}
