@@ -53,10 +53,13 @@ const RESOURCE_CATEGORIES: Record<string, NodeCategory> = {
   database: 'database',
   postgres: 'database',
   postgresql: 'database',
+  redis: 'database',
   queue: 'queue',
+  rabbitmq: 'queue',
   topic: 'queue',
   bucket: 'bucket',
   'object-storage': 'bucket',
+  minio: 'bucket',
 };
 
 export function categoryOf(kind: string, type: string | undefined): NodeCategory {

@@ -1,0 +1,2 @@
+export { TopologyGraph } from './TopologyGraph';
+export type { NodeHealth, TopologyGraphProps } from './TopologyGraph';

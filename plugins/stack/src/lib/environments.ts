@@ -1,4 +1,0 @@
-/** The environments every stack deploys to, in promotion order (docs/conventions.md). */
-export const ENVIRONMENTS = ['dev', 'stage', 'prod'] as const;
-
-export type Environment = (typeof ENVIRONMENTS)[number];
