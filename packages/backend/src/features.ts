@@ -1,0 +1,40 @@
+/**
+ * The plugins and modules this portal runs. Kept apart from index.ts so the
+ * integration tests boot exactly the same feature set on SQLite and PostgreSQL
+ * (static imports: Jest cannot follow `backend.add(import(...))`).
+ */
+import appBackend from '@backstage/plugin-app-backend';
+import authBackend from '@backstage/plugin-auth-backend';
+import guestProvider from '@backstage/plugin-auth-backend-module-guest-provider';
+import catalogBackend from '@backstage/plugin-catalog-backend';
+import catalogLogs from '@backstage/plugin-catalog-backend-module-logs';
+import catalogTemplates from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
+import permissionBackend from '@backstage/plugin-permission-backend';
+import allowAllPolicy from '@backstage/plugin-permission-backend-module-allow-all-policy';
+import proxyBackend from '@backstage/plugin-proxy-backend';
+import scaffolderBackend from '@backstage/plugin-scaffolder-backend';
+import scaffolderGithub from '@backstage/plugin-scaffolder-backend-module-github';
+import searchBackend from '@backstage/plugin-search-backend';
+import searchCatalog from '@backstage/plugin-search-backend-module-catalog';
+import searchPg from '@backstage/plugin-search-backend-module-pg';
+
+export const backendFeatures = [
+  appBackend,
+  proxyBackend,
+  // Scaffolder with the built-in GitHub actions.
+  scaffolderBackend,
+  scaffolderGithub,
+  // Guest sign-in for local use; production adds a real provider.
+  authBackend,
+  guestProvider,
+  // Catalog, with Template entities and error logging.
+  catalogBackend,
+  catalogTemplates,
+  catalogLogs,
+  permissionBackend,
+  allowAllPolicy,
+  // Search: the Postgres engine when the database is Postgres, Lunr otherwise.
+  searchBackend,
+  searchPg,
+  searchCatalog,
+];

@@ -1,0 +1,105 @@
+import { ConfigReader } from '@backstage/config';
+import { execFile } from 'node:child_process';
+import { createServer, Server } from 'node:net';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { checkDatabaseConfig, checkListenPort, preflight } from './preflight';
+
+const root = resolve(__dirname, '../../..');
+const production = [
+  'node',
+  'index',
+  '--config',
+  `${root}/app-config.yaml`,
+  '--config',
+  `${root}/app-config.production.yaml`,
+];
+
+function listen(port: number): Promise<Server> {
+  return new Promise(done => {
+    const server = createServer();
+    server.listen(port, '127.0.0.1', () => done(server));
+  });
+}
+
+describe('checkDatabaseConfig', () => {
+  it.each([
+    [{}, /backend.database.client is not set/],
+    [{ client: 'pg' }, /set POSTGRES_HOST .* and POSTGRES_USER/],
+    [{ client: 'pg', connection: { host: 'db' } }, /set POSTGRES_USER/],
+    [{ client: 'pg', connection: '  ' }, /connection is empty/],
+  ])('rejects %j', (database, message) => {
+    const config = new ConfigReader({ backend: { database } });
+    expect(checkDatabaseConfig(config)).toMatch(message);
+  });
+
+  it.each([
+    { client: 'better-sqlite3', connection: ':memory:' },
+    { client: 'pg', connection: 'postgres://u:p@db:5432' },
+    { client: 'pg', connection: { host: 'db', user: 'u', port: 5432 } },
+  ])('accepts %j', database => {
+    const config = new ConfigReader({ backend: { database } });
+    expect(checkDatabaseConfig(config)).toBeUndefined();
+  });
+});
+
+describe('checkListenPort', () => {
+  it('names the port that is taken and how to free it', async () => {
+    const server = await listen(47123);
+    try {
+      const config = new ConfigReader({ backend: { listen: { port: 47123 } } });
+      expect(await checkListenPort(config)).toBe(
+        'port 47123 is already in use: stop the process that holds it (e.g. `lsof -i :47123`) or change backend.listen.port',
+      );
+    } finally {
+      server.close();
+    }
+  });
+
+  it('accepts a free port', async () => {
+    const config = new ConfigReader({ backend: { listen: ':47124' } });
+    expect(await checkListenPort(config)).toBeUndefined();
+  });
+});
+
+describe('preflight', () => {
+  it('reports the missing PostgreSQL connection of the production config', async () => {
+    expect(await preflight(production, {})).toMatch(
+      /^the PostgreSQL connection is incomplete: set POSTGRES_HOST/,
+    );
+  });
+
+  it('passes the production config once the connection is given', async () => {
+    const env = { POSTGRES_HOST: 'db', POSTGRES_USER: 'backstage' };
+    // 7007 may be taken by a running portal; only the database part matters here.
+    const problem = await preflight(production, env);
+    expect(problem ?? '').not.toMatch(/PostgreSQL/);
+  });
+});
+
+describe('the backend entrypoint', () => {
+  jest.setTimeout(60_000);
+
+  it('exits non-zero with one line when production config has no database', async () => {
+    const run = promisify(execFile);
+    const error = await run(
+      process.execPath,
+      [
+        '--require',
+        require.resolve('@backstage/cli-node/config/nodeTransform.cjs'),
+        resolve(__dirname, 'index.ts'),
+        ...production.slice(2),
+      ],
+      { cwd: resolve(__dirname, '..'), env: { PATH: process.env.PATH } },
+    ).then(
+      () => undefined,
+      e => e,
+    );
+    expect(error?.code).toBe(1);
+    expect(error.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^Cannot start the backend: the PostgreSQL connection is incomplete: set POSTGRES_HOST/,
+      ),
+    ]);
+  });
+});

@@ -1,0 +1,90 @@
+import { ConfigSources } from '@backstage/config-loader';
+import { Config } from '@backstage/config';
+import { createServer } from 'node:net';
+
+/**
+ * Checks the database settings before any plugin connects, so that a
+ * production config without a database says what to set in one line.
+ * Returns the problem, or undefined when the config is usable.
+ */
+export function checkDatabaseConfig(config: Config): string | undefined {
+  const client = config.getOptionalString('backend.database.client');
+  if (!client) {
+    return 'backend.database.client is not set: use better-sqlite3 for local use or pg with a connection for production';
+  }
+  if (client !== 'pg') {
+    return undefined;
+  }
+  // Read the merged value once: with app-config.yaml's SQLite string below
+  // the production object, per-key lookups would trip over the string.
+  const connection = config.getOptional('backend.database.connection');
+  if (typeof connection === 'string') {
+    return connection.trim()
+      ? undefined
+      : 'backend.database.connection is empty: set it to a postgres:// URL';
+  }
+  const { host, user } = (connection ?? {}) as { host?: string; user?: string };
+  const missing = [
+    !host && 'POSTGRES_HOST (backend.database.connection.host)',
+    !user && 'POSTGRES_USER (backend.database.connection.user)',
+  ].filter(Boolean);
+  if (missing.length > 0) {
+    return `the PostgreSQL connection is incomplete: set ${missing.join(
+      ' and ',
+    )}, plus POSTGRES_PORT and POSTGRES_PASSWORD`;
+  }
+  return undefined;
+}
+
+/** Resolves to true when nothing listens on the port yet. */
+export function isPortFree(port: number, host?: string): Promise<boolean> {
+  return new Promise(resolve => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen({ port, host, exclusive: true }, () => {
+      server.close(() => resolve(true));
+    });
+  });
+}
+
+/** Checks the listen port the same way the HTTP server will bind it. */
+export async function checkListenPort(
+  config: Config,
+): Promise<string | undefined> {
+  const listen = config.getOptional('backend.listen');
+  let port = 7007;
+  let host: string | undefined;
+  if (typeof listen === 'string') {
+    const [h, p] = listen.split(':');
+    host = h || undefined;
+    port = Number(p);
+  } else if (listen) {
+    port = config.getOptionalNumber('backend.listen.port') ?? port;
+    host = config.getOptionalString('backend.listen.host');
+  }
+  if (!(await isPortFree(port, host))) {
+    return `port ${port} is already in use: stop the process that holds it (e.g. \`lsof -i :${port}\`) or change backend.listen.port`;
+  }
+  return undefined;
+}
+
+/** Loads the same config the backend will load and checks it. */
+export async function preflight(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<string | undefined> {
+  let config: Config;
+  try {
+    config = await ConfigSources.toConfig(
+      ConfigSources.default({
+        argv,
+        env: env as Record<string, string>,
+        substitutionFunc: async name => env[name],
+        watch: false,
+      }),
+    );
+  } catch (error) {
+    return `the configuration cannot be read: ${(error as Error).message}`;
+  }
+  return checkDatabaseConfig(config) ?? (await checkListenPort(config));
+}
