@@ -1,0 +1,41 @@
+export interface Config {
+  /** Settings of the IDP scaffolder actions (`@internal/plugin-scaffolder-backend-module-stack`). */
+  idp?: {
+    github?: {
+      /**
+       * Minimum milliseconds between two write requests to GitHub (GitHub asks
+       * for about one second to avoid secondary rate limits). Default 1000.
+       */
+      writeIntervalMs?: number;
+      /** Base delay in ms of the bounded retries (5xx, rate limits, eventual consistency). Default 1000. */
+      retryBaseDelayMs?: number;
+      /** How many times a failed GitHub request is retried. Default 3. */
+      retries?: number;
+    };
+    argocd?: {
+      /**
+       * The Kubernetes cluster that runs Argo CD. Without it `idp:argocd:refresh`
+       * is a no-op that logs a line.
+       */
+      cluster?: {
+        /** Kubernetes API server URL, e.g. https://kubernetes.default.svc. */
+        url?: string;
+        /** Use the pod's service account instead of url/token. */
+        inCluster?: boolean;
+        /**
+         * Bearer token of a service account allowed to patch applicationsets.
+         * @visibility secret
+         */
+        token?: string;
+        /** Base64 PEM of the API server's CA. */
+        caData?: string;
+        /** Skip TLS verification (development clusters only). */
+        skipTLSVerify?: boolean;
+      };
+      /** Namespace of Argo CD. Default `argocd`. */
+      namespace?: string;
+      /** Name of the ApplicationSet to refresh. Default `workloads`. */
+      applicationSet?: string;
+    };
+  };
+}

@@ -1,0 +1,497 @@
+import { createHash } from 'node:crypto';
+import { http, HttpResponse } from 'msw';
+
+/**
+ * A stateful fake of the GitHub REST API endpoints idp:github:publish uses,
+ * answering with the documented response shapes. Tests read `repos` to see
+ * exactly what was pushed.
+ */
+export type FakeRepo = {
+  id: number;
+  owner: string;
+  name: string;
+  private: boolean;
+  visibility: string;
+  description: string | null;
+  topics: string[];
+  defaultBranch: string;
+  refs: Map<string, string>;
+  protection?: unknown;
+};
+
+type Tree = Map<string, { mode: string; content: Buffer }>;
+
+export const API = 'https://api.github.com';
+
+const sha1 = (s: string | Buffer) => createHash('sha1').update(s).digest('hex');
+
+function notFound() {
+  return HttpResponse.json(
+    {
+      message: 'Not Found',
+      documentation_url: 'https://docs.github.com/rest',
+      status: '404',
+    },
+    { status: 404 },
+  );
+}
+
+export class FakeGithub {
+  readonly repos = new Map<string, FakeRepo>();
+  readonly owners = new Map<string, 'Organization' | 'User'>([
+    ['acme', 'Organization'],
+    ['robot', 'User'],
+  ]);
+  readonly login = 'robot';
+  /** Every request as "METHOD /path", in order. */
+  readonly calls: string[] = [];
+  readonly deleted: string[] = [];
+  private readonly trees = new Map<string, Tree>();
+  private readonly commits = new Map<
+    string,
+    { tree: string; parents: string[]; message: string }
+  >();
+  private nextId = 1000;
+  private counter = 0;
+
+  /** Files on the repository's default branch. */
+  files(slug: string): Map<string, string> {
+    const repo = this.repos.get(slug);
+    const head = repo?.refs.get(`refs/heads/${repo.defaultBranch}`);
+    const out = new Map<string, string>();
+    if (!head) return out;
+    for (const [p, f] of this.trees.get(this.commits.get(head)!.tree)!) {
+      out.set(p, f.content.toString('utf8'));
+    }
+    return out;
+  }
+
+  /** Commits reachable from the default branch, newest first. */
+  history(slug: string): string[] {
+    const repo = this.repos.get(slug)!;
+    const out: string[] = [];
+    let sha = repo.refs.get(`refs/heads/${repo.defaultBranch}`);
+    while (sha) {
+      out.push(sha);
+      sha = this.commits.get(sha)?.parents[0];
+    }
+    return out;
+  }
+
+  /** Adds an existing repository with the given files on main. */
+  seed(
+    slug: string,
+    options: { topics?: string[]; files?: Record<string, string> } = {},
+  ) {
+    const [owner, name] = slug.split('/');
+    const repo = this.newRepo(owner, name, true, null);
+    repo.topics = options.topics ?? [];
+    if (options.files) {
+      const tree: Tree = new Map(
+        Object.entries(options.files).map(([p, c]) => [
+          p,
+          { mode: '100644', content: Buffer.from(c) },
+        ]),
+      );
+      const treeSha = this.storeTree(tree);
+      const commit = this.storeCommit(treeSha, [], 'seed');
+      repo.refs.set('refs/heads/main', commit);
+    }
+    return repo;
+  }
+
+  private newRepo(
+    owner: string,
+    name: string,
+    isPrivate: boolean,
+    description: string | null,
+    visibility?: string,
+  ) {
+    const repo: FakeRepo = {
+      id: this.nextId++,
+      owner,
+      name,
+      private: isPrivate,
+      visibility: visibility ?? (isPrivate ? 'private' : 'public'),
+      description,
+      topics: [],
+      defaultBranch: 'main',
+      refs: new Map(),
+    };
+    this.repos.set(`${owner}/${name}`, repo);
+    return repo;
+  }
+
+  private storeTree(tree: Tree) {
+    const sha = sha1(
+      [...tree.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([p, f]) => `${f.mode} ${p} ${sha1(f.content)}`)
+        .join('\n'),
+    );
+    this.trees.set(sha, tree);
+    return sha;
+  }
+
+  private storeCommit(tree: string, parents: string[], message: string) {
+    const sha = sha1(`${tree}${parents.join()}${message}${this.counter++}`);
+    this.commits.set(sha, { tree, parents, message });
+    return sha;
+  }
+
+  private repoJson(repo: FakeRepo) {
+    const full = `${repo.owner}/${repo.name}`;
+    return {
+      id: repo.id,
+      node_id: `R_${repo.id}`,
+      name: repo.name,
+      full_name: full,
+      private: repo.private,
+      visibility: repo.visibility,
+      description: repo.description,
+      owner: {
+        login: repo.owner,
+        id: 1,
+        type: this.owners.get(repo.owner) ?? 'User',
+      },
+      html_url: `https://github.com/${full}`,
+      url: `${API}/repos/${full}`,
+      clone_url: `https://github.com/${full}.git`,
+      default_branch: repo.defaultBranch,
+      topics: repo.topics,
+      archived: false,
+    };
+  }
+
+  private get(params: Record<string, unknown>) {
+    return this.repos.get(`${params.owner}/${params.repo}`);
+  }
+
+  handlers() {
+    const log =
+      <A extends any[]>(fn: (...args: A) => any) =>
+      (...args: A) => {
+        const { request } = args[0] as { request: Request };
+        this.calls.push(`${request.method} ${new URL(request.url).pathname}`);
+        return fn(...args);
+      };
+    const created = (repo: FakeRepo) =>
+      HttpResponse.json(this.repoJson(repo), { status: 201 });
+    return [
+      http.get(
+        `${API}/users/:owner`,
+        log(({ params }) => {
+          const type = this.owners.get(String(params.owner));
+          return type
+            ? HttpResponse.json({ login: params.owner, id: 1, type })
+            : notFound();
+        }),
+      ),
+      http.get(
+        `${API}/user`,
+        log(() => HttpResponse.json({ login: this.login, id: 1, type: 'User' })),
+      ),
+      http.post(
+        `${API}/orgs/:org/repos`,
+        log(async ({ params, request }) => {
+          const body = (await request.json()) as any;
+          if (this.repos.has(`${params.org}/${body.name}`)) {
+            return HttpResponse.json(
+              {
+                message: 'Repository creation failed.',
+                errors: [
+                  {
+                    resource: 'Repository',
+                    code: 'custom',
+                    field: 'name',
+                    message: 'name already exists on this account',
+                  },
+                ],
+                documentation_url:
+                  'https://docs.github.com/rest/repos/repos#create-an-organization-repository',
+                status: '422',
+              },
+              { status: 422 },
+            );
+          }
+          return created(
+            this.newRepo(
+              String(params.org),
+              body.name,
+              body.private ?? false,
+              body.description ?? null,
+              body.visibility,
+            ),
+          );
+        }),
+      ),
+      http.post(
+        `${API}/user/repos`,
+        log(async ({ request }) => {
+          const body = (await request.json()) as any;
+          return created(
+            this.newRepo(
+              this.login,
+              body.name,
+              body.private ?? false,
+              body.description ?? null,
+            ),
+          );
+        }),
+      ),
+      http.get(
+        `${API}/repos/:owner/:repo`,
+        log(({ params }) => {
+          const repo = this.get(params);
+          return repo ? HttpResponse.json(this.repoJson(repo)) : notFound();
+        }),
+      ),
+      http.patch(
+        `${API}/repos/:owner/:repo`,
+        log(async ({ params, request }) => {
+          const repo = this.get(params);
+          if (!repo) return notFound();
+          const body = (await request.json()) as any;
+          if (body.default_branch) repo.defaultBranch = body.default_branch;
+          return HttpResponse.json(this.repoJson(repo));
+        }),
+      ),
+      http.delete(
+        `${API}/repos/:owner/:repo`,
+        log(({ params }) => {
+          const slug = `${params.owner}/${params.repo}`;
+          if (!this.repos.delete(slug)) return notFound();
+          this.deleted.push(slug);
+          return new HttpResponse(null, { status: 204 });
+        }),
+      ),
+      http.get(
+        `${API}/repos/:owner/:repo/topics`,
+        log(({ params }) => {
+          const repo = this.get(params);
+          return repo ? HttpResponse.json({ names: repo.topics }) : notFound();
+        }),
+      ),
+      http.put(
+        `${API}/repos/:owner/:repo/topics`,
+        log(async ({ params, request }) => {
+          const repo = this.get(params);
+          if (!repo) return notFound();
+          repo.topics = ((await request.json()) as any).names;
+          return HttpResponse.json({ names: repo.topics });
+        }),
+      ),
+      http.get(
+        `${API}/repos/:owner/:repo/contents/*`,
+        log(({ params, request }) => {
+          const repo = this.get(params);
+          if (!repo) return notFound();
+          const filePath = String((params as any)[0]);
+          const content = this.files(`${repo.owner}/${repo.name}`).get(filePath);
+          if (content === undefined) return notFound();
+          const full = `${repo.owner}/${repo.name}`;
+          if (request.headers.get('accept')?.includes('raw')) {
+            return new HttpResponse(content);
+          }
+          return HttpResponse.json({
+            type: 'file',
+            encoding: 'base64',
+            size: Buffer.byteLength(content),
+            name: filePath.split('/').pop(),
+            path: filePath,
+            content: Buffer.from(content).toString('base64'),
+            sha: sha1(content),
+            url: `${API}/repos/${full}/contents/${filePath}`,
+            git_url: null,
+            html_url: `https://github.com/${full}/blob/main/${filePath}`,
+            download_url: `https://raw.githubusercontent.com/${full}/main/${filePath}`,
+          });
+        }),
+      ),
+      http.put(
+        `${API}/repos/:owner/:repo/contents/*`,
+        log(async ({ params, request }) => {
+          const repo = this.get(params);
+          if (!repo) return notFound();
+          const body = (await request.json()) as any;
+          const branch = body.branch ?? repo.defaultBranch;
+          const filePath = String((params as any)[0]);
+          const parent = repo.refs.get(`refs/heads/${branch}`);
+          const tree: Tree = new Map(
+            parent ? this.trees.get(this.commits.get(parent)!.tree) : [],
+          );
+          tree.set(filePath, {
+            mode: '100644',
+            content: Buffer.from(body.content, 'base64'),
+          });
+          const treeSha = this.storeTree(tree);
+          const commit = this.storeCommit(
+            treeSha,
+            parent ? [parent] : [],
+            body.message,
+          );
+          if (!repo.refs.size) repo.defaultBranch = branch;
+          repo.refs.set(`refs/heads/${branch}`, commit);
+          return HttpResponse.json(
+            {
+              content: { name: filePath.split('/').pop(), path: filePath },
+              commit: {
+                sha: commit,
+                tree: { sha: treeSha, url: `${API}/git/trees/${treeSha}` },
+                message: body.message,
+                parents: parent ? [{ sha: parent }] : [],
+              },
+            },
+            { status: 201 },
+          );
+        }),
+      ),
+      http.get(
+        `${API}/repos/:owner/:repo/git/ref/*`,
+        log(({ params }) => {
+          const repo = this.get(params);
+          if (!repo) return notFound();
+          if (!repo.refs.size) {
+            return HttpResponse.json(
+              {
+                message: 'Git Repository is empty.',
+                documentation_url:
+                  'https://docs.github.com/rest/git/refs#get-a-reference',
+                status: '409',
+              },
+              { status: 409 },
+            );
+          }
+          const ref = `refs/${(params as any)[0]}`;
+          const sha = repo.refs.get(ref);
+          if (!sha) return notFound();
+          return HttpResponse.json({
+            ref,
+            node_id: 'REF_1',
+            url: `${API}/repos/${repo.owner}/${repo.name}/git/${ref}`,
+            object: { type: 'commit', sha, url: '' },
+          });
+        }),
+      ),
+      http.get(
+        `${API}/repos/:owner/:repo/git/commits/:sha`,
+        log(({ params }) => {
+          const commit = this.commits.get(String(params.sha));
+          if (!this.get(params) || !commit) return notFound();
+          return HttpResponse.json({
+            sha: params.sha,
+            tree: { sha: commit.tree, url: '' },
+            message: commit.message,
+            parents: commit.parents.map(sha => ({ sha, url: '' })),
+          });
+        }),
+      ),
+      http.post(
+        `${API}/repos/:owner/:repo/git/blobs`,
+        log(async ({ params, request }) => {
+          if (!this.get(params)) return notFound();
+          const body = (await request.json()) as any;
+          const content = Buffer.from(body.content, body.encoding ?? 'utf-8');
+          const sha = sha1(content);
+          this.trees.set(`blob:${sha}`, new Map([['', { mode: '', content }]]));
+          return HttpResponse.json({ sha, url: '' }, { status: 201 });
+        }),
+      ),
+      http.post(
+        `${API}/repos/:owner/:repo/git/trees`,
+        log(async ({ params, request }) => {
+          const repo = this.get(params);
+          if (!repo) return notFound();
+          if (!repo.refs.size) {
+            return HttpResponse.json(
+              { message: 'Git Repository is empty.', status: '409' },
+              { status: 409 },
+            );
+          }
+          const body = (await request.json()) as any;
+          const tree: Tree = new Map(
+            body.base_tree ? this.trees.get(body.base_tree) : [],
+          );
+          for (const entry of body.tree) {
+            const content =
+              entry.content !== undefined
+                ? Buffer.from(entry.content, 'utf8')
+                : this.trees.get(`blob:${entry.sha}`)!.get('')!.content;
+            tree.set(entry.path, { mode: entry.mode, content });
+          }
+          const sha = this.storeTree(tree);
+          return HttpResponse.json(
+            {
+              sha,
+              url: '',
+              truncated: false,
+              tree: [...tree.entries()].map(([p, f]) => ({
+                path: p,
+                mode: f.mode,
+                type: 'blob',
+                size: f.content.length,
+                sha: sha1(f.content),
+                url: '',
+              })),
+            },
+            { status: 201 },
+          );
+        }),
+      ),
+      http.post(
+        `${API}/repos/:owner/:repo/git/commits`,
+        log(async ({ params, request }) => {
+          if (!this.get(params)) return notFound();
+          const body = (await request.json()) as any;
+          const sha = this.storeCommit(body.tree, body.parents, body.message);
+          return HttpResponse.json(
+            {
+              sha,
+              tree: { sha: body.tree, url: '' },
+              message: body.message,
+              parents: body.parents.map((p: string) => ({ sha: p, url: '' })),
+            },
+            { status: 201 },
+          );
+        }),
+      ),
+      http.post(
+        `${API}/repos/:owner/:repo/git/refs`,
+        log(async ({ params, request }) => {
+          const repo = this.get(params);
+          if (!repo) return notFound();
+          const body = (await request.json()) as any;
+          repo.refs.set(body.ref, body.sha);
+          return HttpResponse.json(
+            { ref: body.ref, object: { type: 'commit', sha: body.sha } },
+            { status: 201 },
+          );
+        }),
+      ),
+      http.patch(
+        `${API}/repos/:owner/:repo/git/refs/*`,
+        log(async ({ params, request }) => {
+          const repo = this.get(params);
+          const ref = `refs/${(params as any)[0]}`;
+          if (!repo || !repo.refs.has(ref)) return notFound();
+          const body = (await request.json()) as any;
+          repo.refs.set(ref, body.sha);
+          return HttpResponse.json({ ref, object: { type: 'commit', sha: body.sha } });
+        }),
+      ),
+      http.put(
+        `${API}/repos/:owner/:repo/branches/:branch/protection`,
+        log(async ({ params, request }) => {
+          const repo = this.get(params);
+          if (!repo || !repo.refs.has(`refs/heads/${params.branch}`)) {
+            return notFound();
+          }
+          repo.protection = await request.json();
+          return HttpResponse.json({
+            url: `${API}/repos/${repo.owner}/${repo.name}/branches/${params.branch}/protection`,
+          });
+        }),
+      ),
+    ];
+  }
+}

@@ -1,0 +1,285 @@
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import {
+  DefaultGithubCredentialsProvider,
+  ScmIntegrationRegistry,
+} from '@backstage/integration';
+import {
+  createTemplateAction,
+  parseRepoUrl,
+} from '@backstage/plugin-scaffolder-node';
+import { DEFAULT_BRANCH, IDP_TOPIC } from '../conventions';
+import { applyTopics } from '../github/applyTopics';
+import { createOctokit } from '../github/createOctokit';
+import {
+  ensureRepository,
+  getRepository,
+  RepositoryState,
+} from '../github/ensureRepository';
+import { githubError } from '../github/githubError';
+import { GithubPacing } from '../github/pacing';
+import { protectBranch } from '../github/protectBranch';
+import { pushWorkspace } from '../github/pushWorkspace';
+import { readWorkspaceFiles } from '../github/readWorkspaceFiles';
+import { examples } from './githubPublish.examples';
+
+// The repository name is the stack name: a Kubernetes DNS label.
+const REPO_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const TOPIC = /^[a-z0-9][a-z0-9-]{0,49}$/;
+
+/**
+ * `idp:github:publish`: creates (or adopts, when it is ours) the GitHub
+ * repository, tags it with `idp-managed` and verifies the tag, pushes the
+ * workspace and protects `main`. Every side effect is its own checkpoint.
+ */
+export function createGithubPublishAction(options: {
+  integrations: ScmIntegrationRegistry;
+  pacing: GithubPacing;
+}) {
+  const { integrations, pacing } = options;
+  const credentials =
+    DefaultGithubCredentialsProvider.fromIntegrations(integrations);
+
+  return createTemplateAction({
+    id: 'idp:github:publish',
+    description:
+      'Creates a GitHub repository tagged idp-managed (verified), pushes the workspace to main and protects it; deletes the repository again if a later step fails',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        repoUrl: z =>
+          z
+            .string()
+            .describe('Repository location as RepoUrlPicker gives it: github.com?owner=<org>&repo=<name>'),
+        description: z =>
+          z.string().optional().describe('Repository description'),
+        repoVisibility: z =>
+          z
+            .enum(['private', 'internal', 'public'])
+            .optional()
+            .describe('Visibility of a new repository (default private)'),
+        topics: z =>
+          z
+            .array(z.string())
+            .optional()
+            .describe(`Topics besides ${IDP_TOPIC}, which is always set`),
+        sourcePath: z =>
+          z
+            .string()
+            .optional()
+            .describe('Workspace sub-directory to push (default: the whole workspace)'),
+        gitCommitMessage: z =>
+          z.string().optional().describe('Message of the pushed commit'),
+        protectDefaultBranch: z =>
+          z
+            .boolean()
+            .optional()
+            .describe('Require reviewed pull requests on main (default true)'),
+        requiredApprovingReviewCount: z =>
+          z
+            .number()
+            .int()
+            .min(0)
+            .max(6)
+            .optional()
+            .describe('Approvals a pull request into main needs (default 1)'),
+      },
+      output: {
+        remoteUrl: z => z.string().describe('Web URL of the repository'),
+        repoContentsUrl: z =>
+          z.string().describe('URL of the main branch contents, for catalog:register'),
+        commitHash: z => z.string().describe('The commit now at the head of main'),
+        created: z =>
+          z.boolean().describe('False when an existing IDP repository was adopted'),
+      },
+    },
+    async handler(ctx) {
+      const { input, logger } = ctx;
+      const { host, owner, repo } = parseRepoUrl(input.repoUrl, integrations);
+      const integration = integrations.github.byHost(host);
+      if (!integration) {
+        throw new InputError(
+          `repoUrl: no GitHub integration is configured for host ${host} (integrations.github)`,
+        );
+      }
+      if (!owner) {
+        throw new InputError(`repoUrl: "${input.repoUrl}" names no owner`);
+      }
+      if (!REPO_NAME.test(repo) || repo.length > 63) {
+        throw new InputError(
+          `repoUrl: repository name "${repo}" must be a DNS label: lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters`,
+        );
+      }
+      const extraTopics = input.topics ?? [];
+      const badTopic = extraTopics.find(t => !TOPIC.test(t));
+      if (badTopic !== undefined) {
+        throw new InputError(
+          `topics: "${badTopic}" is not a GitHub topic (lower-case letters, digits and '-', at most 50 characters, starting with a letter or digit)`,
+        );
+      }
+      if (new Set([IDP_TOPIC, ...extraTopics]).size > 20) {
+        throw new InputError('topics: GitHub allows at most 20 topics');
+      }
+      const slug = `${owner}/${repo}`;
+      const files = await readWorkspaceFiles(
+        resolveSafeChildPath(ctx.workspacePath, input.sourcePath ?? '.'),
+      );
+      if (!files.length) {
+        throw new InputError(
+          `sourcePath: "${input.sourcePath ?? '.'}" holds no files to push`,
+        );
+      }
+      const webUrl = `https://${host}/${slug}`;
+
+      if (ctx.isDryRun) {
+        logger.info(
+          `Dry run: would create or adopt ${slug} (${input.repoVisibility ?? 'private'}), set topics ${[
+            IDP_TOPIC,
+            ...extraTopics,
+          ].join(', ')}, push ${files.length} files to ${DEFAULT_BRANCH}${
+            input.protectDefaultBranch === false ? '' : ' and protect it'
+          }`,
+        );
+        ctx.output('remoteUrl', webUrl);
+        ctx.output('repoContentsUrl', `${webUrl}/blob/${DEFAULT_BRANCH}`);
+        ctx.output('commitHash', 'dry-run');
+        ctx.output('created', false);
+        return;
+      }
+
+      const { token } = await credentials.getCredentials({ url: webUrl });
+      if (!token) {
+        throw new NotAllowedError(
+          `repoUrl: integrations.github has no token or GitHub App that can write to ${slug}`,
+        );
+      }
+      const octokit = createOctokit({
+        token,
+        baseUrl: integration.config.apiBaseUrl ?? 'https://api.github.com',
+        pacing,
+        logger,
+      });
+
+      // The repository's id is part of every later key: if a failed attempt
+      // deleted the repository it created, a retry creates a new one and
+      // redoes every step for it instead of trusting stale checkpoints.
+      const base = `idp:github:publish:v1:${slug}`;
+      const ensure = () =>
+        ensureRepository(octokit, {
+          owner,
+          repo,
+          description: input.description,
+          visibility: input.repoVisibility ?? 'private',
+        });
+      let ran = false;
+      let state: RepositoryState = await ctx.checkpoint({
+        key: `${base}:repository`,
+        fn: async () => {
+          ran = true;
+          return await ensure();
+        },
+      });
+      if (!ran) {
+        const current = await getRepository(octokit, owner, repo);
+        if (!current) {
+          logger.info(`${slug} was removed after an earlier attempt; creating it again`);
+          state = await ctx.checkpoint({
+            key: `${base}:repository:replaces:${state.id}`,
+            fn: ensure,
+          });
+        }
+      }
+      logger.info(
+        `${state.created ? 'Created' : 'Adopted'} ${slug} (id ${state.id})`,
+      );
+
+      const key = (step: string) => `${base}:${state.id}:${step}`;
+      try {
+        const topics = await ctx.checkpoint({
+          key: key('topics'),
+          fn: () =>
+            applyTopics(octokit, {
+              owner,
+              repo,
+              topics: extraTopics,
+              keepExisting: !state.created,
+              justCreated: state.created,
+              retries: pacing.retries,
+              retryBaseDelayMs: pacing.retryBaseDelayMs,
+            }),
+        });
+        logger.info(`Topics of ${slug} verified: ${topics.join(', ')}`);
+
+        const commitHash = await ctx.checkpoint({
+          key: key('push'),
+          fn: () =>
+            pushWorkspace(octokit, {
+              owner,
+              repo,
+              files,
+              message:
+                input.gitCommitMessage ?? 'Initial commit from the IDP golden path',
+              keepExisting: !state.created,
+              justCreated: state.created,
+              retries: pacing.retries,
+              retryBaseDelayMs: pacing.retryBaseDelayMs,
+            }),
+        });
+        logger.info(`Pushed ${files.length} files to ${slug}@${commitHash}`);
+
+        if (state.defaultBranch !== DEFAULT_BRANCH) {
+          await ctx.checkpoint({
+            key: key('default-branch'),
+            fn: async () => {
+              try {
+                await octokit.rest.repos.update({
+                  owner,
+                  repo,
+                  default_branch: DEFAULT_BRANCH,
+                });
+              } catch (error) {
+                throw githubError(
+                  error,
+                  `make ${DEFAULT_BRANCH} the default branch of ${slug}`,
+                );
+              }
+            },
+          });
+        }
+        if (input.protectDefaultBranch !== false) {
+          await ctx.checkpoint({
+            key: key('protection'),
+            fn: () =>
+              protectBranch(octokit, {
+                owner,
+                repo,
+                requiredApprovingReviewCount:
+                  input.requiredApprovingReviewCount ?? 1,
+              }),
+          });
+        }
+
+        ctx.output('remoteUrl', state.htmlUrl);
+        ctx.output('repoContentsUrl', `${state.htmlUrl}/blob/${DEFAULT_BRANCH}`);
+        ctx.output('commitHash', commitHash);
+        ctx.output('created', state.created);
+      } catch (error) {
+        if (!state.created) throw error;
+        // Nothing half-made stays behind (backstage #23104).
+        try {
+          await octokit.rest.repos.delete({ owner, repo });
+          logger.warn(`Deleted ${slug}, which this run created, after: ${error}`);
+        } catch (cleanupError) {
+          logger.error(`Could not delete ${slug}: ${cleanupError}`);
+          (error as Error).message += `; ${slug} was created by this run and could NOT be deleted (${
+            githubError(cleanupError, `delete ${slug}`).message
+          }), delete it by hand`;
+          throw error;
+        }
+        (error as Error).message += `; ${slug}, created by this run, was deleted again`;
+        throw error;
+      }
+    },
+  });
+}

@@ -1,0 +1,8 @@
+// Names from docs/conventions.md that the actions depend on.
+
+/** GitHub topic that makes the Argo CD ApplicationSet deploy a repository. */
+export const IDP_TOPIC = 'idp-managed';
+/** Annotation that marks an entity, and its repository, as made by the IDP. */
+export const STACK_FILE_ANNOTATION = 'idp.platform/stack-file';
+/** Branch every IDP repository uses as its default. */
+export const DEFAULT_BRANCH = 'main';

@@ -1,0 +1,60 @@
+import { ServiceUnavailableError } from '@backstage/errors';
+import { IDP_TOPIC } from '../conventions';
+import { IdpOctokit } from './createOctokit';
+import { githubError } from './githubError';
+import { withConsistencyRetry } from './withConsistencyRetry';
+
+/**
+ * Sets our topic plus the given ones (keeping the ones an adopted repository
+ * already has) and reads them back: Argo CD finds repositories by topic, so a
+ * topic that did not stick must fail the run rather than be logged.
+ */
+export async function applyTopics(
+  octokit: IdpOctokit,
+  options: {
+    owner: string;
+    repo: string;
+    topics: string[];
+    keepExisting: boolean;
+    justCreated: boolean;
+    retries: number;
+    retryBaseDelayMs: number;
+  },
+): Promise<string[]> {
+  const { owner, repo } = options;
+  const slug = `${owner}/${repo}`;
+  const consistency = {
+    enabled: options.justCreated,
+    retries: options.retries,
+    baseDelayMs: options.retryBaseDelayMs,
+  };
+  const read = async () =>
+    (await octokit.rest.repos.getAllTopics({ owner, repo })).data.names;
+  try {
+    const current = options.keepExisting
+      ? await withConsistencyRetry(read, consistency)
+      : [];
+    const names = [...new Set([...current, IDP_TOPIC, ...options.topics])];
+    await withConsistencyRetry(
+      () => octokit.rest.repos.replaceAllTopics({ owner, repo, names }),
+      consistency,
+    );
+    let missing: string[] = names;
+    for (let attempt = 0; attempt <= options.retries; attempt++) {
+      const readBack = await withConsistencyRetry(read, consistency);
+      missing = names.filter(n => !readBack.includes(n));
+      if (!missing.length) return names;
+      await new Promise(r =>
+        setTimeout(r, options.retryBaseDelayMs * (attempt + 1) ** 2),
+      );
+    }
+    throw new ServiceUnavailableError(
+      `topics: GitHub accepted the topics of ${slug} but reading them back lacks ${missing.join(
+        ', ',
+      )}; without ${IDP_TOPIC} Argo CD would never deploy the repository`,
+    );
+  } catch (error) {
+    if (error instanceof ServiceUnavailableError) throw error;
+    throw githubError(error, `set the topics of ${slug}`);
+  }
+}

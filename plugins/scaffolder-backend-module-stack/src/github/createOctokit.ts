@@ -1,0 +1,57 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { Octokit } from '@octokit/rest';
+import Bottleneck from 'bottleneck';
+import { GithubPacing } from './pacing';
+
+const IdpOctokit = Octokit.plugin(throttling, retry);
+export type IdpOctokit = InstanceType<typeof IdpOctokit>;
+
+/**
+ * An Octokit that retries 5xx (plugin-retry) and rate limits (plugin-throttling)
+ * a bounded number of times, and spaces writes as GitHub asks.
+ */
+export function createOctokit(options: {
+  token: string;
+  baseUrl: string;
+  pacing: GithubPacing;
+  logger: LoggerService;
+}): IdpOctokit {
+  const { token, baseUrl, pacing, logger } = options;
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, request: { method: string; url: string }, _o: unknown, retryCount: number) => {
+      logger.warn(
+        `GitHub ${kind} on ${request.method} ${request.url}; retry ${
+          retryCount + 1
+        }/${pacing.retries} in ${retryAfter}s`,
+      );
+      return retryCount < pacing.retries;
+    };
+  return new IdpOctokit({
+    auth: token,
+    baseUrl,
+    log: {
+      debug: () => {},
+      info: () => {},
+      warn: (message: string) => logger.warn(message),
+      error: (message: string) => logger.error(message),
+    },
+    throttle: {
+      // A group per client so one task's pacing never stalls another's.
+      write: new Bottleneck.Group({
+        maxConcurrent: 1,
+        minTime: pacing.writeIntervalMs,
+      }),
+      retryAfterBaseValue: pacing.retryBaseDelayMs,
+      fallbackSecondaryRateRetryAfter: 60,
+      onRateLimit: onLimit('rate limit'),
+      onSecondaryRateLimit: onLimit('secondary rate limit'),
+    },
+    retry: {
+      retries: pacing.retries,
+      retryAfterBaseValue: pacing.retryBaseDelayMs,
+    },
+  });
+}
