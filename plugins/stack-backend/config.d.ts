@@ -1,0 +1,52 @@
+import { HumanDuration } from '@backstage/types';
+
+export interface Config {
+  /** Stack backend plugin: deployment health, sync and build status. */
+  stack?: {
+    argocd?: {
+      /** Argo CD instances; every one is asked for every entity. */
+      instances: Array<{
+        /** Short name shown in the UI and used in errors, e.g. `main`. */
+        name: string;
+        /** Base URL of the Argo CD API server, e.g. `https://argocd.example.com`. */
+        url: string;
+        /** Link target for the UI when it differs from `url`. */
+        uiUrl?: string;
+        /**
+         * Argo CD API token (an account token). Use `${ARGOCD_TOKEN}`.
+         * @visibility secret
+         */
+        token?: string;
+        /** Username for `POST /api/v1/session`, used when no token is set. */
+        username?: string;
+        /**
+         * Password for `POST /api/v1/session`. Use `${ARGOCD_PASSWORD}`.
+         * @visibility secret
+         */
+        password?: string;
+      }>;
+      /** Label selector of the one list call per instance. Default `idp.platform/repo`. */
+      selector?: string;
+      /** How long one list result is served before the next list call. Default 30 seconds. */
+      refreshInterval?: HumanDuration | string;
+      /** Upper bound of one Argo CD request. Default 10 seconds. */
+      timeout?: HumanDuration | string;
+      /** History entries returned per Application. Default 5. */
+      historyLimit?: number;
+    };
+    github?: {
+      /** How long a repository's runs are served before GitHub is asked again (with ETag). Default 60 seconds. */
+      refreshInterval?: HumanDuration | string;
+      /** Upper bound of one GitHub request. Default 10 seconds. */
+      timeout?: HumanDuration | string;
+      /** Runs returned per entity. Default 20. */
+      maxRuns?: number;
+      /** Pages of runs read at most per refresh (monorepo filtering may need more than one). Default 3. */
+      maxPages?: number;
+    };
+    actions?: {
+      /** Allows `POST /actions/sync` and `/actions/refresh` (still behind `stack.application.sync`). Default false. */
+      enabled?: boolean;
+    };
+  };
+}

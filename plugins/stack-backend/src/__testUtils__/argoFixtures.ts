@@ -1,0 +1,178 @@
+/**
+ * Argo CD API payloads shaped like the real `v1alpha1.Application` /
+ * `ApplicationList` JSON of `GET /api/v1/applications` and the session
+ * answer of `POST /api/v1/session`. Used by the msw fakes and the benchmark.
+ */
+
+export const ENVS = ['dev', 'stage', 'prod'] as const;
+
+/** A 40-hex commit SHA derived from a seed, so tests can predict revisions. */
+export function sha(seed: string): string {
+  let h = 0;
+  let out = '';
+  while (out.length < 40) {
+    for (const c of `${seed}:${out.length}`) {
+      h = (h * 31 + c.charCodeAt(0)) >>> 0;
+    }
+    out += h.toString(16).padStart(8, '0');
+  }
+  return out.slice(0, 40);
+}
+
+export interface AppSpec {
+  repo: string;
+  env: string;
+  system?: string;
+  revision?: string;
+  sync?: 'Synced' | 'OutOfSync' | 'Unknown';
+  health?: 'Healthy' | 'Progressing' | 'Degraded' | 'Suspended' | 'Missing';
+  operationPhase?: 'Running' | 'Succeeded' | 'Failed';
+  labels?: Record<string, string>;
+  name?: string;
+}
+
+export function application(spec: AppSpec) {
+  const system = spec.system ?? 'payments';
+  const revision = spec.revision ?? sha(`${spec.repo}-${spec.env}`);
+  const name = spec.name ?? `${spec.repo}-${spec.env}`;
+  const namespace = `${system}-${spec.env}`;
+  const degraded = spec.health === 'Degraded';
+  const phase = spec.operationPhase ?? 'Succeeded';
+  return {
+    metadata: {
+      name,
+      namespace: 'argocd',
+      uid: `3f1c1a52-${name.length}-4c1e-9d55-${revision.slice(0, 12)}`,
+      resourceVersion: '480213',
+      generation: 7,
+      creationTimestamp: '2026-11-01T09:00:00Z',
+      labels: spec.labels ?? {
+        'idp.platform/repo': spec.repo,
+        'idp.platform/environment': spec.env,
+        'idp.platform/system': system,
+      },
+    },
+    spec: {
+      project: 'workloads',
+      source: {
+        repoURL: `https://github.com/acme/${spec.repo}.git`,
+        path: `deploy/overlays/${spec.env}`,
+        targetRevision: 'main',
+      },
+      destination: { server: 'https://kubernetes.default.svc', namespace },
+      syncPolicy: { automated: { prune: true, selfHeal: true } },
+    },
+    status: {
+      resources: [
+        {
+          version: 'v1',
+          kind: 'Service',
+          namespace,
+          name: 'api',
+          status: 'Synced',
+          health: { status: 'Healthy' },
+        },
+        {
+          group: 'apps',
+          version: 'v1',
+          kind: 'Deployment',
+          namespace,
+          name: 'api',
+          status: spec.sync === 'OutOfSync' ? 'OutOfSync' : 'Synced',
+          health: degraded
+            ? {
+                status: 'Degraded',
+                message:
+                  'Deployment "api" exceeded its progress deadline',
+              }
+            : { status: 'Healthy' },
+        },
+      ],
+      sync: {
+        status: spec.sync ?? 'Synced',
+        comparedTo: {
+          source: {
+            repoURL: `https://github.com/acme/${spec.repo}.git`,
+            path: `deploy/overlays/${spec.env}`,
+            targetRevision: 'main',
+          },
+          destination: { server: 'https://kubernetes.default.svc', namespace },
+        },
+        revision,
+      },
+      health: { status: spec.health ?? 'Healthy' },
+      history: [1, 2, 3].map(id => ({
+        revision: id === 3 ? revision : sha(`${spec.repo}-${spec.env}-${id}`),
+        deployedAt: `2026-11-2${id}T10:00:30Z`,
+        id,
+        source: {
+          repoURL: `https://github.com/acme/${spec.repo}.git`,
+          path: `deploy/overlays/${spec.env}`,
+          targetRevision: 'main',
+        },
+        deployStartedAt: `2026-11-2${id}T10:00:00Z`,
+      })),
+      reconciledAt: '2026-11-23T10:59:00Z',
+      operationState: {
+        operation: {
+          sync: { revision },
+          initiatedBy: { automated: true },
+          retry: { limit: 5 },
+        },
+        phase,
+        message:
+          phase === 'Running'
+            ? 'waiting for healthy state of apps/Deployment/api'
+            : 'successfully synced (all tasks run)',
+        syncResult:
+          phase === 'Running'
+            ? undefined
+            : {
+                resources: [],
+                revision,
+                source: {
+                  repoURL: `https://github.com/acme/${spec.repo}.git`,
+                  path: `deploy/overlays/${spec.env}`,
+                  targetRevision: 'main',
+                },
+              },
+        startedAt: '2026-11-23T10:00:00Z',
+        finishedAt: phase === 'Running' ? undefined : '2026-11-23T10:00:30Z',
+      },
+      sourceType: 'Kustomize',
+      summary: { images: ['ghcr.io/acme/api:1.4.2'] },
+    },
+  };
+}
+
+export type ArgoApplicationJson = ReturnType<typeof application>;
+
+/** `v1alpha1.ApplicationList` filtered by an equality/existence label selector, as Argo CD does. */
+export function applicationList(
+  apps: ArgoApplicationJson[],
+  selector: string | null,
+) {
+  const terms = (selector ?? '').split(',').filter(Boolean);
+  const items = apps.filter(app =>
+    terms.every(term => {
+      const labels = app.metadata.labels as Record<string, string>;
+      const [key, value] = term.split('=');
+      return value === undefined ? key in labels : labels[key] === value;
+    }),
+  );
+  return { metadata: { resourceVersion: '480213' }, items };
+}
+
+/** An unsigned JWT with `exp`, like the session token Argo CD issues. */
+export function sessionJwt(expSeconds: number): string {
+  const b64 = (o: object) =>
+    Buffer.from(JSON.stringify(o)).toString('base64url');
+  return `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({
+    iss: 'argocd',
+    sub: 'admin',
+    nbf: expSeconds - 86400,
+    iat: expSeconds - 86400,
+    exp: expSeconds,
+    jti: 'a3f5c0de',
+  })}.c2lnbmF0dXJl`;
+}

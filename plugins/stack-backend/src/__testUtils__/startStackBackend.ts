@@ -1,0 +1,185 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { JsonObject } from '@backstage/types';
+import { setupServer } from 'msw/node';
+import { stackPlugin } from '../plugin';
+import { application, ENVS } from './argoFixtures';
+import { workflowRun } from './githubFixtures';
+import { fakeArgoCd, fakeGithub } from './mswFakes';
+import { sha } from './argoFixtures';
+
+export const MAIN_URL = 'https://argocd-main.example.test';
+export const EDGE_URL = 'https://argocd-edge.example.test';
+export const GITHUB_TOKEN = 'ghp_plugin_token_for_tests';
+export const ALICE = 'user:default/alice';
+/** Bob may not read `component:default/vault`. */
+export const BOB = 'user:default/bob';
+
+function component(name: string, annotations: Record<string, string>): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default', annotations },
+    spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
+  };
+}
+
+export const entities: Entity[] = [
+  component('payments-api', {
+    'github.com/project-slug': 'acme/payments-api',
+    'argocd/app-selector': 'idp.platform/repo=payments-api',
+    'idp.platform/component': 'payments-api',
+    'idp.platform/stack-file': 'stack.yaml',
+  }),
+  // A second component of the same stack repo (monorepo workflows).
+  component('payments-worker', {
+    'github.com/project-slug': 'acme/payments-api',
+    'argocd/app-selector': 'idp.platform/repo=payments-api',
+    'idp.platform/component': 'worker',
+  }),
+  // Only the slug: Applications found by the idp.platform/repo label.
+  component('ledger', { 'github.com/project-slug': 'acme/ledger' }),
+  // Community-plugin style.
+  component('billing', { 'argocd/app-name': 'billing-legacy' }),
+  component('vault', { 'github.com/project-slug': 'acme/vault' }),
+];
+
+/** Revision each environment of payments-api runs (main instance). */
+export const DEPLOYED = {
+  dev: sha('payments-api-dev'),
+  stage: sha('payments-api-stage'),
+  prod: sha('payments-api-prod'),
+};
+
+export function mainApps() {
+  return [
+    ...ENVS.map(env =>
+      application({
+        repo: 'payments-api',
+        env,
+        health: env === 'stage' ? 'Degraded' : 'Healthy',
+        sync: env === 'stage' ? 'OutOfSync' : 'Synced',
+        operationPhase: env === 'prod' ? 'Running' : 'Succeeded',
+      }),
+    ),
+    ...ENVS.map(env => application({ repo: 'ledger', env, system: 'ledger' })),
+    ...ENVS.map(env => application({ repo: 'vault', env, system: 'vault' })),
+    application({
+      repo: 'billing',
+      env: 'prod',
+      name: 'billing-legacy',
+      labels: { 'idp.platform/repo': 'billing' },
+    }),
+  ];
+}
+
+/** The edge instance deploys payments-api to a second prod cluster. */
+export function edgeApps() {
+  return [
+    application({
+      repo: 'payments-api',
+      env: 'prod',
+      name: 'payments-api-prod-edge',
+      revision: DEPLOYED.prod,
+    }),
+  ];
+}
+
+export function payRuns() {
+  // Newest first, as GitHub lists them; api runs on the main workflow, the worker on its own.
+  return [
+    workflowRun({ id: 9008, owner: 'acme', repo: 'payments-api', workflow: 'payments-api', headSha: sha('next'), status: 'in_progress' }),
+    workflowRun({ id: 9007, owner: 'acme', repo: 'payments-api', workflow: 'payments-api', headSha: DEPLOYED.dev }),
+    workflowRun({ id: 9006, owner: 'acme', repo: 'payments-api', workflow: 'payments-api', headSha: DEPLOYED.stage, conclusion: 'failure' }),
+    workflowRun({ id: 9005, owner: 'acme', repo: 'payments-api', workflow: 'payments-api', headSha: DEPLOYED.prod }),
+    workflowRun({ id: 9004, owner: 'acme', repo: 'payments-api', workflow: 'payments-api', headSha: sha('old') }),
+    workflowRun({ id: 9003, owner: 'acme', repo: 'payments-api', workflow: 'worker', headSha: sha('w1') }),
+    workflowRun({ id: 9002, owner: 'acme', repo: 'payments-api', workflow: 'worker-release', headSha: sha('w2') }),
+  ];
+}
+
+function readable(ref: string, credentials: BackstageCredentials) {
+  const principal = credentials.principal as { userEntityRef?: string };
+  return !(principal.userEntityRef === BOB && ref === 'component:default/vault');
+}
+
+/**
+ * Starts the plugin in a test backend with msw fakes of two Argo CD
+ * instances (token and username/password) and GitHub. The catalog applies
+ * read permission like the real one: Bob cannot see `vault`.
+ */
+export async function startStackBackend(
+  options: {
+    stack?: JsonObject;
+    permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+  } = {},
+) {
+  const argoMain = fakeArgoCd(MAIN_URL, mainApps(), { token: 'argo-main-token' });
+  const argoEdge = fakeArgoCd(EDGE_URL, edgeApps(), { username: 'backstage', password: 'edge-password' });
+  const github = fakeGithub('https://api.github.com', { 'acme/payments-api': payRuns() }, GITHUB_TOKEN);
+  const msw = setupServer(...argoMain.handlers, ...argoEdge.handlers, ...github.handlers);
+  msw.listen({ onUnhandledRequest: 'bypass' });
+
+  const byRef = new Map(entities.map(e => [stringifyEntityRef(e), e]));
+  const catalog = catalogServiceMock.mock({
+    getEntityByRef: async (ref, { credentials }) => {
+      const key = typeof ref === 'string' ? ref : stringifyEntityRef(ref);
+      return readable(key, credentials) ? byRef.get(key) : undefined;
+    },
+    getEntitiesByRefs: async ({ entityRefs }, { credentials }) => ({
+      items: entityRefs.map(ref =>
+        readable(ref, credentials) ? byRef.get(ref) : undefined,
+      ),
+    }),
+  });
+
+  const backend = await startTestBackend({
+    features: [
+      stackPlugin,
+      catalog.factory,
+      mockServices.rootConfig.factory({
+        data: {
+          integrations: { github: [{ host: 'github.com', token: GITHUB_TOKEN }] },
+          stack: {
+            argocd: {
+              instances: [
+                { name: 'main', url: MAIN_URL, token: 'argo-main-token' },
+                { name: 'edge', url: EDGE_URL, username: 'backstage', password: 'edge-password' },
+              ],
+              refreshInterval: { milliseconds: 300 },
+              timeout: { milliseconds: 400 },
+            },
+            github: { refreshInterval: { milliseconds: 300 }, maxRuns: 3, timeout: { milliseconds: 400 } },
+            actions: { enabled: true },
+            ...options.stack,
+          },
+        },
+      }),
+      ...(options.permission
+        ? [mockServices.permissions.factory({ result: options.permission })]
+        : []),
+    ],
+  });
+
+  return {
+    server: backend.server,
+    catalog,
+    argoMain: argoMain.state,
+    argoEdge: argoEdge.state,
+    github: github.state,
+    auth: (user = ALICE) => mockCredentials.user.header(user),
+    async stop() {
+      await backend.stop();
+      msw.close();
+    },
+  };
+}
+
+export const wait = (ms: number) => new Promise(r => setTimeout(r, ms));

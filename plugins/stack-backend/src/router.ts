@@ -1,0 +1,16 @@
+import express from 'express';
+import Router from 'express-promise-router';
+import { actionsRoutes } from './routes/actions';
+import { buildsRoutes } from './routes/builds';
+import { healthRoutes } from './routes/health';
+import { RouteDeps } from './routes/types';
+
+/** The plugin's HTTP API: one route group per file in routes/. */
+export function createRouter(deps: RouteDeps): express.Router {
+  const router = Router();
+  router.use(express.json({ limit: '100kb' }));
+  router.use(healthRoutes(deps));
+  router.use(buildsRoutes(deps));
+  router.use(actionsRoutes(deps));
+  return router;
+}

@@ -1,0 +1,20 @@
+import {
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { StackConfig } from '../config';
+import { ApplicationStore } from '../service/ApplicationStore';
+import { BuildsService } from '../service/BuildsService';
+
+/** What every route group gets from the plugin. */
+export interface RouteDeps {
+  httpAuth: HttpAuthService;
+  catalog: CatalogService;
+  permissions: PermissionsService;
+  logger: LoggerService;
+  store: ApplicationStore;
+  builds: BuildsService;
+  config: StackConfig;
+}

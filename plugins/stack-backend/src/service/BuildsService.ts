@@ -1,0 +1,153 @@
+import type {
+  ApplicationHealth,
+  EntityBuilds,
+} from '@internal/plugin-stack-common';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { GithubActionsClient } from './GithubActionsClient';
+import { PROJECT_SLUG_ANNOTATION } from './applicationMatcher';
+import { runMatchesComponent, StoredBuildRun } from './toBuildRun';
+import { UpstreamFailure } from './UpstreamFailure';
+
+export const COMPONENT_ANNOTATION = 'idp.platform/component';
+const SOURCE_LOCATION_ANNOTATION = 'backstage.io/source-location';
+
+interface RunsState {
+  runs?: StoredBuildRun[];
+  fetchedAt?: number;
+  lastAttemptAt: number;
+  error?: UpstreamFailure;
+  inflight?: Promise<void>;
+}
+
+/** Where an entity's runs come from. */
+interface RunsSource {
+  host: string;
+  slug: string;
+  component?: string;
+}
+
+function sourceOf(entity: Entity): RunsSource {
+  const a = entity.metadata.annotations ?? {};
+  const slug = a[PROJECT_SLUG_ANNOTATION];
+  if (!slug || !/^[^/\s]+\/[^/\s]+$/.test(slug)) {
+    throw new InputError(
+      `entity ${stringifyEntityRef(entity)} needs annotation ${PROJECT_SLUG_ANNOTATION}: <owner>/<repo>`,
+    );
+  }
+  const location = a[SOURCE_LOCATION_ANNOTATION]?.replace(/^url:/, '');
+  let host = 'github.com';
+  try {
+    host = location ? new URL(location).host || host : host;
+  } catch {
+    // A non-URL location: keep github.com.
+  }
+  const repo = slug.split('/')[1];
+  const component = a[COMPONENT_ANNOTATION];
+  // The main service carries the repo's name; other components share a monorepo.
+  return {
+    host,
+    slug,
+    component: component && component !== repo ? component : undefined,
+  };
+}
+
+/**
+ * Latest workflow runs per entity, fetched at most once per refresh
+ * interval per repository and component (concurrent requests share the
+ * call), and linked to the revision each environment runs.
+ */
+export class BuildsService {
+  private readonly states = new Map<string, RunsState>();
+
+  constructor(
+    private readonly client: GithubActionsClient,
+    private readonly opts: {
+      logger: LoggerService;
+      refreshIntervalMs: number;
+      maxRuns: number;
+      maxPages: number;
+    },
+  ) {}
+
+  async forEntity(
+    entity: Entity,
+    applications: ApplicationHealth[],
+  ): Promise<EntityBuilds> {
+    const source = sourceOf(entity);
+    const key = `${source.host}/${source.slug}#${source.component ?? ''}`;
+    let state = this.states.get(key);
+    if (!state) {
+      state = { lastAttemptAt: 0 };
+      this.states.set(key, state);
+    }
+    if (Date.now() - state.lastAttemptAt >= this.opts.refreshIntervalMs) {
+      const s = state;
+      s.inflight ??= this.refresh(s, source).finally(() => {
+        s.inflight = undefined;
+      });
+    }
+    await state.inflight;
+    const now = Date.now();
+    const deployed = applications.map(a => ({
+      environment: a.environment,
+      instance: a.instance,
+      revision: a.revision,
+    }));
+    return {
+      entityRef: stringifyEntityRef(entity),
+      repository: source.slug,
+      component: source.component,
+      runs: (state.runs ?? []).map(run => ({
+        ...run,
+        deployedIn: [
+          ...new Set(
+            deployed
+              .filter(d => d.revision === run.commit)
+              .map(d => d.environment),
+          ),
+        ],
+      })),
+      environments: deployed,
+      stale:
+        state.error && state.fetchedAt
+          ? {
+              fetchedAt: new Date(state.fetchedAt).toISOString(),
+              ageSeconds: Math.round((now - state.fetchedAt) / 1000),
+            }
+          : undefined,
+      error: state.error?.toJSON(),
+      generatedAt: new Date(now).toISOString(),
+    };
+  }
+
+  private async refresh(state: RunsState, source: RunsSource): Promise<void> {
+    state.lastAttemptAt = Date.now();
+    const { maxRuns, maxPages } = this.opts;
+    try {
+      const runs: StoredBuildRun[] = [];
+      let url: string | undefined = this.client.runsUrl(
+        source.host,
+        source.slug,
+        maxRuns,
+      );
+      // A monorepo component's runs may be spread over several pages.
+      for (let page = 0; url && page < maxPages && runs.length < maxRuns; page++) {
+        const result = await this.client.page(source.host, source.slug, url);
+        runs.push(
+          ...result.runs.filter(
+            r => !source.component || runMatchesComponent(r, source.component),
+          ),
+        );
+        url = result.next;
+      }
+      state.runs = runs.slice(0, maxRuns);
+      state.fetchedAt = Date.now();
+      state.error = undefined;
+    } catch (e) {
+      state.error = UpstreamFailure.from(e, `GitHub (${source.host})`);
+      this.opts.logger.warn(`stack: ${state.error.message}`);
+    }
+  }
+}

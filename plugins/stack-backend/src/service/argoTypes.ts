@@ -1,0 +1,65 @@
+/**
+ * The parts of Argo CD's `v1alpha1.Application` (as returned by
+ * `GET /api/v1/applications`) the plugin reads.
+ */
+export interface ArgoResourceStatus {
+  group?: string;
+  version?: string;
+  kind: string;
+  namespace?: string;
+  name: string;
+  status?: string;
+  health?: { status?: string; message?: string };
+}
+
+export interface ArgoApplication {
+  metadata: {
+    name: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+  };
+  spec?: {
+    project?: string;
+    destination?: { namespace?: string };
+  };
+  status?: {
+    sync?: { status?: string; revision?: string };
+    health?: { status?: string; message?: string };
+    operationState?: {
+      phase?: string;
+      message?: string;
+      startedAt?: string;
+      finishedAt?: string;
+      syncResult?: { revision?: string };
+      operation?: { sync?: { revision?: string } };
+    };
+    history?: Array<{
+      id: number;
+      revision?: string;
+      deployedAt?: string;
+      deployStartedAt?: string;
+    }>;
+    resources?: ArgoResourceStatus[];
+  };
+}
+
+/** `GET /api/v1/applications` answer (`v1alpha1.ApplicationList`). */
+export interface ArgoApplicationList {
+  metadata?: { resourceVersion?: string };
+  items: ArgoApplication[] | null;
+}
+
+/** The projection asked of Argo CD: only what the plugin maps. */
+export const APPLICATION_FIELDS = [
+  'metadata.resourceVersion',
+  'items.metadata.name',
+  'items.metadata.namespace',
+  'items.metadata.labels',
+  'items.spec.project',
+  'items.spec.destination.namespace',
+  'items.status.sync',
+  'items.status.health',
+  'items.status.operationState',
+  'items.status.history',
+  'items.status.resources',
+].join(',');

@@ -1,0 +1,125 @@
+import type {
+  ApplicationHealth,
+  EntityHealth,
+  EnvironmentHealth,
+  HealthStatusCode,
+  InstanceStatus,
+  SyncStatusCode,
+} from '@internal/plugin-stack-common';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { InstanceView } from './ApplicationStore';
+import { matcherFor } from './applicationMatcher';
+
+const ENV_ORDER = ['dev', 'stage', 'prod'];
+const HEALTH_RANK: HealthStatusCode[] = [
+  'Healthy',
+  'Suspended',
+  'Progressing',
+  'Unknown',
+  'Missing',
+  'Degraded',
+];
+const SYNC_RANK: SyncStatusCode[] = ['Synced', 'Unknown', 'OutOfSync'];
+
+function envOrder(a: string, b: string): number {
+  const ia = ENV_ORDER.indexOf(a);
+  const ib = ENV_ORDER.indexOf(b);
+  if (ia >= 0 || ib >= 0) {
+    return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib);
+  }
+  return a.localeCompare(b);
+}
+
+function worst<T>(rank: T[], values: T[]): T {
+  return values.reduce((w, v) => (rank.indexOf(v) > rank.indexOf(w) ? v : w));
+}
+
+/** Freshness and errors of every instance, as of `now`. */
+export function instanceStatuses(
+  views: InstanceView[],
+  now: number,
+): InstanceStatus[] {
+  return views.map(v => ({
+    instance: v.instance,
+    fetchedAt: v.snapshot
+      ? new Date(v.snapshot.fetchedAt).toISOString()
+      : undefined,
+    ageSeconds: v.snapshot
+      ? Math.round((now - v.snapshot.fetchedAt) / 1000)
+      : undefined,
+    stale: Boolean(v.error && v.snapshot),
+    error: v.error?.toJSON(),
+  }));
+}
+
+/** The entity's Applications across instances, marked stale where the instance failed. */
+export function applicationsFor(
+  entity: Entity,
+  views: InstanceView[],
+  now: number,
+): ApplicationHealth[] {
+  const matcher = matcherFor(entity);
+  if (!matcher) {
+    return [];
+  }
+  const result: ApplicationHealth[] = [];
+  for (const view of views) {
+    if (
+      !view.snapshot ||
+      (matcher.instances && !matcher.instances.includes(view.instance))
+    ) {
+      continue;
+    }
+    const stale = view.error
+      ? {
+          fetchedAt: new Date(view.snapshot.fetchedAt).toISOString(),
+          ageSeconds: Math.round((now - view.snapshot.fetchedAt) / 1000),
+        }
+      : undefined;
+    for (const app of view.snapshot.apps) {
+      if (matcher.matches(app)) {
+        result.push(stale ? { ...app.health, stale } : app.health);
+      }
+    }
+  }
+  return result;
+}
+
+/** The environment × status matrix of one entity. */
+export function buildEntityHealth(
+  entity: Entity,
+  views: InstanceView[],
+  instances: InstanceStatus[],
+  now: number,
+): EntityHealth {
+  const byEnv = new Map<string, ApplicationHealth[]>();
+  for (const app of applicationsFor(entity, views, now)) {
+    const list = byEnv.get(app.environment) ?? [];
+    list.push(app);
+    byEnv.set(app.environment, list);
+  }
+  const environments: EnvironmentHealth[] = [...byEnv.keys()]
+    .sort(envOrder)
+    .map(environment => {
+      const applications = byEnv.get(environment)!;
+      return {
+        environment,
+        syncStatus: worst(
+          SYNC_RANK,
+          applications.map(a => a.syncStatus),
+        ),
+        healthStatus: worst(
+          HEALTH_RANK,
+          applications.map(a => a.healthStatus),
+        ),
+        applications,
+      };
+    });
+  return {
+    entityRef: stringifyEntityRef(entity),
+    environments,
+    instances,
+    partial: instances.some(i => i.error !== undefined),
+    generatedAt: new Date(now).toISOString(),
+  };
+}
