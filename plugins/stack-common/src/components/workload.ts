@@ -68,5 +68,6 @@ export function workloadDefaults(stack: Stack, c: ServiceComponent, ctx: Generat
       });
     }
   }
-  return { objects };
+  // A frontend is the site itself: it owns the root of the hostname.
+  return { objects, ...(c.type === 'frontend' ? { routes: [{ component: c.name, pathPrefix: '/' }] } : {}) };
 }

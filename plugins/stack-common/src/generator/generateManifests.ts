@@ -26,6 +26,29 @@ function resolveLinks(stack: Stack): ResolvedLink[] {
   return out;
 }
 
+/** Operator-managed data components scale through their own resources' fields. */
+function dataReplicasPatch(c: StackComponent, replicas: number | undefined): K8sObject | undefined {
+  if (replicas === undefined) return undefined;
+  if (c.type === 'postgres') {
+    return { apiVersion: 'postgresql.cnpg.io/v1', kind: 'Cluster', metadata: { name: c.name }, spec: { instances: replicas } };
+  }
+  if (c.type === 'rabbitmq') {
+    return { apiVersion: 'rabbitmq.com/v1beta1', kind: 'RabbitmqCluster', metadata: { name: c.name }, spec: { replicas } };
+  }
+  // Redis and MinIO run as single instances; their replicas are not scaled per environment.
+  return undefined;
+}
+
+function uniqueBy<T>(list: T[], key: (t: T) => string): T[] {
+  const seen = new Set<string>();
+  return list.filter(x => {
+    const k = key(x);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
 /** Groups objects into `<dir>/<kind>.yaml` files, objects sorted by name inside. */
 function filesFor(dir: string, objects: K8sObject[]): Map<string, K8sObject[]> {
   const byFile = new Map<string, K8sObject[]>();
@@ -82,6 +105,12 @@ export function generateManifests(stack: Stack): GeneratedFile[] {
       else push(baseObjects, o.component, [o.object]);
     }
   }
+  // Several links between the same two components need the same policy or init container once.
+  for (const [k, list] of baseObjects) baseObjects.set(k, uniqueBy(list, o => `${o.kind}/${o.metadata.name}`));
+  for (const [k, list] of envObjects) envObjects.set(k, uniqueBy(list, o => `${o.kind}/${o.metadata.name}`));
+  for (const [k, list] of inits) inits.set(k, uniqueBy(list, c => String(c.name)));
+  for (const [k, list] of baseEnv) baseEnv.set(k, uniqueBy(list, v => JSON.stringify(v)));
+  for (const [k, list] of envEnv) envEnv.set(k, uniqueBy(list, v => JSON.stringify(v)));
   for (const c of stack.spec.components) {
     if (isWorkload(c)) {
       push(baseObjects, c.name, [buildDeployment(stack, c, baseEnv.get(c.name) ?? [], inits.get(c.name) ?? [])]);
@@ -131,8 +160,14 @@ export function generateManifests(stack: Stack): GeneratedFile[] {
     emit(own);
     const patches: string[] = [];
     for (const c of stack.spec.components) {
-      if (!isWorkload(c)) continue;
       const override = env.settings.components?.[c.name];
+      const dataPatch = dataReplicasPatch(c, override?.replicas);
+      if (dataPatch) {
+        const path = `patches/${c.name}-${dataPatch.kind.toLowerCase()}.yaml`;
+        patches.push(path);
+        files.push({ path: `${dir}${path}`, content: toYaml([dataPatch]) });
+      }
+      if (!isWorkload(c)) continue;
       const autoscaled = override?.autoscaling?.enabled ?? env.autoscaling.enabled;
       const extraEnv = envEnv.get(`${env.name}/${c.name}`) ?? [];
       const container: Record<string, unknown> = { name: c.name };

@@ -1,5 +1,5 @@
 import { Stack } from '../schema/stackSchema';
-import { labelsFor, selectorFor } from '../model/resolve';
+import { labelsFor, podSelectorFor } from '../model/resolve';
 import { K8sObject } from './types';
 
 type Peer = Record<string, unknown>;
@@ -17,7 +17,7 @@ export function allowIngress(
     kind: 'NetworkPolicy',
     metadata: { name, labels: labelsFor(stack, target) },
     spec: {
-      podSelector: { matchLabels: selectorFor(stack, target.name) },
+      podSelector: { matchLabels: podSelectorFor(stack, target) },
       policyTypes: ['Ingress'],
       ingress: [{ from: peers, ports: ports.map(port => ({ protocol: 'TCP', port })) }],
     },
@@ -37,15 +37,15 @@ export function allowEgress(
     kind: 'NetworkPolicy',
     metadata: { name, labels: labelsFor(stack, source) },
     spec: {
-      podSelector: { matchLabels: selectorFor(stack, source.name) },
+      podSelector: { matchLabels: podSelectorFor(stack, source) },
       policyTypes: ['Egress'],
       egress: [{ to: peers, ports: ports.map(port => ({ protocol: 'TCP', port })) }],
     },
   };
 }
 
-export function podPeer(stack: Stack, name: string): Peer {
-  return { podSelector: { matchLabels: selectorFor(stack, name) } };
+export function podPeer(stack: Stack, c: { name: string; type: string }): Peer {
+  return { podSelector: { matchLabels: podSelectorFor(stack, c) } };
 }
 
 export function namespacePeer(namespace: string): Peer {

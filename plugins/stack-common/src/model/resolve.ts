@@ -41,8 +41,9 @@ export function componentVersion(c: StackComponent): string {
   return c.version ?? TYPE_DEFAULTS[c.type].version;
 }
 
+/** CloudNativePG always serves 5432, so postgres has no port setting. */
 export function componentPort(c: StackComponent): number {
-  return c.port ?? TYPE_DEFAULTS[c.type].port;
+  return ('port' in c ? c.port : undefined) ?? TYPE_DEFAULTS[c.type].port;
 }
 
 /** Standard labels on every generated object of a component. */
@@ -62,6 +63,17 @@ export function selectorFor(stack: Stack, name: string): Record<string, string> 
     'app.kubernetes.io/name': name,
     'app.kubernetes.io/part-of': stack.metadata.name,
   };
+}
+
+/**
+ * Labels that select a component's pods. Operators label their own pods:
+ * CloudNativePG with `cnpg.io/cluster`, the RabbitMQ operator with
+ * `app.kubernetes.io/name` + `part-of: rabbitmq`.
+ */
+export function podSelectorFor(stack: Stack, c: { name: string; type: string }): Record<string, string> {
+  if (c.type === 'postgres') return { 'cnpg.io/cluster': c.name };
+  if (c.type === 'rabbitmq') return { 'app.kubernetes.io/name': c.name, 'app.kubernetes.io/part-of': 'rabbitmq' };
+  return selectorFor(stack, c.name);
 }
 
 export interface ResolvedEnvironment {

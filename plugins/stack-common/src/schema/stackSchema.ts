@@ -147,7 +147,6 @@ export const postgresRoleSchema = z.strictObject({
 export const postgresComponentSchema = z.strictObject({
   ...common,
   type: z.literal('postgres'),
-  port: port.optional(),
   storage: quantity.optional(),
   databases: z.array(postgresDatabaseSchema).optional(),
   roles: z.array(postgresRoleSchema).optional(),
