@@ -1,0 +1,8 @@
+/**
+ * Scaffolder actions of the IDP golden paths.
+ *
+ * @packageDocumentation
+ */
+export { scaffolderModuleStack as default } from './module';
+export { createGithubPublishAction } from './actions/githubPublish';
+export { createArgocdRefreshAction } from './actions/argocdRefresh';
