@@ -17,6 +17,7 @@ import scaffolderGithub from '@backstage/plugin-scaffolder-backend-module-github
 import searchBackend from '@backstage/plugin-search-backend';
 import searchCatalog from '@backstage/plugin-search-backend-module-catalog';
 import searchPg from '@backstage/plugin-search-backend-module-pg';
+import stackBackend from '@internal/plugin-stack-backend';
 
 export const backendFeatures = [
   appBackend,
@@ -37,4 +38,6 @@ export const backendFeatures = [
   searchBackend,
   searchPg,
   searchCatalog,
+  // Deployment health (Argo CD) and builds (GitHub Actions) per environment.
+  stackBackend,
 ];
