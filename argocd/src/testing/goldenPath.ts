@@ -1,0 +1,50 @@
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { dirname, join } from 'path';
+import { generateManifests, GeneratedFile, parseStackYaml } from '@internal/plugin-stack-common';
+import { FakeGithubRepo } from './fakeGithubOrg';
+
+const FIXTURES = join(dirname(require.resolve('@internal/plugin-stack-common/package.json')), 'fixtures');
+
+export interface GoldenPathStack {
+  fixture: string;
+  repo: string;
+  system: string;
+  files: GeneratedFile[];
+}
+
+/** The stack generator's fixture stacks, each with the files it generates. */
+export function fixtureStacks(): GoldenPathStack[] {
+  return readdirSync(FIXTURES)
+    .filter(f => f.endsWith('.yaml'))
+    .sort()
+    .map(fixture => {
+      const result = parseStackYaml(readFileSync(join(FIXTURES, fixture), 'utf8'));
+      if (!result.ok) throw new Error(`${fixture}: ${JSON.stringify(result.issues)}`);
+      const { stack } = result;
+      return { fixture, repo: stack.metadata.name, system: stack.metadata.system, files: generateManifests(stack) };
+    });
+}
+
+/**
+ * The repository the golden path publishes for a stack: the generated tree plus
+ * stack.yaml and catalog-info.yaml, tagged with `idp-managed` and
+ * `idp-system-<system>` (docs/conventions.md).
+ */
+export function goldenPathRepo(stack: GoldenPathStack): FakeGithubRepo {
+  return {
+    name: stack.repo,
+    topics: ['idp-managed', `idp-system-${stack.system}`],
+    files: ['stack.yaml', 'catalog-info.yaml', ...stack.files.map(f => f.path)],
+  };
+}
+
+/** Writes the generated files to a fresh temporary directory (for `kubectl kustomize`). */
+export function writeTree(files: GeneratedFile[]): string {
+  const root = mkdtempSync(join(tmpdir(), 'gitops-'));
+  for (const f of files) {
+    mkdirSync(dirname(join(root, f.path)), { recursive: true });
+    writeFileSync(join(root, f.path), f.content);
+  }
+  return root;
+}
