@@ -1,0 +1,107 @@
+import { useCallback, useMemo, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import Alert from '@material-ui/lab/Alert';
+import Box from '@material-ui/core/Box';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { EmptyState, Progress } from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import {
+  catalogApiRef,
+  entityRouteRef,
+  useEntity,
+} from '@backstage/plugin-catalog-react';
+import useAsync from 'react-use/esm/useAsync';
+import { buildTopology, TopologyNode } from '../../lib/topology';
+import { deployableRefs, loadSystemMembers } from '../../lib/systemMembers';
+import { nodeHealthIn } from '../../lib/nodeHealth';
+import { useStackHealthBatch } from '../../hooks/useStackHealthBatch';
+import { EnvironmentSwitch } from '../EnvironmentSwitch';
+import { StaleNotice } from '../StaleNotice';
+import { NodeHealth, TopologyGraph } from '../TopologyGraph';
+
+/**
+ * Topology tab of a System or Component: the system's parts and their
+ * relations as a graph, every node coloured by its health in the selected
+ * environment (one catalog request, one health batch request).
+ */
+export function EntityTopologyContent() {
+  const { entity } = useEntity();
+  const catalogApi = useApi(catalogApiRef);
+  const entityRoute = useRouteRef(entityRouteRef);
+  const navigate = useNavigate();
+  const [environment, setEnvironment] = useState('dev');
+
+  const members = useAsync(
+    () => loadSystemMembers(catalogApi, entity),
+    [catalogApi, entity],
+  );
+  const topology = useMemo(
+    () => (members.value ? buildTopology(members.value) : undefined),
+    [members.value],
+  );
+  const refs = useMemo(
+    () => (topology ? deployableRefs(topology.nodes) : []),
+    [topology],
+  );
+  const batch = useStackHealthBatch(refs);
+
+  const health = useMemo(() => {
+    const out: Record<string, NodeHealth> = {};
+    for (const ref of refs) {
+      const h = nodeHealthIn(batch.value?.health.get(ref), environment);
+      if (h) out[ref] = h;
+    }
+    return out;
+  }, [refs, batch.value, environment]);
+
+  const onOpen = useCallback(
+    (node: TopologyNode) =>
+      navigate(
+        entityRoute({
+          kind: node.kind.toLocaleLowerCase('en-US'),
+          namespace: node.namespace,
+          name: node.name,
+        }),
+      ),
+    [navigate, entityRoute],
+  );
+
+  if (members.loading) return <Progress />;
+  if (members.error) {
+    return (
+      <Alert severity="error">
+        Could not load the system from the catalog: {members.error.message}
+      </Alert>
+    );
+  }
+  if (!topology || topology.nodes.length === 0) {
+    return (
+      <EmptyState
+        missing="data"
+        title="No parts in this system"
+        description="Set spec.system on the system's components, resources and APIs (stack:catalog-info does this) to see them here."
+      />
+    );
+  }
+
+  return (
+    <Box display="flex" flexDirection="column" gridGap={8}>
+      <Box display="flex" alignItems="center" gridGap={16}>
+        <EnvironmentSwitch value={environment} onChange={setEnvironment} />
+        {batch.loading && <span role="status">Loading health…</span>}
+      </Box>
+      {batch.error && (
+        <Alert severity="warning">
+          Health is unavailable, showing relations only: {batch.error.message}
+        </Alert>
+      )}
+      {batch.value && <StaleNotice instances={batch.value.instances} />}
+      <TopologyGraph
+        topology={topology}
+        health={health}
+        onOpen={onOpen}
+        currentId={stringifyEntityRef(entity)}
+      />
+    </Box>
+  );
+}

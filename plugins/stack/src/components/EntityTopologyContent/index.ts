@@ -1,0 +1,1 @@
+export { EntityTopologyContent } from './EntityTopologyContent';
