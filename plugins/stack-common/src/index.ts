@@ -42,3 +42,4 @@ export type { ResolvedEnvironment } from './model/resolve';
 export { apiVersionsFor } from './model/versions';
 export type { ApiVersions } from './model/versions';
 export * from './health';
+export * from './catalog';
