@@ -90,7 +90,9 @@ function matchBranchPhase(provider: ScmProvider, repo: ScmRepository, f: Compile
  *
  * Conditions inside one entry are ANDed, entries ORed; an entry with both kinds
  * takes part in both phases, which is why the topic check runs before any
- * per-repository call. No filters: every repository.
+ * per-repository call. No filters: every repository. (Where the docs and the
+ * controller differ — entries of different phases split apart end up ANDed —
+ * this follows the controller; for a single entry both agree.)
  */
 export function listScmRepos(
   provider: ScmProvider,
