@@ -1,0 +1,76 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { entityHealth } from '../../testing/fixtures';
+import { HealthMatrix } from './HealthMatrix';
+
+const now = Date.parse('2026-01-01T01:00:00Z');
+const sha = 'a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6a7b8c9d0';
+
+const orders = entityHealth('component:default/orders', {
+  dev: [
+    'Healthy',
+    'Synced',
+    {
+      lastSync: { phase: 'Succeeded', finishedAt: '2026-01-01T00:55:00Z', message: 'successfully synced (all tasks run)' },
+      history: [{ id: 7, revision: sha, deployedAt: '2026-01-01T00:55:00Z' }],
+    },
+  ],
+  prod: [
+    'Degraded',
+    'OutOfSync',
+    {
+      stale: { fetchedAt: '2026-01-01T00:50:00Z', ageSeconds: 600 },
+      resourceIssues: [
+        { kind: 'Deployment', namespace: 'commerce-prod', name: 'orders', healthStatus: 'Degraded', message: 'Deployment exceeded its progress deadline' },
+      ],
+    },
+  ],
+});
+
+describe('HealthMatrix', () => {
+  it('shows one row per service and one column per environment', async () => {
+    await renderInTestApp(
+      <HealthMatrix
+        now={now}
+        rows={[
+          { entityRef: 'component:default/orders', title: 'orders', health: orders, repoSlug: 'acme/shop' },
+          { entityRef: 'component:default/web', title: 'web', error: 'component:default/web has no argocd/app-selector annotation' },
+        ]}
+      />,
+    );
+    const table = screen.getByRole('table', { name: 'Health by environment' });
+    expect(within(table).getAllByRole('columnheader').map(h => h.textContent)).toEqual([
+      'Service', 'dev', 'stage', 'prod',
+    ]);
+    const dev = screen.getByTestId('health-cell-orders-dev');
+    expect(within(dev).getByRole('status')).toHaveAccessibleName('Healthy · Synced');
+    expect(within(dev).getByRole('link', { name: 'commit a1b2c3d (opens in a new tab)' })).toHaveAttribute(
+      'href',
+      `https://github.com/acme/shop/commit/${sha}`,
+    );
+    expect(dev).toHaveTextContent('last sync Succeeded 5m ago — successfully synced (all tasks run)');
+    expect(screen.getByText('Not deployed to stage')).toBeInTheDocument();
+    expect(screen.getByText('No health: component:default/web has no argocd/app-selector annotation')).toBeInTheDocument();
+  });
+
+  it('marks stale cells with their age and counts resources in trouble', async () => {
+    await renderInTestApp(
+      <HealthMatrix now={now} rows={[{ entityRef: 'component:default/orders', title: 'orders', health: orders }]} />,
+    );
+    const prod = screen.getByTestId('health-cell-orders-prod');
+    expect(within(prod).getByRole('status')).toHaveAccessibleName('Degraded · OutOfSync (stale, 10m old)');
+    expect(prod).toHaveTextContent('1 resource out of sync or unhealthy');
+  });
+
+  it('opens a cell for its resources and history', async () => {
+    await renderInTestApp(
+      <HealthMatrix now={now} rows={[{ entityRef: 'component:default/orders', title: 'orders', health: orders }]} />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Details of orders in prod' }));
+    const prod = screen.getByRole('region', { name: 'orders in prod' });
+    expect(prod).toHaveTextContent('Deployment commerce-prod/orders: Degraded — Deployment exceeded its progress deadline');
+    expect(prod).toHaveTextContent('No deployments recorded yet.');
+    fireEvent.click(screen.getByRole('button', { name: 'Details of orders in dev' }));
+    expect(screen.getByRole('region', { name: 'orders in dev' })).toHaveTextContent('a1b2c3d deployed 5m ago');
+  });
+});

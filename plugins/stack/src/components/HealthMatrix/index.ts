@@ -1,0 +1,2 @@
+export { HealthMatrix } from './HealthMatrix';
+export type { HealthMatrixProps, HealthMatrixRow } from './HealthMatrix';
