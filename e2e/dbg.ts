@@ -1,0 +1,16 @@
+import { launchBrowser, signInAsGuest, startPortal, FRONTEND } from '/work/main/e2e/portal.ts';
+const portal = await startPortal();
+console.log('ready', portal.readySeconds);
+const b = await launchBrowser();
+const page = await b.newPage({ viewport: { width: 1400, height: 900 } });
+page.on('console', m => { if (m.type() === 'error') console.log('console:', m.text().slice(0, 300)); });
+await signInAsGuest(page);
+await page.waitForTimeout(5000);
+await page.screenshot({ path: '/tmp/s1.png' });
+await page.goto(`${FRONTEND}/catalog`);
+await page.waitForTimeout(8000);
+await page.screenshot({ path: '/tmp/s2.png' });
+await page.goto(`${FRONTEND}/catalog/default/system/payments`);
+await page.waitForTimeout(8000);
+await page.screenshot({ path: '/tmp/s3.png' });
+await b.close(); await portal.stop();
