@@ -6,3 +6,8 @@
 export { scaffolderModuleStack as default } from './module';
 export { createGithubPublishAction } from './actions/githubPublish';
 export { createArgocdRefreshAction } from './actions/argocdRefresh';
+export { createStackGenerateAction } from './actions/stackGenerate';
+export {
+  createCatalogInfoAction,
+  CATALOG_INFO_ACTION_IDS,
+} from './actions/catalogInfo';

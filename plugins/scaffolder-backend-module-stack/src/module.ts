@@ -3,9 +3,15 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createArgocdRefreshAction } from './actions/argocdRefresh';
+import {
+  CATALOG_INFO_ACTION_IDS,
+  createCatalogInfoAction,
+} from './actions/catalogInfo';
 import { createGithubPublishAction } from './actions/githubPublish';
+import { createStackGenerateAction } from './actions/stackGenerate';
 import { readArgocdTarget } from './argocd/refreshApplicationSet';
 import { readGithubPacing } from './github/pacing';
 
@@ -22,10 +28,15 @@ export const scaffolderModuleStack = createBackendModule({
       deps: {
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
+        catalog: catalogServiceRef,
       },
-      async init({ scaffolder, config }) {
+      async init({ scaffolder, config, catalog }) {
         const integrations = ScmIntegrations.fromConfig(config);
         scaffolder.addActions(
+          createStackGenerateAction({ catalog }),
+          ...CATALOG_INFO_ACTION_IDS.map(id =>
+            createCatalogInfoAction({ integrations, id }),
+          ),
           createGithubPublishAction({
             integrations,
             pacing: readGithubPacing(config),

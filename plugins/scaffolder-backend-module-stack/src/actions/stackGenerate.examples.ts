@@ -1,0 +1,39 @@
+import { TemplateExample } from '@backstage/plugin-scaffolder-node';
+import yaml from 'yaml';
+
+export const examples: TemplateExample[] = [
+  {
+    description:
+      'Build the stack of a Node.js service with a database and a queue from the form, and generate its manifests',
+    example: yaml.stringify({
+      steps: [
+        {
+          id: 'stack',
+          action: 'stack:generate',
+          name: 'Generate stack.yaml and deploy/',
+          input: {
+            name: '${{ parameters.name }}',
+            system: '${{ parameters.system }}',
+            owner: '${{ parameters.owner }}',
+            description: '${{ parameters.description }}',
+            serviceType: 'nodejs',
+            extras: ['database', 'queue'],
+          },
+        },
+      ],
+    }),
+  },
+  {
+    description:
+      'Validate a stack.yaml that fetch:template rendered into the workspace and generate its manifests',
+    example: yaml.stringify({
+      steps: [
+        {
+          id: 'stack',
+          action: 'stack:generate',
+          input: { stackFile: 'stack.yaml', owner: '${{ parameters.owner }}' },
+        },
+      ],
+    }),
+  },
+];
