@@ -8,6 +8,8 @@ import { stackApiRef } from '../api/stackApiRef';
 import { MAX_BATCH_SIZE } from '../api/HealthBatcher';
 
 export interface StackHealthBatch {
+  /** The refs this answer is for (joined), to tell it from an older answer. */
+  key: string;
   /** Health by the entity ref as requested. */
   health: Map<string, EntityHealth>;
   /** Why an entity has no health (no Argo CD annotation, not found, …). */
@@ -22,8 +24,9 @@ export interface StackHealthBatch {
 export function useStackHealthBatch(entityRefs: string[]) {
   const api = useApi(stackApiRef);
   const key = entityRefs.join(',');
-  return useAsync(async (): Promise<StackHealthBatch> => {
+  const state = useAsync(async (): Promise<StackHealthBatch> => {
     const result: StackHealthBatch = {
+      key,
       health: new Map(),
       errors: new Map(),
       instances: [],
@@ -48,4 +51,13 @@ export function useStackHealthBatch(entityRefs: string[]) {
     return result;
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, key]);
+  // useAsync keeps the previous value for one render after the refs change;
+  // an answer for other refs must read as loading, never as "no data".
+  const current = state.value?.key === key ? state.value : undefined;
+  const settled = Boolean(current) || (Boolean(state.error) && !state.loading);
+  return {
+    loading: !settled,
+    error: settled ? state.error : undefined,
+    value: current,
+  };
 }

@@ -3,7 +3,8 @@ import { useNavigate } from 'react-router-dom';
 import Alert from '@material-ui/lab/Alert';
 import Box from '@material-ui/core/Box';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { EmptyState, Progress } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
+import { EmptyNotice } from '../EmptyNotice';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import {
   catalogApiRef,
@@ -76,8 +77,7 @@ export function EntityTopologyContent() {
   }
   if (!topology || topology.nodes.length === 0) {
     return (
-      <EmptyState
-        missing="data"
+      <EmptyNotice
         title="No parts in this system"
         description="Set spec.system on the system's components, resources and APIs (stack:catalog-info does this) to see them here."
       />

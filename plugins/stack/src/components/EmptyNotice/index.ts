@@ -1,0 +1,2 @@
+export { EmptyNotice } from './EmptyNotice';
+export type { EmptyNoticeProps } from './EmptyNotice';

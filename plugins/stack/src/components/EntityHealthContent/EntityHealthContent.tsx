@@ -1,0 +1,92 @@
+import { useMemo } from 'react';
+import Alert from '@material-ui/lab/Alert';
+import Box from '@material-ui/core/Box';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Progress } from '@backstage/core-components';
+import { EmptyNotice } from '../EmptyNotice';
+import { useApi } from '@backstage/core-plugin-api';
+import { catalogApiRef, useEntity } from '@backstage/plugin-catalog-react';
+import useAsync from 'react-use/esm/useAsync';
+import { loadSystemMembers } from '../../lib/systemMembers';
+import {
+  annotation,
+  ANNOTATION_APP_SELECTOR,
+  ANNOTATION_PROJECT_SLUG,
+} from '../../lib/annotations';
+import { useStackHealthBatch } from '../../hooks/useStackHealthBatch';
+import { HealthMatrix, HealthMatrixRow } from '../HealthMatrix';
+import { StaleNotice } from '../StaleNotice';
+
+const MISSING_SELECTOR = `Add the annotation ${ANNOTATION_APP_SELECTOR}: idp.platform/repo=<repo> to catalog-info.yaml (stack:catalog-info writes it).`;
+
+/** Deployable services of a system, or the entity itself. */
+function useServices(entity: Entity) {
+  const catalogApi = useApi(catalogApiRef);
+  const isSystem = entity.kind.toLocaleLowerCase('en-US') === 'system';
+  return useAsync(async () => {
+    if (!isSystem) return [entity];
+    const members = await loadSystemMembers(catalogApi, entity);
+    return members.filter(m => m.kind.toLocaleLowerCase('en-US') === 'component');
+  }, [catalogApi, entity, isSystem]);
+}
+
+/**
+ * Health tab: every service of the system (or this component) × dev/stage/prod.
+ * One batch request; stale sources and missing annotations are spelled out.
+ */
+export function EntityHealthContent() {
+  const { entity } = useEntity();
+  const services = useServices(entity);
+  const annotated = useMemo(
+    () => (services.value ?? []).filter(s => annotation(s, ANNOTATION_APP_SELECTOR)),
+    [services.value],
+  );
+  const refs = useMemo(() => annotated.map(s => stringifyEntityRef(s)), [annotated]);
+  const batch = useStackHealthBatch(refs);
+
+  if (services.loading || (refs.length > 0 && batch.loading)) return <Progress />;
+  if (services.error) {
+    return <Alert severity="error">Could not load the services from the catalog: {services.error.message}</Alert>;
+  }
+  if (annotated.length === 0) {
+    return (
+      <EmptyNotice
+        title="No deployment health for this entity"
+        description={MISSING_SELECTOR}
+      />
+    );
+  }
+  if (batch.error) {
+    return <Alert severity="error">Could not load health from the stack backend: {batch.error.message}</Alert>;
+  }
+  const result = batch.value!;
+  if (result.instances.length === 0) {
+    return (
+      <EmptyNotice
+        title="No Argo CD instance configured"
+        description="Configure at least one instance under stack.argocd.instances in app-config.yaml."
+      />
+    );
+  }
+  const rows: HealthMatrixRow[] = annotated.map((s, i) => ({
+    entityRef: refs[i],
+    title: s.metadata.title ?? s.metadata.name,
+    health: result.health.get(refs[i]),
+    error: result.errors.get(refs[i]),
+    repoSlug: annotation(s, ANNOTATION_PROJECT_SLUG),
+  }));
+  const unannotated = (services.value ?? []).length - annotated.length;
+  return (
+    <Box display="flex" flexDirection="column" gridGap={8}>
+      <StaleNotice instances={result.instances} />
+      <HealthMatrix rows={rows} />
+      {unannotated > 0 ? (
+        <Alert severity="info">
+          {unannotated} component{unannotated === 1 ? '' : 's'} of this system
+          {unannotated === 1 ? ' has' : ' have'} no {ANNOTATION_APP_SELECTOR} annotation and
+          {unannotated === 1 ? ' is' : ' are'} not shown.
+        </Alert>
+      ) : null}
+    </Box>
+  );
+}
