@@ -34,14 +34,14 @@ const UNSUPPORTED_KEYWORDS = new Set(['range', 'with', 'define', 'template', 'bl
 function tokenize(body: string, source: string): string[] {
   const tokens: string[] = [];
   const re = /\s*("(?:[^"\\]|\\.)*"|`[^`]*`|\||[^\s|]+)/y;
-  let m: RegExpExecArray | null;
-  let rest = body;
-  re.lastIndex = 0;
-  while (rest.trim() !== '' && (m = re.exec(body)) !== null) {
+  let pos = 0;
+  while (body.slice(pos).trim() !== '') {
+    re.lastIndex = pos;
+    const m = re.exec(body);
+    if (!m) throw new Error(`cannot tokenize action "${source}"`);
     tokens.push(m[1]);
-    rest = body.slice(re.lastIndex);
+    pos = re.lastIndex;
   }
-  if (rest.trim() !== '') throw new Error(`cannot tokenize action "${source}"`);
   return tokens;
 }
 

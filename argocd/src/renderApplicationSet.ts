@@ -13,7 +13,11 @@ export interface RenderedApplication {
     annotations?: Record<string, string>;
     finalizers?: string[];
   };
-  spec: Record<string, any>;
+  spec: {
+    project: string;
+    destination: { server?: string; namespace?: string };
+    [field: string]: any;
+  };
 }
 
 interface ApplicationSetLike {
@@ -66,7 +70,7 @@ export function renderApplicationSet(appset: ApplicationSetLike, sources: Genera
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'Application',
       metadata: { ...meta, namespace: meta.namespace || appset.metadata.namespace || 'argocd' },
-      spec: renderStrings(spec.template.spec, p) as Record<string, any>,
+      spec: renderStrings(spec.template.spec, p) as RenderedApplication['spec'],
     };
     if (spec.templatePatch !== undefined) {
       const patch = parse(renderGoTemplate(spec.templatePatch, p));

@@ -45,7 +45,7 @@ describe('infra/ (Terraform for the kind cluster)', () => {
 
     beforeAll(() => {
       const init = terraform(['init', '-input=false', '-backend=false'], dir);
-      expect(init.status).toBe(0);
+      if (init.status !== 0) throw new Error(`terraform init failed: ${init.output}`);
     });
 
     it('accepts the defaults and sensible overrides', () => {

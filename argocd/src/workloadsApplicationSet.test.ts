@@ -72,8 +72,8 @@ describe('the workloads ApplicationSet over the golden-path repositories', () =>
   it('syncs dev and stage automatically (prune, self-heal) and leaves prod to a person', () => {
     for (const app of appsOf(first.name)) {
       const env = app.metadata.labels!['idp.platform/environment'];
-      if (env === 'prod') expect(app.spec.syncPolicy.automated).toBeUndefined();
-      else expect(app.spec.syncPolicy.automated).toEqual({ prune: true, selfHeal: true });
+      const automated = env === 'prod' ? undefined : { prune: true, selfHeal: true };
+      expect(app.spec.syncPolicy.automated).toEqual(automated);
       expect(app.spec.syncPolicy.retry.limit).toBe(5);
     }
   });

@@ -1,0 +1,28 @@
+/**
+ * @internal/gitops: the checks that evaluate the Argo CD manifests beside this
+ * package (argocd/bootstrap, projects, applicationsets, platform).
+ *
+ * @packageDocumentation
+ */
+export { globMatch, globToRegExp } from './glob';
+export { renderGoTemplate, parseTemplate } from './goTemplate';
+export { templateFunctions, normalize, compileGoRegExp } from './templateFunctions';
+export type { TemplateFunction } from './templateFunctions';
+export { listScmRepos } from './scmProvider';
+export type { ScmFilter, ScmProvider, ScmRepository } from './scmProvider';
+export { generateParams } from './generators';
+export type { GeneratorSources, Params } from './generators';
+export { strategicMerge } from './mergePatch';
+export { renderApplicationSet } from './renderApplicationSet';
+export type { RenderedApplication } from './renderApplicationSet';
+export {
+  applicationViolations,
+  resourceViolations,
+  isDestinationPermitted,
+  isSourcePermitted,
+  isGroupKindPermitted,
+} from './projectPolicy';
+export type { AppProjectLike, ApplicationLike, GroupKind, ObjectLike } from './projectPolicy';
+export { groupOf, isNamespaced } from './resourceScope';
+export { validateManifest } from './manifestSchemas';
+export { GITOPS_ROOT, findYamlFiles, readYamlDocuments, kustomizeBuild } from './manifestFiles';
