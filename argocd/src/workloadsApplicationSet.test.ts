@@ -16,6 +16,7 @@ const negatives: FakeGithubRepo[] = [
   { ...first, name: 'no-topic', topics: [`idp-system-x`] },
   { ...first, name: 'no-dev-overlay', files: first.files.filter(f => !f.startsWith('deploy/overlays/dev/')) },
   { ...first, name: 'archived', archived: true },
+  { ...first, name: 'lookalike-topic', topics: ['idp-managed-legacy', 'idp-system-x'] },
 ];
 const unnamedSystem: FakeGithubRepo = { ...first, name: 'no-system-topic', topics: ['idp-managed'] };
 const oddName: FakeGithubRepo = { ...first, name: 'Billing_Reports' };
@@ -33,10 +34,17 @@ const apps: RenderedApplication[] = renderApplicationSet(appset, {
 const appsOf = (repo: string) => apps.filter(a => a.metadata.labels?.['idp.platform/repo'] === repo);
 
 describe('the workloads ApplicationSet over the golden-path repositories', () => {
+  it('puts the topic and the path into one filter entry (ANDed, topic checked first)', () => {
+    const scm = appset.spec.generators[0].matrix.generators[0].scmProvider;
+    expect(scm.filters).toEqual([{ labelMatch: '^idp-managed$', pathsExist: ['deploy/overlays/dev'] }]);
+    expect(scm.cloneProtocol).toBe('https');
+    expect(scm.github).toMatchObject({ organization: 'acme', excludeArchivedRepos: true });
+  });
+
   it('scans the acme organisation over https and only spends API calls on topic-tagged repos', () => {
     expect(apps[0].spec.source.repoURL).toMatch(/^https:\/\/github\.com\/acme\//);
-    // Everything but no-topic passes the free topic check; archived never makes the list.
-    expect(org.calls.getBranch).toBe(repos.length - 2);
+    // no-topic and lookalike-topic fail the free topic check; archived never makes the list.
+    expect(org.calls.getBranch).toBe(repos.length - 3);
   });
 
   it.each(stacks.map(s => [s.fixture, s] as const))('%s: one Application per environment, as conventions say', (_, stack) => {
