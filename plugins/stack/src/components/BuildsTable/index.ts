@@ -1,0 +1,2 @@
+export { BuildsTable } from './BuildsTable';
+export type { BuildsTableProps } from './BuildsTable';

@@ -1,0 +1,77 @@
+import { screen } from '@testing-library/react';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { stackApiRef } from '../../api/stackApiRef';
+import { catalogEntity, fakeStackApi } from '../../testing/fixtures';
+import { entityBuilds } from '../../testing/builds';
+import { EntityBuildsContent } from './EntityBuildsContent';
+
+const shop = catalogEntity('Component', 'shop', {
+  type: 'service',
+  annotations: { 'github.com/project-slug': 'acme/shop' },
+});
+
+function render(stackApi: ReturnType<typeof fakeStackApi>, entity: Entity = shop) {
+  return renderInTestApp(
+    <EntityProvider entity={entity}>
+      <EntityBuildsContent />
+    </EntityProvider>,
+    { apis: [[stackApiRef, stackApi]] },
+  );
+}
+
+describe('EntityBuildsContent', () => {
+  it('shows a progress bar while loading', async () => {
+    await render(fakeStackApi({ getBuilds: jest.fn(() => new Promise<never>(() => {})) }));
+    expect(await screen.findByRole('progressbar', { name: 'Loading' })).toBeInTheDocument();
+  });
+
+  it('shows the runs of the entity', async () => {
+    const stackApi = fakeStackApi({ getBuilds: jest.fn().mockResolvedValue(entityBuilds()) });
+    await render(stackApi);
+    expect(await screen.findByRole('table', { name: 'Workflow runs' })).toBeInTheDocument();
+    expect(stackApi.getBuilds).toHaveBeenCalledWith('component:default/shop');
+    expect(screen.queryByTestId('stack-stale-notice')).not.toBeInTheDocument();
+  });
+
+  it('marks stale runs with their age and the GitHub failure', async () => {
+    const stackApi = fakeStackApi({
+      getBuilds: jest.fn().mockResolvedValue(
+        entityBuilds({
+          stale: { fetchedAt: '2026-01-01T00:00:00Z', ageSeconds: 7200 },
+          error: { kind: 'rate-limited', message: 'GitHub API rate limit exceeded' },
+        }),
+      ),
+    });
+    await render(stackApi);
+    expect(await screen.findByTestId('stack-stale-notice')).toHaveTextContent(
+      'Builds are stale (2h old): GitHub API rate limit exceeded',
+    );
+    expect(screen.getByRole('table', { name: 'Workflow runs' })).toBeInTheDocument();
+  });
+
+  it('says when the repository has no runs', async () => {
+    const stackApi = fakeStackApi({
+      getBuilds: jest.fn().mockResolvedValue(entityBuilds({ runs: [], component: 'api' })),
+    });
+    await render(stackApi);
+    expect(await screen.findByRole('region', { name: 'No workflow runs yet' })).toHaveTextContent(
+      'GitHub Actions has no runs for acme/shop matching component api',
+    );
+  });
+
+  it('names the missing annotation and asks nothing', async () => {
+    const stackApi = fakeStackApi();
+    await render(stackApi, catalogEntity('Component', 'legacy'));
+    expect(await screen.findByRole('region', { name: 'No builds for this entity' })).toHaveTextContent(
+      'Add the annotation github.com/project-slug: <org>/<repo>',
+    );
+    expect(stackApi.getBuilds).not.toHaveBeenCalled();
+  });
+
+  it('shows a backend failure', async () => {
+    await render(fakeStackApi({ getBuilds: jest.fn().mockRejectedValue(new Error('502 Bad Gateway')) }));
+    expect(await screen.findByText(/Could not load builds from the stack backend: 502 Bad Gateway/)).toBeInTheDocument();
+  });
+});

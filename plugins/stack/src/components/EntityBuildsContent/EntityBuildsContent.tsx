@@ -1,0 +1,58 @@
+import Alert from '@material-ui/lab/Alert';
+import Box from '@material-ui/core/Box';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import useAsync from 'react-use/esm/useAsync';
+import { stackApiRef } from '../../api/stackApiRef';
+import { annotation, ANNOTATION_PROJECT_SLUG } from '../../lib/annotations';
+import { formatAge } from '../../lib/formatAge';
+import { BuildsTable } from '../BuildsTable';
+import { EmptyNotice } from '../EmptyNotice';
+
+/** Builds tab: the repository's recent workflow runs via the stack backend (no browser GitHub token). */
+export function EntityBuildsContent() {
+  const { entity } = useEntity();
+  const api = useApi(stackApiRef);
+  const slug = annotation(entity, ANNOTATION_PROJECT_SLUG);
+  const entityRef = stringifyEntityRef(entity);
+  const builds = useAsync(
+    async () => (slug ? api.getBuilds(entityRef) : undefined),
+    [api, entityRef, slug],
+  );
+
+  if (!slug) {
+    return (
+      <EmptyNotice
+        title="No builds for this entity"
+        description={`Add the annotation ${ANNOTATION_PROJECT_SLUG}: <org>/<repo> to catalog-info.yaml (stack:catalog-info writes it).`}
+      />
+    );
+  }
+  if (builds.loading) return <Progress />;
+  if (builds.error) {
+    return <Alert severity="error">Could not load builds from the stack backend: {builds.error.message}</Alert>;
+  }
+  const value = builds.value!;
+  return (
+    <Box display="flex" flexDirection="column" gridGap={8}>
+      {value.stale || value.error ? (
+        <Alert severity="warning" data-testid="stack-stale-notice">
+          {value.stale
+            ? `Builds are stale (${formatAge(value.stale.ageSeconds)} old)`
+            : 'Builds could not be refreshed'}
+          {value.error ? `: ${value.error.message}` : ''}
+        </Alert>
+      ) : null}
+      {value.runs.length === 0 ? (
+        <EmptyNotice
+          title="No workflow runs yet"
+          description={`GitHub Actions has no runs for ${value.repository}${value.component ? ` matching component ${value.component}` : ''}. Push to the repository to start one.`}
+        />
+      ) : (
+        <BuildsTable builds={value} />
+      )}
+    </Box>
+  );
+}
