@@ -1,0 +1,1 @@
+export { EntityHealthCell, createStackHealthColumn } from './EntityHealthColumn';
