@@ -10,10 +10,22 @@ describe('globMatch (Argo CD / gobwas semantics)', () => {
   });
 
   it('lets * cross "/" only without a separator', () => {
-    expect(globMatch('https://github.com/acme/*', 'https://github.com/acme/x/y')).toBe(true);
-    expect(globMatch('https://github.com/acme/*', 'https://github.com/acme/x/y', '/')).toBe(false);
-    expect(globMatch('https://github.com/acme/*', 'https://github.com/acme/x', '/')).toBe(true);
-    expect(globMatch('https://github.com/**', 'https://github.com/acme/x', '/')).toBe(true);
+    expect(
+      globMatch('https://github.com/acme/*', 'https://github.com/acme/x/y'),
+    ).toBe(true);
+    expect(
+      globMatch(
+        'https://github.com/acme/*',
+        'https://github.com/acme/x/y',
+        '/',
+      ),
+    ).toBe(false);
+    expect(
+      globMatch('https://github.com/acme/*', 'https://github.com/acme/x', '/'),
+    ).toBe(true);
+    expect(
+      globMatch('https://github.com/**', 'https://github.com/acme/x', '/'),
+    ).toBe(true);
   });
 
   it('treats regex characters literally and supports ? and negated classes', () => {

@@ -7,7 +7,9 @@
  */
 export function globToRegExp(pattern: string, separator?: '/'): RegExp {
   if (/[{}\\]/.test(pattern) || pattern.startsWith('!')) {
-    throw new Error(`glob "${pattern}" uses syntax this check does not implement ({…}, \\, leading !)`);
+    throw new Error(
+      `glob "${pattern}" uses syntax this check does not implement ({…}, \\, leading !)`,
+    );
   }
   const star = separator ? '[^/]*' : '.*';
   let out = '';
@@ -23,13 +25,20 @@ export function globToRegExp(pattern: string, separator?: '/'): RegExp {
       if (end < 0) throw new Error(`glob "${pattern}" has an unclosed [`);
       const body = pattern.slice(i + 1, end);
       const negate = body.startsWith('!');
-      out += `[${negate ? '^' : ''}${(negate ? body.slice(1) : body).replace(/\^/g, '\\^')}]`;
+      out += `[${negate ? '^' : ''}${(negate ? body.slice(1) : body).replace(
+        /\^/g,
+        '\\^',
+      )}]`;
       i = end;
     } else out += c.replace(/[.+^$()|/\]]/g, m => `\\${m}`);
   }
   return new RegExp(`^${out}$`);
 }
 
-export function globMatch(pattern: string, value: string, separator?: '/'): boolean {
+export function globMatch(
+  pattern: string,
+  value: string,
+  separator?: '/',
+): boolean {
   return globToRegExp(pattern, separator).test(value);
 }

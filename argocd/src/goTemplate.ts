@@ -29,7 +29,16 @@ type Node =
 type Params = Record<string, unknown>;
 
 const ACTION = /\{\{(-\s)?([\s\S]*?)(\s-)?\}\}/g;
-const UNSUPPORTED_KEYWORDS = new Set(['range', 'with', 'define', 'template', 'block', 'break', 'continue', 'nil']);
+const UNSUPPORTED_KEYWORDS = new Set([
+  'range',
+  'with',
+  'define',
+  'template',
+  'block',
+  'break',
+  'continue',
+  'nil',
+]);
 
 function tokenize(body: string, source: string): string[] {
   const tokens: string[] = [];
@@ -47,14 +56,22 @@ function tokenize(body: string, source: string): string[] {
 
 function parseOperand(token: string, source: string): Operand {
   if (token.startsWith('"')) {
-    if (/\\[^"\\]/.test(token)) throw new Error(`escape sequences are not supported in ${source}`);
-    return { kind: 'string', value: token.slice(1, -1).replace(/\\(["\\])/g, '$1') };
+    if (/\\[^"\\]/.test(token))
+      throw new Error(`escape sequences are not supported in ${source}`);
+    return {
+      kind: 'string',
+      value: token.slice(1, -1).replace(/\\(["\\])/g, '$1'),
+    };
   }
-  if (token.startsWith('`')) return { kind: 'string', value: token.slice(1, -1) };
+  if (token.startsWith('`'))
+    return { kind: 'string', value: token.slice(1, -1) };
   if (/^(\.[A-Za-z_][A-Za-z0-9_]*)+$/.test(token)) {
     return { kind: 'field', path: token.slice(1).split('.') };
   }
-  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(token) && !UNSUPPORTED_KEYWORDS.has(token)) {
+  if (
+    /^[A-Za-z_][A-Za-z0-9_]*$/.test(token) &&
+    !UNSUPPORTED_KEYWORDS.has(token)
+  ) {
     return { kind: 'ident', name: token };
   }
   throw new Error(`unsupported template syntax "${token}" in ${source}`);
@@ -66,7 +83,8 @@ function parsePipeline(tokens: string[], source: string): Pipeline {
     if (t === '|') pipeline.push([]);
     else pipeline[pipeline.length - 1].push(parseOperand(t, source));
   }
-  if (pipeline.some(c => c.length === 0)) throw new Error(`empty command in ${source}`);
+  if (pipeline.some(c => c.length === 0))
+    throw new Error(`empty command in ${source}`);
   return pipeline;
 }
 
@@ -98,21 +116,35 @@ export function parseTemplate(template: string): Node[] {
       throw new Error(`unsupported template syntax in ${source}`);
     }
     if (head === 'if') {
-      const node = { type: 'if' as const, condition: parsePipeline(rest, source), then: [], otherwise: [] };
+      const node = {
+        type: 'if' as const,
+        condition: parsePipeline(rest, source),
+        then: [],
+        otherwise: [],
+      };
       current().push(node);
       stack.push({ node, inElse: false });
     } else if (head === 'else') {
       const top = stack[stack.length - 1];
       if (!top || top.inElse) throw new Error(`unexpected ${source}`);
-      if (rest.length > 0) throw new Error(`"else ${rest.join(' ')}" is not supported in ${source}`);
+      if (rest.length > 0)
+        throw new Error(
+          `"else ${rest.join(' ')}" is not supported in ${source}`,
+        );
       top.inElse = true;
     } else if (head === 'end') {
-      if (!stack.pop() || rest.length > 0) throw new Error(`unexpected ${source}`);
+      if (!stack.pop() || rest.length > 0)
+        throw new Error(`unexpected ${source}`);
     } else {
-      current().push({ type: 'output', pipeline: parsePipeline(tokens, source), source });
+      current().push({
+        type: 'output',
+        pipeline: parsePipeline(tokens, source),
+        source,
+      });
     }
   }
-  if (stack.length > 0) throw new Error('unexpected EOF: an {{ if }} is not closed by {{ end }}');
+  if (stack.length > 0)
+    throw new Error('unexpected EOF: an {{ if }} is not closed by {{ end }}');
   let tail = template.slice(last);
   if (trimNext) tail = tail.replace(/^\s+/, '');
   if (tail) current().push({ type: 'text', text: tail });
@@ -147,8 +179,11 @@ function evaluate(
       const values = args.map(a => evaluate([[a]], params, functions));
       piped = { value: fn(...values, ...(piped ? [piped.value] : [])) };
     } else {
-      if (args.length > 0 || piped) throw new Error(`can't give argument to non-function`);
-      piped = { value: head.kind === 'field' ? field(params, head.path) : head.value };
+      if (args.length > 0 || piped)
+        throw new Error(`can't give argument to non-function`);
+      piped = {
+        value: head.kind === 'field' ? field(params, head.path) : head.value,
+      };
     }
   }
   return piped!.value;
@@ -157,23 +192,36 @@ function evaluate(
 // Go's truth: false, 0, "", nil and empty maps/slices are false.
 function truthy(value: unknown): boolean {
   if (Array.isArray(value)) return value.length > 0;
-  if (value !== null && typeof value === 'object') return Object.keys(value).length > 0;
+  if (value !== null && typeof value === 'object')
+    return Object.keys(value).length > 0;
   return Boolean(value);
 }
 
 function print(value: unknown, source: string): string {
   if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  throw new Error(`${source} prints a ${value === null ? 'nil' : typeof value}; only scalars are supported`);
+  if (typeof value === 'number' || typeof value === 'boolean')
+    return String(value);
+  throw new Error(
+    `${source} prints a ${
+      value === null ? 'nil' : typeof value
+    }; only scalars are supported`,
+  );
 }
 
-function run(nodes: Node[], params: Params, functions: Record<string, TemplateFunction>): string {
+function run(
+  nodes: Node[],
+  params: Params,
+  functions: Record<string, TemplateFunction>,
+): string {
   let out = '';
   for (const node of nodes) {
     if (node.type === 'text') out += node.text;
-    else if (node.type === 'output') out += print(evaluate(node.pipeline, params, functions), node.source);
+    else if (node.type === 'output')
+      out += print(evaluate(node.pipeline, params, functions), node.source);
     else {
-      const branch = truthy(evaluate(node.condition, params, functions)) ? node.then : node.otherwise;
+      const branch = truthy(evaluate(node.condition, params, functions))
+        ? node.then
+        : node.otherwise;
       out += run(branch, params, functions);
     }
   }
@@ -189,6 +237,8 @@ export function renderGoTemplate(
   try {
     return run(parseTemplate(template), params, functions);
   } catch (e) {
-    throw new Error(`failed to execute go template ${template}: ${(e as Error).message}`);
+    throw new Error(
+      `failed to execute go template ${template}: ${(e as Error).message}`,
+    );
   }
 }

@@ -6,7 +6,11 @@
  */
 export { globMatch, globToRegExp } from './glob';
 export { renderGoTemplate, parseTemplate } from './goTemplate';
-export { templateFunctions, normalize, compileGoRegExp } from './templateFunctions';
+export {
+  templateFunctions,
+  normalize,
+  compileGoRegExp,
+} from './templateFunctions';
 export type { TemplateFunction } from './templateFunctions';
 export { listScmRepos } from './scmProvider';
 export type { ScmFilter, ScmProvider, ScmRepository } from './scmProvider';
@@ -22,7 +26,17 @@ export {
   isSourcePermitted,
   isGroupKindPermitted,
 } from './projectPolicy';
-export type { AppProjectLike, ApplicationLike, GroupKind, ObjectLike } from './projectPolicy';
+export type {
+  AppProjectLike,
+  ApplicationLike,
+  GroupKind,
+  ObjectLike,
+} from './projectPolicy';
 export { groupOf, isNamespaced } from './resourceScope';
 export { validateManifest } from './manifestSchemas';
-export { GITOPS_ROOT, findYamlFiles, readYamlDocuments, kustomizeBuild } from './manifestFiles';
+export {
+  GITOPS_ROOT,
+  findYamlFiles,
+  readYamlDocuments,
+  kustomizeBuild,
+} from './manifestFiles';

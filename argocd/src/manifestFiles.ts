@@ -29,13 +29,17 @@ export function findYamlFiles(root = GITOPS_ROOT): string[] {
 export function readYamlDocuments(file: string): any[] {
   const docs = parseAllDocuments(readFileSync(file, 'utf8'));
   return docs.map((d, i) => {
-    if (d.errors.length > 0) throw new Error(`${file} document ${i + 1}: ${d.errors[0].message}`);
+    if (d.errors.length > 0)
+      throw new Error(`${file} document ${i + 1}: ${d.errors[0].message}`);
     return d.toJS();
   });
 }
 
 /** The objects `kubectl kustomize <dir>` renders (the real kustomize, not a model of it). */
 export function kustomizeBuild(dir: string): any[] {
-  const out = execFileSync('kubectl', ['kustomize', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = execFileSync('kubectl', ['kustomize', dir], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return parseAllDocuments(out).map(d => d.toJS());
 }

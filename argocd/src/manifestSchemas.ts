@@ -30,10 +30,15 @@ const MODELS: Record<string, ModelClass> = {
  * Validates one object against the schema of its apiVersion and kind; throws
  * with the schema errors, or when no schema is known for the kind.
  */
-export function validateManifest(obj: { apiVersion?: string; kind?: string; metadata?: { name?: string } }): void {
+export function validateManifest(obj: {
+  apiVersion?: string;
+  kind?: string;
+  metadata?: { name?: string };
+}): void {
   const key = `${obj.apiVersion}/${obj.kind}`;
   const Model = MODELS[key];
-  if (!Model) throw new Error(`no schema known for ${key} (${obj.metadata?.name})`);
+  if (!Model)
+    throw new Error(`no schema known for ${key} (${obj.metadata?.name})`);
   try {
     new Model(obj).validate();
   } catch (e) {

@@ -1,6 +1,11 @@
 import { existsSync } from 'fs';
 import { dirname, join } from 'path';
-import { findYamlFiles, GITOPS_ROOT, kustomizeBuild, readYamlDocuments } from './manifestFiles';
+import {
+  findYamlFiles,
+  GITOPS_ROOT,
+  kustomizeBuild,
+  readYamlDocuments,
+} from './manifestFiles';
 import { validateManifest } from './manifestSchemas';
 import { gitopsObjects } from './testing/gitopsObjects';
 
@@ -8,7 +13,9 @@ const files = findYamlFiles();
 const isKustomization = (f: string) => /(^|\/)kustomization\.yaml$/.test(f);
 const kustomizations = files.filter(isKustomization).map(dirname);
 // Helm values files are chart input, not Kubernetes objects (platformApplicationSet.test.ts).
-const manifests = files.filter(f => !isKustomization(f) && !f.endsWith('/values.yaml'));
+const manifests = files.filter(
+  f => !isKustomization(f) && !f.endsWith('/values.yaml'),
+);
 const builds = new Map<string, any[]>();
 const build = (dir: string) => {
   if (!builds.has(dir)) builds.set(dir, kustomizeBuild(join(GITOPS_ROOT, dir)));
@@ -18,40 +25,73 @@ const build = (dir: string) => {
 describe('manifests under argocd/', () => {
   it('finds the expected folders', () => {
     expect(kustomizations).toEqual(
-      expect.arrayContaining(['.', 'bootstrap', 'projects', 'applicationsets', 'platform/portal']),
+      expect.arrayContaining([
+        '.',
+        'bootstrap',
+        'projects',
+        'applicationsets',
+        'platform/portal',
+      ]),
     );
     expect(manifests.length).toBeGreaterThan(10);
   });
 
-  it.each(kustomizations.map(k => [k]))('kustomization %s builds with kubectl kustomize and every object validates', dir => {
-    const objects = build(dir);
-    expect(objects.length).toBeGreaterThan(0);
-    for (const o of objects) expect(() => validateManifest(o)).not.toThrow();
-  });
+  it.each(kustomizations.map(k => [k]))(
+    'kustomization %s builds with kubectl kustomize and every object validates',
+    dir => {
+      const objects = build(dir);
+      expect(objects.length).toBeGreaterThan(0);
+      for (const o of objects) expect(() => validateManifest(o)).not.toThrow();
+    },
+  );
 
-  it.each(manifests.map(m => [m]))('%s validates against its schema and is part of a kustomization', file => {
-    const docs = readYamlDocuments(join(GITOPS_ROOT, file));
-    expect(kustomizations).toContain(dirname(file));
-    const built = build(dirname(file));
-    for (const doc of docs) {
-      validateManifest(doc);
-      expect(built.map(o => `${o.kind}/${o.metadata.name}`)).toContain(`${doc.kind}/${doc.metadata.name}`);
-    }
-  });
+  it.each(manifests.map(m => [m]))(
+    '%s validates against its schema and is part of a kustomization',
+    file => {
+      const docs = readYamlDocuments(join(GITOPS_ROOT, file));
+      expect(kustomizations).toContain(dirname(file));
+      const built = build(dirname(file));
+      for (const doc of docs) {
+        validateManifest(doc);
+        expect(built.map(o => `${o.kind}/${o.metadata.name}`)).toContain(
+          `${doc.kind}/${doc.metadata.name}`,
+        );
+      }
+    },
+  );
 
   it('rejects a manifest with a wrong type, and a kind it has no schema for', () => {
     const project = gitopsObjects().find(o => o.kind === 'AppProject');
-    expect(() => validateManifest({ ...project, spec: { ...project.spec, sourceRepos: 'x' } })).toThrow(/sourceRepos/);
-    expect(() => validateManifest({ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' } })).toThrow(
-      /no schema known/,
-    );
+    expect(() =>
+      validateManifest({
+        ...project,
+        spec: { ...project.spec, sourceRepos: 'x' },
+      }),
+    ).toThrow(/sourceRepos/);
+    expect(() =>
+      validateManifest({
+        apiVersion: 'example.com/v1',
+        kind: 'Widget',
+        metadata: { name: 'w' },
+      }),
+    ).toThrow(/no schema known/);
   });
 
   it('the root app syncs the folder whose kustomization holds the projects, the sets and itself', () => {
-    const root = gitopsObjects().find(o => o.kind === 'Application' && o.metadata.name === 'root');
+    const root = gitopsObjects().find(
+      o => o.kind === 'Application' && o.metadata.name === 'root',
+    );
     expect(root.spec.source.path).toBe('argocd');
-    expect(existsSync(join(GITOPS_ROOT, '..', root.spec.source.path, 'kustomization.yaml'))).toBe(true);
-    expect(gitopsObjects().map(o => `${o.kind}/${o.metadata.name}`).sort()).toEqual([
+    expect(
+      existsSync(
+        join(GITOPS_ROOT, '..', root.spec.source.path, 'kustomization.yaml'),
+      ),
+    ).toBe(true);
+    expect(
+      gitopsObjects()
+        .map(o => `${o.kind}/${o.metadata.name}`)
+        .sort(),
+    ).toEqual([
       'AppProject/bootstrap',
       'AppProject/platform',
       'AppProject/workloads',
@@ -62,13 +102,23 @@ describe('manifests under argocd/', () => {
     for (const p of gitopsObjects().filter(o => o.kind === 'AppProject')) {
       expect(p.metadata.annotations['argocd.argoproj.io/sync-wave']).toBe('-1');
     }
-    expect(gitopsObjects().every(o => o.metadata.namespace === 'argocd')).toBe(true);
+    expect(gitopsObjects().every(o => o.metadata.namespace === 'argocd')).toBe(
+      true,
+    );
   });
 
   it('the bootstrap project lets the root app manage only Argo CD objects in argocd', () => {
-    const bootstrap = gitopsObjects().find(o => o.kind === 'AppProject' && o.metadata.name === 'bootstrap');
+    const bootstrap = gitopsObjects().find(
+      o => o.kind === 'AppProject' && o.metadata.name === 'bootstrap',
+    );
     expect(bootstrap.spec.clusterResourceWhitelist).toEqual([]);
-    expect(bootstrap.spec.destinations).toEqual([{ server: 'https://kubernetes.default.svc', namespace: 'argocd' }]);
-    expect(new Set(bootstrap.spec.namespaceResourceWhitelist.map((r: any) => r.group))).toEqual(new Set(['argoproj.io']));
+    expect(bootstrap.spec.destinations).toEqual([
+      { server: 'https://kubernetes.default.svc', namespace: 'argocd' },
+    ]);
+    expect(
+      new Set(
+        bootstrap.spec.namespaceResourceWhitelist.map((r: any) => r.group),
+      ),
+    ).toEqual(new Set(['argoproj.io']));
   });
 });

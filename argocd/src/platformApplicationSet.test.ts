@@ -7,7 +7,10 @@ import { applicationViolations } from './projectPolicy';
 import { renderApplicationSet } from './renderApplicationSet';
 import { gitopsObject, platformDir } from './testing/gitopsObjects';
 
-const apps = renderApplicationSet(gitopsObject('ApplicationSet', 'platform'), {});
+const apps = renderApplicationSet(
+  gitopsObject('ApplicationSet', 'platform'),
+  {},
+);
 const project = gitopsObject('AppProject', 'platform');
 const THIS_REPO = 'https://github.com/acme/idp-portal.git';
 
@@ -23,18 +26,28 @@ describe('the platform ApplicationSet', () => {
     ]);
   });
 
-  it.each(apps.map(a => [a.metadata.name, a] as const))('%s is valid and allowed by the platform project', (_, app) => {
-    expect(() => validateManifest(app)).not.toThrow();
-    expect(applicationViolations(project, app)).toEqual([]);
-    expect(app.spec.syncPolicy.automated).toEqual({ prune: true, selfHeal: true });
-  });
+  it.each(apps.map(a => [a.metadata.name, a] as const))(
+    '%s is valid and allowed by the platform project',
+    (_, app) => {
+      expect(() => validateManifest(app)).not.toThrow();
+      expect(applicationViolations(project, app)).toEqual([]);
+      expect(app.spec.syncPolicy.automated).toEqual({
+        prune: true,
+        selfHeal: true,
+      });
+    },
+  );
 
   it('takes chart values from this repo, and each values file pins the component to the platform node', () => {
     for (const app of apps.filter(a => a.metadata.name !== 'platform-portal')) {
       const [chart, values] = app.spec.sources;
       expect(chart.chart).toBeTruthy();
       expect(chart.targetRevision).toMatch(/^\d+\.\d+\.\d+$/);
-      expect(values).toEqual({ repoURL: THIS_REPO, targetRevision: 'main', ref: 'values' });
+      expect(values).toEqual({
+        repoURL: THIS_REPO,
+        targetRevision: 'main',
+        ref: 'values',
+      });
       const file = chart.helm.valueFiles[0].replace('$values/', '');
       const text = readFileSync(join(GITOPS_ROOT, '..', file), 'utf8');
       expect(text).toContain('idp.platform/node-role: platform');
@@ -45,12 +58,22 @@ describe('the platform ApplicationSet', () => {
 
   it('deploys the portal from its kustomization in this repo', () => {
     const portal = apps.find(a => a.metadata.name === 'platform-portal')!;
-    expect(portal.spec.sources).toEqual([{ repoURL: THIS_REPO, targetRevision: 'main', path: 'argocd/platform/portal' }]);
-    expect(existsSync(join(platformDir('portal'), 'kustomization.yaml'))).toBe(true);
+    expect(portal.spec.sources).toEqual([
+      {
+        repoURL: THIS_REPO,
+        targetRevision: 'main',
+        path: 'argocd/platform/portal',
+      },
+    ]);
+    expect(existsSync(join(platformDir('portal'), 'kustomization.yaml'))).toBe(
+      true,
+    );
   });
 
   it('exposes Traefik on the host ports kind maps to 8880/8843', () => {
-    const values = parse(readFileSync(join(platformDir('traefik'), 'values.yaml'), 'utf8'));
+    const values = parse(
+      readFileSync(join(platformDir('traefik'), 'values.yaml'), 'utf8'),
+    );
     expect(values.ports.web.hostPort).toBe(80);
     expect(values.ports.websecure.hostPort).toBe(443);
   });

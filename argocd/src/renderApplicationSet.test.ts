@@ -1,6 +1,9 @@
 import { renderApplicationSet } from './renderApplicationSet';
 
-const appset = (spec: Record<string, any>) => ({ metadata: { name: 'demo', namespace: 'argocd' }, spec });
+const appset = (spec: Record<string, any>) => ({
+  metadata: { name: 'demo', namespace: 'argocd' },
+  spec,
+});
 const base = {
   goTemplate: true,
   goTemplateOptions: ['missingkey=error'],
@@ -9,8 +12,14 @@ const base = {
     metadata: { name: 'app-{{ .env }}' },
     spec: {
       project: 'p',
-      source: { repoURL: 'https://github.com/acme/x.git', path: 'deploy/overlays/{{ .env }}' },
-      destination: { server: 'https://kubernetes.default.svc', namespace: 'x-{{ .env }}' },
+      source: {
+        repoURL: 'https://github.com/acme/x.git',
+        path: 'deploy/overlays/{{ .env }}',
+      },
+      destination: {
+        server: 'https://kubernetes.default.svc',
+        namespace: 'x-{{ .env }}',
+      },
     },
   },
 };
@@ -25,8 +34,13 @@ describe('renderApplicationSet', () => {
 
   it('adds the resources finalizer unless preserveResourcesOnDeletion is set', () => {
     const [cascading] = renderApplicationSet(appset(base), {});
-    expect(cascading.metadata.finalizers).toEqual(['resources-finalizer.argocd.argoproj.io']);
-    const [kept] = renderApplicationSet(appset({ ...base, syncPolicy: { preserveResourcesOnDeletion: true } }), {});
+    expect(cascading.metadata.finalizers).toEqual([
+      'resources-finalizer.argocd.argoproj.io',
+    ]);
+    const [kept] = renderApplicationSet(
+      appset({ ...base, syncPolicy: { preserveResourcesOnDeletion: true } }),
+      {},
+    );
     expect(kept.metadata.finalizers).toBeUndefined();
   });
 
@@ -39,7 +53,10 @@ describe('renderApplicationSet', () => {
       '  syncPolicy: { automated: { prune: true } }',
       '  {{- end }}',
     ].join('\n');
-    const [dev, prod] = renderApplicationSet(appset({ ...base, templatePatch }), {});
+    const [dev, prod] = renderApplicationSet(
+      appset({ ...base, templatePatch }),
+      {},
+    );
     expect(dev.spec.source).toEqual({
       repoURL: 'https://github.com/acme/x.git',
       path: 'deploy/overlays/dev',
@@ -53,32 +70,59 @@ describe('renderApplicationSet', () => {
     const matrix = {
       ...base,
       generators: [
-        { matrix: { generators: [{ list: { elements: [{ app: 'a' }, { app: 'b' }] } }, base.generators[0]] } },
+        {
+          matrix: {
+            generators: [
+              { list: { elements: [{ app: 'a' }, { app: 'b' }] } },
+              base.generators[0],
+            ],
+          },
+        },
       ],
-      template: { ...base.template, metadata: { name: '{{ .app }}-{{ .env }}' } },
+      template: {
+        ...base.template,
+        metadata: { name: '{{ .app }}-{{ .env }}' },
+      },
     };
-    expect(renderApplicationSet(appset(matrix), {}).map(a => a.metadata.name)).toEqual([
-      'a-dev',
-      'a-prod',
-      'b-dev',
-      'b-prod',
-    ]);
+    expect(
+      renderApplicationSet(appset(matrix), {}).map(a => a.metadata.name),
+    ).toEqual(['a-dev', 'a-prod', 'b-dev', 'b-prod']);
   });
 
   it('refuses duplicate Application names, as the controller does', () => {
-    const dup = { ...base, template: { ...base.template, metadata: { name: 'same' } } };
-    expect(() => renderApplicationSet(appset(dup), {})).toThrow(/generates the Application name same twice/);
+    const dup = {
+      ...base,
+      template: { ...base.template, metadata: { name: 'same' } },
+    };
+    expect(() => renderApplicationSet(appset(dup), {})).toThrow(
+      /generates the Application name same twice/,
+    );
   });
 
   it('fails loudly on what it does not evaluate', () => {
-    expect(() => renderApplicationSet(appset({ ...base, goTemplate: false }), {})).toThrow(/goTemplate must be true/);
-    expect(() => renderApplicationSet(appset({ ...base, goTemplateOptions: [] }), {})).toThrow(/missingkey=error/);
-    expect(() => renderApplicationSet(appset({ ...base, strategy: {} }), {})).toThrow(/spec.strategy/);
     expect(() =>
-      renderApplicationSet(appset({ ...base, generators: [{ git: { repoURL: 'x' } }] }), {}),
+      renderApplicationSet(appset({ ...base, goTemplate: false }), {}),
+    ).toThrow(/goTemplate must be true/);
+    expect(() =>
+      renderApplicationSet(appset({ ...base, goTemplateOptions: [] }), {}),
+    ).toThrow(/missingkey=error/);
+    expect(() =>
+      renderApplicationSet(appset({ ...base, strategy: {} }), {}),
+    ).toThrow(/spec.strategy/);
+    expect(() =>
+      renderApplicationSet(
+        appset({ ...base, generators: [{ git: { repoURL: 'x' } }] }),
+        {},
+      ),
     ).toThrow(/git generator is not supported/);
     expect(() =>
-      renderApplicationSet(appset({ ...base, template: { ...base.template, metadata: { name: '{{ .team }}' } } }), {}),
+      renderApplicationSet(
+        appset({
+          ...base,
+          template: { ...base.template, metadata: { name: '{{ .team }}' } },
+        }),
+        {},
+      ),
     ).toThrow(/no entry for key "team"/);
   });
 });

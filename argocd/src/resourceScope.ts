@@ -82,7 +82,11 @@ export function groupOf(apiVersion: string): string {
 export function isNamespaced(group: string, kind: string): boolean {
   const namespaced = scope.get(`${group}/${kind}`);
   if (namespaced === undefined) {
-    throw new Error(`the scope of ${kind}${group ? `.${group}` : ''} is unknown: add it to resourceScope.ts`);
+    throw new Error(
+      `the scope of ${kind}${
+        group ? `.${group}` : ''
+      } is unknown: add it to resourceScope.ts`,
+    );
   }
   return namespaced;
 }

@@ -39,11 +39,18 @@ interface CompiledFilter {
   pathsDoNotExist: string[];
 }
 
-const KNOWN_FILTER_KEYS = new Set(['repositoryMatch', 'labelMatch', 'pathsExist', 'pathsDoNotExist', 'branchMatch']);
+const KNOWN_FILTER_KEYS = new Set([
+  'repositoryMatch',
+  'labelMatch',
+  'pathsExist',
+  'pathsDoNotExist',
+  'branchMatch',
+]);
 
 function compile(filter: ScmFilter, index: number): CompiledFilter {
   for (const key of Object.keys(filter)) {
-    if (!KNOWN_FILTER_KEYS.has(key)) throw new Error(`filters[${index}].${key} is not an SCM provider filter`);
+    if (!KNOWN_FILTER_KEYS.has(key))
+      throw new Error(`filters[${index}].${key} is not an SCM provider filter`);
   }
   const re = (s?: string) => (s === undefined ? undefined : compileGoRegExp(s));
   return {
@@ -55,18 +62,27 @@ function compile(filter: ScmFilter, index: number): CompiledFilter {
   };
 }
 
-const hasRepoConditions = (f: CompiledFilter) => Boolean(f.repositoryMatch || f.labelMatch);
+const hasRepoConditions = (f: CompiledFilter) =>
+  Boolean(f.repositoryMatch || f.labelMatch);
 const hasBranchConditions = (f: CompiledFilter) =>
-  Boolean(f.branchMatch) || f.pathsExist.length > 0 || f.pathsDoNotExist.length > 0;
+  Boolean(f.branchMatch) ||
+  f.pathsExist.length > 0 ||
+  f.pathsDoNotExist.length > 0;
 
 function matchRepoPhase(repo: ScmRepository, f: CompiledFilter): boolean {
-  if (f.repositoryMatch && !f.repositoryMatch.test(repo.repository)) return false;
+  if (f.repositoryMatch && !f.repositoryMatch.test(repo.repository))
+    return false;
   // labelMatch: the repository is in if ANY of its topics matches.
-  if (f.labelMatch && !repo.labels.some(label => f.labelMatch!.test(label))) return false;
+  if (f.labelMatch && !repo.labels.some(label => f.labelMatch!.test(label)))
+    return false;
   return true;
 }
 
-function matchBranchPhase(provider: ScmProvider, repo: ScmRepository, f: CompiledFilter): boolean {
+function matchBranchPhase(
+  provider: ScmProvider,
+  repo: ScmRepository,
+  f: CompiledFilter,
+): boolean {
   if (f.branchMatch && !f.branchMatch.test(repo.branch)) return false;
   for (const p of f.pathsExist) {
     if (!provider.repoHasPath(repo, p.replace(/\/+$/, ''))) return false;
@@ -103,8 +119,11 @@ export function listScmRepos(
   const repoFilters = compiled.filter(hasRepoConditions);
   const branchFilters = compiled.filter(hasBranchConditions);
   let repos = provider.listRepos(cloneProtocol);
-  if (repoFilters.length > 0) repos = repos.filter(r => repoFilters.some(f => matchRepoPhase(r, f)));
+  if (repoFilters.length > 0)
+    repos = repos.filter(r => repoFilters.some(f => matchRepoPhase(r, f)));
   const branches = repos.flatMap(r => provider.getBranches(r));
   if (branchFilters.length === 0) return branches;
-  return branches.filter(r => branchFilters.some(f => matchBranchPhase(provider, r, f)));
+  return branches.filter(r =>
+    branchFilters.some(f => matchBranchPhase(provider, r, f)),
+  );
 }

@@ -1,4 +1,8 @@
-import { compileGoRegExp, normalize, templateFunctions } from './templateFunctions';
+import {
+  compileGoRegExp,
+  normalize,
+  templateFunctions,
+} from './templateFunctions';
 
 describe('template functions', () => {
   it('normalize behaves like Argo CD SanitizeName', () => {
@@ -10,13 +14,22 @@ describe('template functions', () => {
 
   it('regexFind returns the first match or ""', () => {
     const { regexFind } = templateFunctions;
-    expect(regexFind('idp-system-[a-z0-9-]+', 'idp-managed,idp-system-payments,team-a')).toBe('idp-system-payments');
+    expect(
+      regexFind(
+        'idp-system-[a-z0-9-]+',
+        'idp-managed,idp-system-payments,team-a',
+      ),
+    ).toBe('idp-system-payments');
     expect(regexFind('idp-system-[a-z0-9-]+', 'idp-managed')).toBe('');
   });
 
   it('trimPrefix takes the prefix first, as in Sprig', () => {
-    expect(templateFunctions.trimPrefix('idp-system-', 'idp-system-payments')).toBe('payments');
-    expect(templateFunctions.trimPrefix('idp-system-', 'payments')).toBe('payments');
+    expect(
+      templateFunctions.trimPrefix('idp-system-', 'idp-system-payments'),
+    ).toBe('payments');
+    expect(templateFunctions.trimPrefix('idp-system-', 'payments')).toBe(
+      'payments',
+    );
   });
 
   it('eq/ne compare same-typed scalars and refuse mixed types', () => {
@@ -26,7 +39,9 @@ describe('template functions', () => {
   });
 
   it('checks arity and argument types', () => {
-    expect(() => templateFunctions.trimPrefix('a')).toThrow(/wrong number of args/);
+    expect(() => templateFunctions.trimPrefix('a')).toThrow(
+      /wrong number of args/,
+    );
     expect(() => templateFunctions.normalize(3)).toThrow(/expected string/);
   });
 

@@ -1,5 +1,11 @@
 import { spawnSync } from 'child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync,
+} from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { GITOPS_ROOT } from './manifestFiles';
@@ -19,7 +25,13 @@ function terraform(args: string[], cwd: string) {
   const r = spawnSync('terraform', [...args, '-no-color'], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, TF_CLI_CONFIG_FILE: CLI_CONFIG, TF_IN_AUTOMATION: '1', TF_INPUT: '0', CHECKPOINT_DISABLE: '1' },
+    env: {
+      ...process.env,
+      TF_CLI_CONFIG_FILE: CLI_CONFIG,
+      TF_IN_AUTOMATION: '1',
+      TF_INPUT: '0',
+      CHECKPOINT_DISABLE: '1',
+    },
   });
   return { status: r.status, output: `${r.stdout}${r.stderr}` };
 }
@@ -34,18 +46,28 @@ describe('infra/ (Terraform for the kind cluster)', () => {
   it('the fmt check fails on a misformatted file (so the check above can fail)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tf-fmt-'));
     writeFileSync(join(dir, 'bad.tf'), 'variable "x" {\ntype=string\n}\n');
-    expect(terraform(['fmt', '-check', '-recursive', dir], dir).status).not.toBe(0);
+    expect(
+      terraform(['fmt', '-check', '-recursive', dir], dir).status,
+    ).not.toBe(0);
   });
 
   describe('variable validations', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tf-vars-'));
     copyFileSync(join(INFRA, 'variables.tf'), join(dir, 'variables.tf'));
     const plan = (vars: Record<string, string>) =>
-      terraform(['plan', '-input=false', ...Object.entries(vars).flatMap(([k, v]) => ['-var', `${k}=${v}`])], dir);
+      terraform(
+        [
+          'plan',
+          '-input=false',
+          ...Object.entries(vars).flatMap(([k, v]) => ['-var', `${k}=${v}`]),
+        ],
+        dir,
+      );
 
     beforeAll(() => {
       const init = terraform(['init', '-input=false', '-backend=false'], dir);
-      if (init.status !== 0) throw new Error(`terraform init failed: ${init.output}`);
+      if (init.status !== 0)
+        throw new Error(`terraform init failed: ${init.output}`);
     });
 
     it('accepts the defaults and sensible overrides', () => {
@@ -70,10 +92,26 @@ describe('infra/ (Terraform for the kind cluster)', () => {
       ['node_image', 'kindest/node:v1.20.0', 'node_image must be kindest/node'],
       ['listen_address', 'localhost', 'listen_address must be an IPv4 address'],
       ['http_host_port', '80', 'http_host_port must be an unprivileged port'],
-      ['https_host_port', '443', 'https_host_port must be an unprivileged port'],
-      ['https_host_port', '8880', 'https_host_port must differ from http_host_port'],
-      ['kubeconfig_path', 'relative/path', 'kubeconfig_path must be empty or a path'],
-      ['argocd_chart_version', '~> 8.0', 'argocd_chart_version must be an exact chart version'],
+      [
+        'https_host_port',
+        '443',
+        'https_host_port must be an unprivileged port',
+      ],
+      [
+        'https_host_port',
+        '8880',
+        'https_host_port must differ from http_host_port',
+      ],
+      [
+        'kubeconfig_path',
+        'relative/path',
+        'kubeconfig_path must be empty or a path',
+      ],
+      [
+        'argocd_chart_version',
+        '~> 8.0',
+        'argocd_chart_version must be an exact chart version',
+      ],
     ])('rejects %s = %s', (name, value, message) => {
       const r = plan({ [name]: value });
       expect(r.status).not.toBe(0);
@@ -84,6 +122,8 @@ describe('infra/ (Terraform for the kind cluster)', () => {
   it('bootstraps from the same argocd/bootstrap folder the README tells operators to apply', () => {
     const main = readFileSync(join(INFRA, 'main.tf'), 'utf8');
     expect(main).toContain('"${path.module}/../argocd/bootstrap"');
-    expect(existsSync(join(GITOPS_ROOT, 'bootstrap', 'kustomization.yaml'))).toBe(true);
+    expect(
+      existsSync(join(GITOPS_ROOT, 'bootstrap', 'kustomization.yaml')),
+    ).toBe(true);
   });
 });

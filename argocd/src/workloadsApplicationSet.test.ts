@@ -1,6 +1,9 @@
 import { parse } from 'yaml';
 import { applicationViolations } from './projectPolicy';
-import { renderApplicationSet, RenderedApplication } from './renderApplicationSet';
+import {
+  renderApplicationSet,
+  RenderedApplication,
+} from './renderApplicationSet';
 import { validateManifest } from './manifestSchemas';
 import { fakeGithubOrg, FakeGithubRepo } from './testing/fakeGithubOrg';
 import { fixtureStacks, goldenPathRepo } from './testing/goldenPath';
@@ -14,11 +17,23 @@ const golden = stacks.map(goldenPathRepo);
 const [first] = golden;
 const negatives: FakeGithubRepo[] = [
   { ...first, name: 'no-topic', topics: [`idp-system-x`] },
-  { ...first, name: 'no-dev-overlay', files: first.files.filter(f => !f.startsWith('deploy/overlays/dev/')) },
+  {
+    ...first,
+    name: 'no-dev-overlay',
+    files: first.files.filter(f => !f.startsWith('deploy/overlays/dev/')),
+  },
   { ...first, name: 'archived', archived: true },
-  { ...first, name: 'lookalike-topic', topics: ['idp-managed-legacy', 'idp-system-x'] },
+  {
+    ...first,
+    name: 'lookalike-topic',
+    topics: ['idp-managed-legacy', 'idp-system-x'],
+  },
 ];
-const unnamedSystem: FakeGithubRepo = { ...first, name: 'no-system-topic', topics: ['idp-managed'] };
+const unnamedSystem: FakeGithubRepo = {
+  ...first,
+  name: 'no-system-topic',
+  topics: ['idp-managed'],
+};
 const oddName: FakeGithubRepo = { ...first, name: 'Billing_Reports' };
 const repos = [...golden, ...negatives, unnamedSystem, oddName];
 
@@ -31,56 +46,72 @@ const apps: RenderedApplication[] = renderApplicationSet(appset, {
     return org;
   },
 });
-const appsOf = (repo: string) => apps.filter(a => a.metadata.labels?.['idp.platform/repo'] === repo);
+const appsOf = (repo: string) =>
+  apps.filter(a => a.metadata.labels?.['idp.platform/repo'] === repo);
 
 describe('the workloads ApplicationSet over the golden-path repositories', () => {
   it('puts the topic and the path into one filter entry (ANDed, topic checked first)', () => {
     const scm = appset.spec.generators[0].matrix.generators[0].scmProvider;
-    expect(scm.filters).toEqual([{ labelMatch: '^idp-managed$', pathsExist: ['deploy/overlays/dev'] }]);
+    expect(scm.filters).toEqual([
+      { labelMatch: '^idp-managed$', pathsExist: ['deploy/overlays/dev'] },
+    ]);
     expect(scm.cloneProtocol).toBe('https');
-    expect(scm.github).toMatchObject({ organization: 'acme', excludeArchivedRepos: true });
+    expect(scm.github).toMatchObject({
+      organization: 'acme',
+      excludeArchivedRepos: true,
+    });
   });
 
   it('scans the acme organisation over https and only spends API calls on topic-tagged repos', () => {
-    expect(apps[0].spec.source.repoURL).toMatch(/^https:\/\/github\.com\/acme\//);
+    expect(apps[0].spec.source.repoURL).toMatch(
+      /^https:\/\/github\.com\/acme\//,
+    );
     // no-topic and lookalike-topic fail the free topic check; archived never makes the list.
     expect(org.calls.getBranch).toBe(repos.length - 3);
   });
 
-  it.each(stacks.map(s => [s.fixture, s] as const))('%s: one Application per environment, as conventions say', (_, stack) => {
-    const tree = goldenPathRepo(stack).files;
-    const generated = appsOf(stack.repo);
-    expect(generated.map(a => a.metadata.name)).toEqual(ENVIRONMENTS.map(e => `${stack.repo}-${e}`));
-    for (const [i, app] of generated.entries()) {
-      const env = ENVIRONMENTS[i];
-      expect(app.metadata.labels).toEqual({
-        'idp.platform/repo': stack.repo,
-        'idp.platform/environment': env,
-        'idp.platform/system': stack.system,
-      });
-      expect(app.spec.project).toBe('workloads');
-      expect(app.spec.source).toEqual({
-        repoURL: `https://github.com/acme/${stack.repo}.git`,
-        targetRevision: 'main',
-        path: `deploy/overlays/${env}`,
-      });
-      expect(tree).toContain(`deploy/overlays/${env}/kustomization.yaml`);
-      // The destination is the Namespace the generator writes into the same overlay.
-      const nsFile = stack.files.find(f => f.path === `deploy/overlays/${env}/namespace.yaml`)!;
-      expect(app.spec.destination).toEqual({
-        server: 'https://kubernetes.default.svc',
-        namespace: parse(nsFile.content).metadata.name,
-      });
-      expect(app.spec.destination.namespace).toBe(`${stack.system}-${env}`);
-      expect(applicationViolations(project, app)).toEqual([]);
-      expect(() => validateManifest(app)).not.toThrow();
-    }
-  });
+  it.each(stacks.map(s => [s.fixture, s] as const))(
+    '%s: one Application per environment, as conventions say',
+    (_, stack) => {
+      const tree = goldenPathRepo(stack).files;
+      const generated = appsOf(stack.repo);
+      expect(generated.map(a => a.metadata.name)).toEqual(
+        ENVIRONMENTS.map(e => `${stack.repo}-${e}`),
+      );
+      for (const [i, app] of generated.entries()) {
+        const env = ENVIRONMENTS[i];
+        expect(app.metadata.labels).toEqual({
+          'idp.platform/repo': stack.repo,
+          'idp.platform/environment': env,
+          'idp.platform/system': stack.system,
+        });
+        expect(app.spec.project).toBe('workloads');
+        expect(app.spec.source).toEqual({
+          repoURL: `https://github.com/acme/${stack.repo}.git`,
+          targetRevision: 'main',
+          path: `deploy/overlays/${env}`,
+        });
+        expect(tree).toContain(`deploy/overlays/${env}/kustomization.yaml`);
+        // The destination is the Namespace the generator writes into the same overlay.
+        const nsFile = stack.files.find(
+          f => f.path === `deploy/overlays/${env}/namespace.yaml`,
+        )!;
+        expect(app.spec.destination).toEqual({
+          server: 'https://kubernetes.default.svc',
+          namespace: parse(nsFile.content).metadata.name,
+        });
+        expect(app.spec.destination.namespace).toBe(`${stack.system}-${env}`);
+        expect(applicationViolations(project, app)).toEqual([]);
+        expect(() => validateManifest(app)).not.toThrow();
+      }
+    },
+  );
 
   it('syncs dev and stage automatically (prune, self-heal) and leaves prod to a person', () => {
     for (const app of appsOf(first.name)) {
       const env = app.metadata.labels!['idp.platform/environment'];
-      const automated = env === 'prod' ? undefined : { prune: true, selfHeal: true };
+      const automated =
+        env === 'prod' ? undefined : { prune: true, selfHeal: true };
       expect(app.spec.syncPolicy.automated).toEqual(automated);
       expect(app.spec.syncPolicy.retry.limit).toBe(5);
     }
@@ -88,7 +119,10 @@ describe('the workloads ApplicationSet over the golden-path repositories', () =>
 
   it('keeps workloads when an Application goes away: no cascading finalizer, no deletion by the set', () => {
     expect(apps.every(a => a.metadata.finalizers === undefined)).toBe(true);
-    expect(appset.spec.syncPolicy).toEqual({ applicationsSync: 'create-update', preserveResourcesOnDeletion: true });
+    expect(appset.spec.syncPolicy).toEqual({
+      applicationsSync: 'create-update',
+      preserveResourcesOnDeletion: true,
+    });
   });
 
   it('gives every Application a unique name that is a valid DNS label', () => {
@@ -106,9 +140,14 @@ describe('the workloads ApplicationSet over the golden-path repositories', () =>
   });
 
   it('detects two repos that normalise to the same Application name', () => {
-    const clash = { ...first, name: first.name.toUpperCase().replace(/-/g, '_') };
+    const clash = {
+      ...first,
+      name: first.name.toUpperCase().replace(/-/g, '_'),
+    };
     expect(() =>
-      renderApplicationSet(appset, { github: (o, opts) => fakeGithubOrg(o, [first, clash], opts) }),
+      renderApplicationSet(appset, {
+        github: (o, opts) => fakeGithubOrg(o, [first, clash], opts),
+      }),
     ).toThrow(`generates the Application name ${first.name}-dev twice`);
   });
 
@@ -118,7 +157,11 @@ describe('the workloads ApplicationSet over the golden-path repositories', () =>
 
   it('renders a repo without its system topic into "-<env>", which the project refuses', () => {
     const refused = appsOf('no-system-topic');
-    expect(refused.map(a => a.spec.destination.namespace)).toEqual(['-dev', '-stage', '-prod']);
+    expect(refused.map(a => a.spec.destination.namespace)).toEqual([
+      '-dev',
+      '-stage',
+      '-prod',
+    ]);
     for (const app of refused) {
       expect(applicationViolations(project, app)).toEqual([
         `Application ${app.metadata.name}: destination namespace "${app.spec.destination.namespace}" is not permitted in project workloads`,

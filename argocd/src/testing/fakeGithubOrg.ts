@@ -27,10 +27,14 @@ export function fakeGithubOrg(
   repos: FakeGithubRepo[],
   options: { excludeArchivedRepos?: boolean; allBranches?: boolean } = {},
 ): FakeGithubOrg {
-  if (options.allBranches) throw new Error('the fake organisation only models allBranches: false');
+  if (options.allBranches)
+    throw new Error('the fake organisation only models allBranches: false');
   const byName = new Map(repos.map(r => [r.name, r]));
   const calls = { listRepos: 0, getBranch: 0, getContents: [] as string[] };
-  const sha = (r: FakeGithubRepo) => createHash('sha1').update(`${r.name}\n${r.files.join('\n')}`).digest('hex');
+  const sha = (r: FakeGithubRepo) =>
+    createHash('sha1')
+      .update(`${r.name}\n${r.files.join('\n')}`)
+      .digest('hex');
   return {
     calls,
     listRepos(cloneProtocol) {

@@ -10,9 +10,12 @@ export function gitopsObjects(): any[] {
 }
 
 export function gitopsObject(kind: string, name: string): any {
-  const found = gitopsObjects().find(o => o.kind === kind && o.metadata?.name === name);
+  const found = gitopsObjects().find(
+    o => o.kind === kind && o.metadata?.name === name,
+  );
   if (!found) throw new Error(`argocd/ has no ${kind} ${name}`);
   return found;
 }
 
-export const platformDir = (name: string) => join(GITOPS_ROOT, 'platform', name);
+export const platformDir = (name: string) =>
+  join(GITOPS_ROOT, 'platform', name);

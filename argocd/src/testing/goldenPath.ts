@@ -1,10 +1,23 @@
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import {
+  mkdtempSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
-import { generateManifests, GeneratedFile, parseStackYaml } from '@internal/plugin-stack-common';
+import {
+  generateManifests,
+  GeneratedFile,
+  parseStackYaml,
+} from '@internal/plugin-stack-common';
 import { FakeGithubRepo } from './fakeGithubOrg';
 
-const FIXTURES = join(dirname(require.resolve('@internal/plugin-stack-common/package.json')), 'fixtures');
+const FIXTURES = join(
+  dirname(require.resolve('@internal/plugin-stack-common/package.json')),
+  'fixtures',
+);
 
 export interface GoldenPathStack {
   fixture: string;
@@ -19,10 +32,18 @@ export function fixtureStacks(): GoldenPathStack[] {
     .filter(f => f.endsWith('.yaml'))
     .sort()
     .map(fixture => {
-      const result = parseStackYaml(readFileSync(join(FIXTURES, fixture), 'utf8'));
-      if (!result.ok) throw new Error(`${fixture}: ${JSON.stringify(result.issues)}`);
+      const result = parseStackYaml(
+        readFileSync(join(FIXTURES, fixture), 'utf8'),
+      );
+      if (!result.ok)
+        throw new Error(`${fixture}: ${JSON.stringify(result.issues)}`);
       const { stack } = result;
-      return { fixture, repo: stack.metadata.name, system: stack.metadata.system, files: generateManifests(stack) };
+      return {
+        fixture,
+        repo: stack.metadata.name,
+        system: stack.metadata.system,
+        files: generateManifests(stack),
+      };
     });
 }
 
