@@ -1,0 +1,2 @@
+export { StackDesignerField } from './StackDesignerField';
+export { stackDesignerValidation } from './validation';

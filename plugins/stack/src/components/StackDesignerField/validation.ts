@@ -1,0 +1,19 @@
+import type { CustomFieldValidator } from '@backstage/plugin-scaffolder-react';
+import { validateStack } from '@internal/plugin-stack-common';
+import { StackDesign, toStack } from '../../lib/stackDesign';
+
+/** Blocks the form step while the design breaks a rule of the stack model. */
+export const stackDesignerValidation: CustomFieldValidator<StackDesign> = (
+  design,
+  field,
+  { formData },
+) => {
+  if (!design?.components) return;
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const result = validateStack(
+    toStack({ name: str(formData.name), system: str(formData.system), owner: str(formData.owner) }, design),
+  );
+  if (!result.ok) {
+    for (const issue of result.issues) field.addError(`${issue.message} [${issue.rule}]`);
+  }
+};
