@@ -4,7 +4,7 @@ import { StackValidationResult, validateStack } from '../validation/validateStac
 
 /** Parses and validates a stack.yaml; YAML syntax errors come back as issues too. */
 export function parseStackYaml(text: string): StackValidationResult {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return {
       ok: false,
