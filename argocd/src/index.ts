@@ -40,3 +40,10 @@ export {
   readYamlDocuments,
   kustomizeBuild,
 } from './manifestFiles';
+export {
+  syncWindowsForStack,
+  canSync,
+  isWindowActive,
+  matchingWindows,
+} from './syncWindows';
+export type { SyncWindow } from './syncWindows';

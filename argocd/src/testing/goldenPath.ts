@@ -11,6 +11,7 @@ import {
   generateManifests,
   GeneratedFile,
   parseStackYaml,
+  Stack,
 } from '@internal/plugin-stack-common';
 import { FakeGithubRepo } from './fakeGithubOrg';
 
@@ -23,6 +24,7 @@ export interface GoldenPathStack {
   fixture: string;
   repo: string;
   system: string;
+  parsed: Stack;
   files: GeneratedFile[];
 }
 
@@ -42,6 +44,7 @@ export function fixtureStacks(): GoldenPathStack[] {
         fixture,
         repo: stack.metadata.name,
         system: stack.metadata.system,
+        parsed: stack,
         files: generateManifests(stack),
       };
     });

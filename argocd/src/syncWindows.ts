@@ -1,0 +1,182 @@
+import type { Stack } from '@internal/plugin-stack-common';
+import { globMatch } from './glob';
+
+/** An AppProject `spec.syncWindows` entry. */
+export interface SyncWindow {
+  kind: 'allow' | 'deny';
+  schedule: string;
+  duration: string;
+  timeZone?: string;
+  applications?: string[];
+  namespaces?: string[];
+  manualSync?: boolean;
+}
+
+const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const ENVIRONMENTS = ['dev', 'stage', 'prod'] as const;
+
+/**
+ * The AppProject sync windows that carry a stack's environment policies
+ * (`spec.environments.<env>.policies`) to Argo CD, for the Application
+ * `<repo>-<env>`:
+ *
+ * - `deploymentWindows` → one `allow` window without manualSync: outside it
+ *   nothing syncs, not even by hand;
+ * - `manualApproval` → no automated sync: a `deny` window with manualSync
+ *   (always on when there are no deployment windows, otherwise during each
+ *   of them), so only a person can sync, and only inside the windows.
+ *
+ * Argo CD lets any active deny window without manualSync win, so the
+ * project's own freeze (prod weekends) still stops manual syncs.
+ */
+export function syncWindowsForStack(stack: Stack): SyncWindow[] {
+  const out: SyncWindow[] = [];
+  for (const env of ENVIRONMENTS) {
+    const policies = stack.spec.environments?.[env]?.policies;
+    if (!policies) continue;
+    const applications = [`${stack.metadata.name}-${env}`];
+    const entries = policies.deploymentWindows ?? [];
+    // Argo CD refuses a sync while ANY matching allow window is inactive, so several
+    // windows can only be expressed as one: same start, duration and zone, days merged.
+    const shapes = new Set(
+      entries.map(w => `${w.start} ${w.duration} ${w.timeZone ?? 'UTC'}`),
+    );
+    if (shapes.size > 1) {
+      throw new Error(
+        `spec.environments.${env}.policies.deploymentWindows: Argo CD can only enforce windows that share start, duration and timeZone (got ${[
+          ...shapes,
+        ].join(' / ')})`,
+      );
+    }
+    const windows =
+      entries.length === 0
+        ? []
+        : [entries.flatMap(w => w.days)].map(allDays => {
+            const [hour, minute] = entries[0].start.split(':').map(Number);
+            const days = [...new Set(allDays.map(d => DAYS.indexOf(d)))].sort(
+              (a, b) => a - b,
+            );
+            return {
+              schedule: `${minute} ${hour} * * ${days.join(',')}`,
+              duration: entries[0].duration,
+              timeZone: entries[0].timeZone ?? 'UTC',
+            };
+          });
+    for (const w of windows)
+      out.push({ kind: 'allow', ...w, applications, manualSync: false });
+    if (policies.manualApproval) {
+      const denyAutomated =
+        windows.length > 0
+          ? windows
+          : [{ schedule: '0 0 * * *', duration: '24h', timeZone: 'UTC' }];
+      for (const w of denyAutomated)
+        out.push({ kind: 'deny', ...w, applications, manualSync: true });
+    }
+  }
+  return out;
+}
+
+/** Wall-clock time of `at` in `timeZone`, as a Date whose UTC fields are that wall clock. */
+function wallClock(at: Date, timeZone: string): Date {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+      .formatToParts(at)
+      .map(p => [p.type, p.value]),
+  );
+  return new Date(
+    Date.UTC(
+      +parts.year,
+      +parts.month - 1,
+      +parts.day,
+      +parts.hour,
+      +parts.minute,
+      +parts.second,
+    ),
+  );
+}
+
+function durationMs(duration: string): number {
+  const m = /^(\d+)([hm])$/.exec(duration);
+  if (!m)
+    throw new Error(
+      `duration "${duration}" is not <n>h or <n>m (the only forms we write)`,
+    );
+  return Number(m[1]) * (m[2] === 'h' ? 3_600_000 : 60_000);
+}
+
+/**
+ * Argo CD's SyncWindow.active for the schedules we write (`M H * * <days>`):
+ * active when a window started within the last `duration`, in the window's
+ * time zone. Other cron forms throw.
+ */
+export function isWindowActive(window: SyncWindow, at: Date): boolean {
+  const m = /^(\d{1,2}) (\d{1,2}) \* \* (\*|\d(?:,\d)*)$/.exec(window.schedule);
+  if (!m)
+    throw new Error(
+      `schedule "${window.schedule}" is outside the cron subset "M H * * days"`,
+    );
+  const [minute, hour] = [Number(m[1]), Number(m[2])];
+  const days =
+    m[3] === '*' ? [0, 1, 2, 3, 4, 5, 6] : m[3].split(',').map(Number);
+  const now = wallClock(at, window.timeZone ?? 'UTC').getTime();
+  const length = durationMs(window.duration);
+  const dayMs = 86_400_000;
+  for (let back = 0; back * dayMs <= length + dayMs; back++) {
+    const day = new Date(now - back * dayMs);
+    const start = Date.UTC(
+      day.getUTCFullYear(),
+      day.getUTCMonth(),
+      day.getUTCDate(),
+      hour,
+      minute,
+    );
+    if (
+      days.includes(new Date(start).getUTCDay()) &&
+      start > now - length &&
+      start < now
+    )
+      return true;
+  }
+  return false;
+}
+
+/** SyncWindows.Matches: windows naming the Application, or its destination namespace. */
+export function matchingWindows(
+  windows: SyncWindow[],
+  app: { name: string; namespace: string },
+): SyncWindow[] {
+  return windows.filter(
+    w =>
+      (w.applications ?? []).some(p => globMatch(p, app.name)) ||
+      (w.namespaces ?? []).some(p => globMatch(p, app.namespace)),
+  );
+}
+
+/** SyncWindows.CanSync (Argo CD v3) for the windows that match one Application. */
+export function canSync(
+  windows: SyncWindow[],
+  at: Date,
+  isManual: boolean,
+): boolean {
+  if (windows.length === 0) return true;
+  const activeDenies = windows.filter(
+    w => w.kind === 'deny' && isWindowActive(w, at),
+  );
+  if (activeDenies.length > 0)
+    return isManual && activeDenies.every(w => w.manualSync);
+  const inactiveAllows = windows.filter(
+    w => w.kind === 'allow' && !isWindowActive(w, at),
+  );
+  if (inactiveAllows.length > 0)
+    return isManual && inactiveAllows.every(w => w.manualSync);
+  return true;
+}
