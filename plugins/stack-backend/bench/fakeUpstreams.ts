@@ -38,7 +38,12 @@ async function listen(
   };
 }
 
-function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+function sendJson(
+  res: http.ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
   const data = JSON.stringify(body);
   res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
   res.end(data);
@@ -52,18 +57,37 @@ export function appsFor(repos: string[]): ArgoApplicationJson[] {
 }
 
 /** Fake Argo CD: `GET /api/v1/applications` with label selector, bearer token checked. */
-export function fakeArgoServer(apps: ArgoApplicationJson[], token: string, maxLifetimeMs: number) {
+export function fakeArgoServer(
+  apps: ArgoApplicationJson[],
+  token: string,
+  maxLifetimeMs: number,
+) {
   const calls = { total: 0, notModified: 0 };
   return listen(
     (req, res) => {
       calls.total++;
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       if (req.headers.authorization !== `Bearer ${token}`) {
-        sendJson(res, 401, { error: 'invalid session', code: 16, message: 'invalid session' });
-      } else if (req.method === 'GET' && url.pathname === '/api/v1/applications') {
-        sendJson(res, 200, applicationList(apps, url.searchParams.get('selector')));
+        sendJson(res, 401, {
+          error: 'invalid session',
+          code: 16,
+          message: 'invalid session',
+        });
+      } else if (
+        req.method === 'GET' &&
+        url.pathname === '/api/v1/applications'
+      ) {
+        sendJson(
+          res,
+          200,
+          applicationList(apps, url.searchParams.get('selector')),
+        );
       } else {
-        sendJson(res, 404, { error: 'not found', code: 5, message: 'not found' });
+        sendJson(res, 404, {
+          error: 'not found',
+          code: 5,
+          message: 'not found',
+        });
       }
     },
     maxLifetimeMs,
@@ -72,7 +96,11 @@ export function fakeArgoServer(apps: ArgoApplicationJson[], token: string, maxLi
 }
 
 /** Fake GitHub: workflow runs per repo with paging, ETag and 304. */
-export function fakeGithubServer(owner: string, repos: string[], maxLifetimeMs: number) {
+export function fakeGithubServer(
+  owner: string,
+  repos: string[],
+  maxLifetimeMs: number,
+) {
   const calls = { total: 0, notModified: 0 };
   const runs = new Map(
     repos.map(repo => [

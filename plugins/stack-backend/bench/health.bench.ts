@@ -3,13 +3,12 @@
  * GitHub servers that count calls. Runs the plugin and a naive per-entity
  * pass-through baseline in the same backend, one after the other.
  *
- *   pnpm bench [--duration 60] [--clients 50] [--entities 500]
+ *   pnpm bench [--duration 60] [--clients 50] [--entities 500] [--workers 1]
+ *              [--rate <requests/s per client, 0 = closed loop>] [--only stack|naive]
  *
  * Prints p50/p95 latency per request kind and upstream calls per minute.
  */
-import {
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -18,6 +17,8 @@ import {
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { AddressInfo } from 'node:net';
+import { Worker } from 'node:worker_threads';
+import type { Kind, LoadJob } from './loadWorker';
 import { stackPlugin } from '../src/plugin';
 import { appsFor, fakeArgoServer, fakeGithubServer } from './fakeUpstreams';
 import { createNaivePlugin } from './naivePlugin';
@@ -34,7 +35,10 @@ const BATCH = 100;
 const ARGO_REFRESH_S = 10;
 const GITHUB_REFRESH_S = 30;
 
-type Kind = 'single' | 'builds' | 'batch';
+// Client threads; the backend and the fake upstreams share the main thread.
+const WORKERS = arg('workers', 1);
+// Requests per second per client; 0 = closed loop (saturation).
+const RATE = arg('rate', 0);
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -43,10 +47,21 @@ function percentile(sorted: number[], p: number): number {
 
 async function main() {
   const lifetimeMs = (DURATION_S * 2 + 60) * 1000;
-  const repos = Array.from({ length: ENTITIES }, (_, i) => `svc-${String(i).padStart(4, '0')}`);
+  const repos = Array.from(
+    { length: ENTITIES },
+    (_, i) => `svc-${String(i).padStart(4, '0')}`,
+  );
   const half = Math.ceil(repos.length / 2);
-  const argoA = await fakeArgoServer(appsFor(repos.slice(0, half)), 'bench-a', lifetimeMs);
-  const argoB = await fakeArgoServer(appsFor(repos.slice(half)), 'bench-b', lifetimeMs);
+  const argoA = await fakeArgoServer(
+    appsFor(repos.slice(0, half)),
+    'bench-a',
+    lifetimeMs,
+  );
+  const argoB = await fakeArgoServer(
+    appsFor(repos.slice(half)),
+    'bench-b',
+    lifetimeMs,
+  );
   const github = await fakeGithubServer('acme', repos, lifetimeMs);
 
   const entities = new Map<string, Entity>(
@@ -74,7 +89,11 @@ async function main() {
     factory: () =>
       ({
         getEntityByRef: async (ref: string) => entities.get(ref),
-        getEntitiesByRefs: async ({ entityRefs }: { entityRefs: string[] }) => ({
+        getEntitiesByRefs: async ({
+          entityRefs,
+        }: {
+          entityRefs: string[];
+        }) => ({
           items: entityRefs.map(r => entities.get(r)),
         }),
       } as any),
@@ -94,7 +113,13 @@ async function main() {
       mockServices.rootConfig.factory({
         data: {
           integrations: {
-            github: [{ host: 'github.com', token: 'bench-token', apiBaseUrl: github.url }],
+            github: [
+              {
+                host: 'github.com',
+                token: 'bench-token',
+                apiBaseUrl: github.url,
+              },
+            ],
           },
           stack: {
             argocd: {
@@ -114,43 +139,63 @@ async function main() {
   const base = `http://127.0.0.1:${port}/api`;
   const auth = mockCredentials.user.header();
   const refs = [...entities.keys()];
-  const pick = () => refs[Math.floor(Math.random() * refs.length)];
-  const pathOf = (ref: string) => ref.replace(':', '/');
 
   async function phase(plugin: 'stack' | 'naive') {
     const argoBefore = argoA.calls.total + argoB.calls.total;
     const ghBefore = github.calls.total;
     const ghNotModifiedBefore = github.calls.notModified;
-    const latencies: Record<Kind, number[]> = { single: [], builds: [], batch: [] };
-    let errors = 0;
     const started = Date.now();
-    const deadline = started + DURATION_S * 1000;
-    async function client() {
-      while (Date.now() < deadline) {
-        const r = Math.random();
-        const kind: Kind = r < 0.7 ? 'single' : r < 0.9 ? 'builds' : 'batch';
-        const t0 = performance.now();
-        const res =
-          kind === 'batch'
-            ? await fetch(`${base}/${plugin}/health/batch`, {
-                method: 'POST',
-                headers: { Authorization: auth, 'Content-Type': 'application/json' },
-                body: JSON.stringify({ entityRefs: Array.from({ length: BATCH }, pick) }),
-              })
-            : await fetch(
-                `${base}/${plugin}/${kind === 'single' ? 'health' : 'builds'}/${pathOf(pick())}`,
-                { headers: { Authorization: auth } },
-              );
-        await res.arrayBuffer();
-        latencies[kind].push(performance.now() - t0);
-        if (!res.ok) errors++;
+    const perWorker = Math.ceil(CLIENTS / WORKERS);
+    const outcomes = await Promise.all(
+      Array.from({ length: WORKERS }, (_, w) => {
+        const job: LoadJob = {
+          base,
+          plugin,
+          auth,
+          refs,
+          clients: Math.min(perWorker, CLIENTS - w * perWorker),
+          deadline: started + DURATION_S * 1000,
+          batchSize: BATCH,
+          rate: RATE,
+        };
+        return new Promise<{
+          latencies: Record<Kind, number[]>;
+          errors: number;
+        }>((resolve, reject) => {
+          const worker = new Worker(
+            new URL('./loadWorker.ts', `file://${__filename}`),
+            {
+              workerData: job,
+            },
+          );
+          worker.once('message', m => {
+            resolve(m);
+            worker.terminate();
+          });
+          worker.once('error', reject);
+        });
+      }),
+    );
+    const latencies: Record<Kind, number[]> = {
+      single: [],
+      builds: [],
+      batch: [],
+    };
+    let errors = 0;
+    for (const o of outcomes) {
+      errors += o.errors;
+      for (const k of ['single', 'builds', 'batch'] as Kind[]) {
+        latencies[k].push(...o.latencies[k]);
       }
     }
-    await Promise.all(Array.from({ length: CLIENTS }, client));
     const minutes = (Date.now() - started) / 60_000;
     const row = (kind: Kind) => {
       const s = latencies[kind].sort((a, b) => a - b);
-      return { requests: s.length, p50: percentile(s, 0.5), p95: percentile(s, 0.95) };
+      return {
+        requests: s.length,
+        p50: percentile(s, 0.5),
+        p95: percentile(s, 0.95),
+      };
     };
     return {
       plugin,
@@ -158,17 +203,28 @@ async function main() {
       builds: row('builds'),
       batch: row('batch'),
       errors,
-      argoCallsPerMin: (argoA.calls.total + argoB.calls.total - argoBefore) / minutes,
+      argoCallsPerMin:
+        (argoA.calls.total + argoB.calls.total - argoBefore) / minutes,
       githubCallsPerMin: (github.calls.total - ghBefore) / minutes,
-      github304PerMin: (github.calls.notModified - ghNotModifiedBefore) / minutes,
+      github304PerMin:
+        (github.calls.notModified - ghNotModifiedBefore) / minutes,
       requestsPerMin:
-        (latencies.single.length + latencies.builds.length + latencies.batch.length) / minutes,
+        (latencies.single.length +
+          latencies.builds.length +
+          latencies.batch.length) /
+        minutes,
     };
   }
 
   const results = [];
-  for (const plugin of ['naive', 'stack'] as const) {
-    process.stderr.write(`running ${plugin} for ${DURATION_S}s with ${CLIENTS} clients...\n`);
+  const only = process.argv.indexOf('--only');
+  const plugins = (
+    only > 0 ? [process.argv[only + 1]] : ['naive', 'stack']
+  ) as Array<'naive' | 'stack'>;
+  for (const plugin of plugins) {
+    process.stderr.write(
+      `running ${plugin} for ${DURATION_S}s with ${CLIENTS} clients...\n`,
+    );
     results.push(await phase(plugin));
   }
   await backend.stop();
@@ -176,14 +232,22 @@ async function main() {
 
   const f = (n: number) => (Number.isNaN(n) ? '-' : n.toFixed(1));
   const lines = [
-    `${ENTITIES} entities x 3 envs, 2 Argo CD instances, ${CLIENTS} clients, ${DURATION_S} s per run; ` +
+    `${ENTITIES} entities x 3 envs, 2 Argo CD instances, ${CLIENTS} clients (${
+      RATE > 0 ? `${RATE} req/s each` : 'closed loop'
+    }), ${DURATION_S} s per run; ` +
       `stack refresh: Argo CD ${ARGO_REFRESH_S} s, GitHub ${GITHUB_REFRESH_S} s; mix 70% single health, 20% builds, 10% batch of ${BATCH}`,
     '',
     '| run | single p50 / p95 ms | builds p50 / p95 ms | batch p50 / p95 ms | requests/min | errors | Argo CD calls/min | GitHub calls/min (304s) |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...results.map(
       r =>
-        `| ${r.plugin} | ${f(r.single.p50)} / ${f(r.single.p95)} | ${f(r.builds.p50)} / ${f(r.builds.p95)} | ${f(r.batch.p50)} / ${f(r.batch.p95)} | ${f(r.requestsPerMin)} | ${r.errors} | ${f(r.argoCallsPerMin)} | ${f(r.githubCallsPerMin)} (${f(r.github304PerMin)}) |`,
+        `| ${r.plugin} | ${f(r.single.p50)} / ${f(r.single.p95)} | ${f(
+          r.builds.p50,
+        )} / ${f(r.builds.p95)} | ${f(r.batch.p50)} / ${f(r.batch.p95)} | ${f(
+          r.requestsPerMin,
+        )} | ${r.errors} | ${f(r.argoCallsPerMin)} | ${f(
+          r.githubCallsPerMin,
+        )} (${f(r.github304PerMin)}) |`,
     ),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

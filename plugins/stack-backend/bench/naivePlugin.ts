@@ -59,9 +59,15 @@ export function createNaivePlugin(opts: {
               { credentials },
             );
             if (!entity) throw new NotFoundError('entity not found');
-            const slug = entity.metadata.annotations!['github.com/project-slug'];
-            const gh = await fetch(`${opts.githubApi}/repos/${slug}/actions/runs?per_page=20`);
-            res.json({ runs: await gh.json(), health: await health(repoOf(entity.metadata.annotations)) });
+            const slug =
+              entity.metadata.annotations!['github.com/project-slug'];
+            const gh = await fetch(
+              `${opts.githubApi}/repos/${slug}/actions/runs?per_page=20`,
+            );
+            res.json({
+              runs: await gh.json(),
+              health: await health(repoOf(entity.metadata.annotations)),
+            });
           });
           // A catalog page without a batch endpoint: one pass-through per row.
           router.post('/health/batch', async (req, res) => {
@@ -72,7 +78,9 @@ export function createNaivePlugin(opts: {
             );
             res.json(
               await Promise.all(
-                items.map(e => (e ? health(repoOf(e.metadata.annotations)) : null)),
+                items.map(e =>
+                  e ? health(repoOf(e.metadata.annotations)) : null,
+                ),
               ),
             );
           });

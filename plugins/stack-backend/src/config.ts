@@ -102,7 +102,9 @@ export function readStackConfig(root: Config): StackConfig {
       historyLimit: positive(argo, 'historyLimit', 5, 'argocd'),
     },
     github: {
-      refreshIntervalMs: gh ? durationMs(gh, 'refreshInterval', 60_000) : 60_000,
+      refreshIntervalMs: gh
+        ? durationMs(gh, 'refreshInterval', 60_000)
+        : 60_000,
       timeoutMs: gh ? durationMs(gh, 'timeout', 10_000) : 10_000,
       maxRuns: positive(gh, 'maxRuns', 20, 'github'),
       maxPages: positive(gh, 'maxPages', 3, 'github'),

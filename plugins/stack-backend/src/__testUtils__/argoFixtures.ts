@@ -82,8 +82,7 @@ export function application(spec: AppSpec) {
           health: degraded
             ? {
                 status: 'Degraded',
-                message:
-                  'Deployment "api" exceeded its progress deadline',
+                message: 'Deployment "api" exceeded its progress deadline',
               }
             : { status: 'Healthy' },
         },

@@ -30,8 +30,7 @@ export function workflowRun(spec: RunSpec) {
     run_number: spec.id % 1000,
     event: 'push',
     status,
-    conclusion:
-      status === 'completed' ? spec.conclusion ?? 'success' : null,
+    conclusion: status === 'completed' ? spec.conclusion ?? 'success' : null,
     workflow_id: 159038,
     check_suite_id: 414944374,
     url: `https://api.github.com/repos/${full}/actions/runs/${spec.id}`,
@@ -69,7 +68,10 @@ export function runsPage(
   const link = (p: number) => `${baseUrl}?per_page=${perPage}&page=${p}`;
   const links: string[] = [];
   if (page < pages) {
-    links.push(`<${link(page + 1)}>; rel="next"`, `<${link(pages)}>; rel="last"`);
+    links.push(
+      `<${link(page + 1)}>; rel="next"`,
+      `<${link(pages)}>; rel="last"`,
+    );
   }
   if (page > 1) {
     links.push(`<${link(1)}>; rel="first"`, `<${link(page - 1)}>; rel="prev"`);

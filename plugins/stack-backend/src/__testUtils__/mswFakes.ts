@@ -43,7 +43,11 @@ export function fakeArgoCd(
     }
     if (state.mode === 'unauthorized' || !authorized(request)) {
       return HttpResponse.json(
-        { error: 'invalid session: token is expired', code: 16, message: 'invalid session: token is expired' },
+        {
+          error: 'invalid session: token is expired',
+          code: 16,
+          message: 'invalid session: token is expired',
+        },
         { status: 401 },
       );
     }
@@ -52,10 +56,17 @@ export function fakeArgoCd(
   const handlers = [
     http.post(`${baseUrl}/api/v1/session`, async ({ request }) => {
       state.sessionCalls++;
-      const body = (await request.json()) as { username: string; password: string };
+      const body = (await request.json()) as {
+        username: string;
+        password: string;
+      };
       if (body.username !== opts.username || body.password !== opts.password) {
         return HttpResponse.json(
-          { error: 'Invalid username or password', code: 16, message: 'Invalid username or password' },
+          {
+            error: 'Invalid username or password',
+            code: 16,
+            message: 'Invalid username or password',
+          },
           { status: 401 },
         );
       }
@@ -73,23 +84,34 @@ export function fakeArgoCd(
         applicationList(apps, url.searchParams.get('selector')),
       );
     }),
-    http.post(`${baseUrl}/api/v1/applications/:name/sync`, async ({ request, params }) => {
-      const denied = await guard(request);
-      if (denied) return denied;
-      state.syncCalls.push(String(params.name));
-      const app = apps.find(a => a.metadata.name === params.name);
-      return app
-        ? HttpResponse.json(app)
-        : HttpResponse.json({ error: 'not found', code: 5, message: 'not found' }, { status: 404 });
-    }),
-    http.get(`${baseUrl}/api/v1/applications/:name`, async ({ request, params }) => {
-      const denied = await guard(request);
-      if (denied) return denied;
-      state.refreshCalls.push(
-        `${params.name}?${new URL(request.url).searchParams.get('refresh')}`,
-      );
-      return HttpResponse.json(apps.find(a => a.metadata.name === params.name));
-    }),
+    http.post(
+      `${baseUrl}/api/v1/applications/:name/sync`,
+      async ({ request, params }) => {
+        const denied = await guard(request);
+        if (denied) return denied;
+        state.syncCalls.push(String(params.name));
+        const app = apps.find(a => a.metadata.name === params.name);
+        return app
+          ? HttpResponse.json(app)
+          : HttpResponse.json(
+              { error: 'not found', code: 5, message: 'not found' },
+              { status: 404 },
+            );
+      },
+    ),
+    http.get(
+      `${baseUrl}/api/v1/applications/:name`,
+      async ({ request, params }) => {
+        const denied = await guard(request);
+        if (denied) return denied;
+        state.refreshCalls.push(
+          `${params.name}?${new URL(request.url).searchParams.get('refresh')}`,
+        );
+        return HttpResponse.json(
+          apps.find(a => a.metadata.name === params.name),
+        );
+      },
+    ),
   ];
   return { handlers, state };
 }
@@ -110,46 +132,61 @@ export function fakeGithub(
     authHeaders: [] as string[],
   };
   const handlers = [
-    http.get(`${apiBaseUrl}/repos/:owner/:repo/actions/runs`, async ({ request, params }) => {
-      state.calls++;
-      state.authHeaders.push(request.headers.get('authorization') ?? '');
-      if (state.mode === 'down') return HttpResponse.error();
-      if (state.mode === 'slow') await delay(5_000);
-      if (state.mode === 'unauthorized' || request.headers.get('authorization') !== `Bearer ${token}`) {
-        return HttpResponse.json(
-          { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' },
-          { status: 401 },
+    http.get(
+      `${apiBaseUrl}/repos/:owner/:repo/actions/runs`,
+      async ({ request, params }) => {
+        state.calls++;
+        state.authHeaders.push(request.headers.get('authorization') ?? '');
+        if (state.mode === 'down') return HttpResponse.error();
+        if (state.mode === 'slow') await delay(5_000);
+        if (
+          state.mode === 'unauthorized' ||
+          request.headers.get('authorization') !== `Bearer ${token}`
+        ) {
+          return HttpResponse.json(
+            {
+              message: 'Bad credentials',
+              documentation_url: 'https://docs.github.com/rest',
+              status: '401',
+            },
+            { status: 401 },
+          );
+        }
+        const slug = `${params.owner}/${params.repo}`;
+        const runs = runsByRepo[slug];
+        if (!runs) {
+          return HttpResponse.json(
+            {
+              message: 'Not Found',
+              documentation_url:
+                'https://docs.github.com/rest/actions/workflow-runs#list-workflow-runs-for-a-repository',
+              status: '404',
+            },
+            { status: 404 },
+          );
+        }
+        const url = new URL(request.url);
+        const perPage = Number(url.searchParams.get('per_page') ?? 30);
+        const page = Number(url.searchParams.get('page') ?? 1);
+        const { body, etag, link } = runsPage(
+          `${apiBaseUrl}/repos/${slug}/actions/runs`,
+          runs,
+          perPage,
+          page,
         );
-      }
-      const slug = `${params.owner}/${params.repo}`;
-      const runs = runsByRepo[slug];
-      if (!runs) {
-        return HttpResponse.json(
-          { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/actions/workflow-runs#list-workflow-runs-for-a-repository', status: '404' },
-          { status: 404 },
-        );
-      }
-      const url = new URL(request.url);
-      const perPage = Number(url.searchParams.get('per_page') ?? 30);
-      const page = Number(url.searchParams.get('page') ?? 1);
-      const { body, etag, link } = runsPage(
-        `${apiBaseUrl}/repos/${slug}/actions/runs`,
-        runs,
-        perPage,
-        page,
-      );
-      const headers: Record<string, string> = {
-        ETag: etag,
-        'X-RateLimit-Limit': '5000',
-        'X-RateLimit-Remaining': '4999',
-      };
-      if (link) headers.Link = link;
-      if (request.headers.get('if-none-match') === etag) {
-        state.notModified++;
-        return new HttpResponse(null, { status: 304, headers });
-      }
-      return HttpResponse.json(body, { headers });
-    }),
+        const headers: Record<string, string> = {
+          ETag: etag,
+          'X-RateLimit-Limit': '5000',
+          'X-RateLimit-Remaining': '4999',
+        };
+        if (link) headers.Link = link;
+        if (request.headers.get('if-none-match') === etag) {
+          state.notModified++;
+          return new HttpResponse(null, { status: 304, headers });
+        }
+        return HttpResponse.json(body, { headers });
+      },
+    ),
   ];
   return { handlers, state };
 }

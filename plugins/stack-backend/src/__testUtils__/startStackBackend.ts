@@ -95,19 +95,72 @@ export function edgeApps() {
 export function payRuns() {
   // Newest first, as GitHub lists them; api runs on the main workflow, the worker on its own.
   return [
-    workflowRun({ id: 9008, owner: 'acme', repo: 'payments-api', workflow: 'payments-api', headSha: sha('next'), status: 'in_progress' }),
-    workflowRun({ id: 9007, owner: 'acme', repo: 'payments-api', workflow: 'payments-api', headSha: DEPLOYED.dev }),
-    workflowRun({ id: 9006, owner: 'acme', repo: 'payments-api', workflow: 'payments-api', headSha: DEPLOYED.stage, conclusion: 'failure' }),
-    workflowRun({ id: 9005, owner: 'acme', repo: 'payments-api', workflow: 'payments-api', headSha: DEPLOYED.prod }),
-    workflowRun({ id: 9004, owner: 'acme', repo: 'payments-api', workflow: 'payments-api', headSha: sha('old') }),
-    workflowRun({ id: 9003, owner: 'acme', repo: 'payments-api', workflow: 'worker', headSha: sha('w1') }),
-    workflowRun({ id: 9002, owner: 'acme', repo: 'payments-api', workflow: 'worker-release', headSha: sha('w2') }),
+    workflowRun({
+      id: 9008,
+      owner: 'acme',
+      repo: 'payments-api',
+      workflow: 'payments-api',
+      headSha: sha('next'),
+      status: 'in_progress',
+    }),
+    workflowRun({
+      id: 9007,
+      owner: 'acme',
+      repo: 'payments-api',
+      workflow: 'payments-api',
+      headSha: DEPLOYED.dev,
+    }),
+    workflowRun({
+      id: 9006,
+      owner: 'acme',
+      repo: 'payments-api',
+      workflow: 'payments-api',
+      headSha: DEPLOYED.stage,
+      conclusion: 'failure',
+    }),
+    workflowRun({
+      id: 9005,
+      owner: 'acme',
+      repo: 'payments-api',
+      workflow: 'payments-api',
+      headSha: DEPLOYED.prod,
+    }),
+    workflowRun({
+      id: 9004,
+      owner: 'acme',
+      repo: 'payments-api',
+      workflow: 'payments-api',
+      headSha: sha('old'),
+    }),
+    workflowRun({
+      id: 9003,
+      owner: 'acme',
+      repo: 'payments-api',
+      workflow: 'worker',
+      headSha: sha('w1'),
+    }),
+    workflowRun({
+      id: 9002,
+      owner: 'acme',
+      repo: 'payments-api',
+      workflow: 'worker-release',
+      headSha: sha('w2'),
+    }),
   ];
 }
 
-function readable(ref: string, credentials: BackstageCredentials) {
+// The plugin must pass the caller's credentials; anything else reads nothing.
+function credentialsOf(options: unknown): BackstageCredentials | undefined {
+  return (options as { credentials?: BackstageCredentials } | undefined)
+    ?.credentials;
+}
+
+function readable(ref: string, credentials: BackstageCredentials | undefined) {
+  if (!credentials) return false;
   const principal = credentials.principal as { userEntityRef?: string };
-  return !(principal.userEntityRef === BOB && ref === 'component:default/vault');
+  return !(
+    principal.userEntityRef === BOB && ref === 'component:default/vault'
+  );
 }
 
 /**
@@ -121,21 +174,34 @@ export async function startStackBackend(
     permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
   } = {},
 ) {
-  const argoMain = fakeArgoCd(MAIN_URL, mainApps(), { token: 'argo-main-token' });
-  const argoEdge = fakeArgoCd(EDGE_URL, edgeApps(), { username: 'backstage', password: 'edge-password' });
-  const github = fakeGithub('https://api.github.com', { 'acme/payments-api': payRuns() }, GITHUB_TOKEN);
-  const msw = setupServer(...argoMain.handlers, ...argoEdge.handlers, ...github.handlers);
+  const argoMain = fakeArgoCd(MAIN_URL, mainApps(), {
+    token: 'argo-main-token',
+  });
+  const argoEdge = fakeArgoCd(EDGE_URL, edgeApps(), {
+    username: 'backstage',
+    password: 'edge-password',
+  });
+  const github = fakeGithub(
+    'https://api.github.com',
+    { 'acme/payments-api': payRuns() },
+    GITHUB_TOKEN,
+  );
+  const msw = setupServer(
+    ...argoMain.handlers,
+    ...argoEdge.handlers,
+    ...github.handlers,
+  );
   msw.listen({ onUnhandledRequest: 'bypass' });
 
   const byRef = new Map(entities.map(e => [stringifyEntityRef(e), e]));
   const catalog = catalogServiceMock.mock({
-    getEntityByRef: async (ref, { credentials }) => {
+    getEntityByRef: async (ref, request) => {
       const key = typeof ref === 'string' ? ref : stringifyEntityRef(ref);
-      return readable(key, credentials) ? byRef.get(key) : undefined;
+      return readable(key, credentialsOf(request)) ? byRef.get(key) : undefined;
     },
-    getEntitiesByRefs: async ({ entityRefs }, { credentials }) => ({
+    getEntitiesByRefs: async ({ entityRefs }, request) => ({
       items: entityRefs.map(ref =>
-        readable(ref, credentials) ? byRef.get(ref) : undefined,
+        readable(ref, credentialsOf(request)) ? byRef.get(ref) : undefined,
       ),
     }),
   });
@@ -146,17 +212,28 @@ export async function startStackBackend(
       catalog.factory,
       mockServices.rootConfig.factory({
         data: {
-          integrations: { github: [{ host: 'github.com', token: GITHUB_TOKEN }] },
+          integrations: {
+            github: [{ host: 'github.com', token: GITHUB_TOKEN }],
+          },
           stack: {
             argocd: {
               instances: [
                 { name: 'main', url: MAIN_URL, token: 'argo-main-token' },
-                { name: 'edge', url: EDGE_URL, username: 'backstage', password: 'edge-password' },
+                {
+                  name: 'edge',
+                  url: EDGE_URL,
+                  username: 'backstage',
+                  password: 'edge-password',
+                },
               ],
               refreshInterval: { milliseconds: 300 },
               timeout: { milliseconds: 400 },
             },
-            github: { refreshInterval: { milliseconds: 300 }, maxRuns: 3, timeout: { milliseconds: 400 } },
+            github: {
+              refreshInterval: { milliseconds: 300 },
+              maxRuns: 3,
+              timeout: { milliseconds: 400 },
+            },
             actions: { enabled: true },
             ...options.stack,
           },
@@ -183,3 +260,19 @@ export async function startStackBackend(
 }
 
 export const wait = (ms: number) => new Promise(r => setTimeout(r, ms));
+
+/** Retries an assertion until it passes (background refreshes finish a moment after the answer). */
+export async function eventually<T>(
+  check: () => Promise<T> | T,
+  timeoutMs = 3_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (e) {
+      if (Date.now() > deadline) throw e;
+      await wait(25);
+    }
+  }
+}

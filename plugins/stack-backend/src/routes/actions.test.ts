@@ -1,6 +1,10 @@
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
-import { BOB, startStackBackend } from '../__testUtils__/startStackBackend';
+import {
+  BOB,
+  eventually,
+  startStackBackend,
+} from '../__testUtils__/startStackBackend';
 
 jest.setTimeout(20_000);
 
@@ -16,29 +20,45 @@ describe('POST /api/stack/actions/sync|refresh', () => {
 
   it('syncs the Application of one environment and lists the instance again afterwards', async () => {
     t = await startStackBackend();
-    const res = await post('sync', { entityRef: 'component:default/ledger', environment: 'prod' });
+    const res = await post('sync', {
+      entityRef: 'component:default/ledger',
+      environment: 'prod',
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ instance: 'main', application: 'ledger-prod', action: 'sync', accepted: true });
+    expect(res.body).toEqual({
+      instance: 'main',
+      application: 'ledger-prod',
+      action: 'sync',
+      accepted: true,
+    });
     expect(t.argoMain.syncCalls).toEqual(['ledger-prod']);
     const before = t.argoMain.listCalls;
     await request(t.server)
       .get('/api/stack/health/component/default/ledger')
       .set('Authorization', t.auth());
-    expect(t.argoMain.listCalls).toBe(before + 1);
+    await eventually(() => expect(t.argoMain.listCalls).toBe(before + 1));
   });
 
   it('refreshes with refresh=normal', async () => {
     t = await startStackBackend();
-    const res = await post('refresh', { entityRef: 'component:default/ledger', environment: 'dev' });
+    const res = await post('refresh', {
+      entityRef: 'component:default/ledger',
+      environment: 'dev',
+    });
     expect(res.status).toBe(200);
     expect(t.argoMain.refreshCalls).toEqual(['ledger-dev?normal']);
   });
 
   it('asks for the instance when two instances deploy the environment', async () => {
     t = await startStackBackend();
-    const ambiguous = await post('sync', { entityRef: 'component:default/payments-api', environment: 'prod' });
+    const ambiguous = await post('sync', {
+      entityRef: 'component:default/payments-api',
+      environment: 'prod',
+    });
     expect(ambiguous.status).toBe(400);
-    expect(ambiguous.body.error.message).toMatch(/deployed by main, edge: pass instance/);
+    expect(ambiguous.body.error.message).toMatch(
+      /deployed by main, edge: pass instance/,
+    );
     const chosen = await post('sync', {
       entityRef: 'component:default/payments-api',
       environment: 'prod',
@@ -51,7 +71,10 @@ describe('POST /api/stack/actions/sync|refresh', () => {
 
   it('is refused when stack.actions.enabled is not set', async () => {
     t = await startStackBackend({ stack: { actions: { enabled: false } } });
-    const res = await post('sync', { entityRef: 'component:default/ledger', environment: 'prod' });
+    const res = await post('sync', {
+      entityRef: 'component:default/ledger',
+      environment: 'prod',
+    });
     expect(res.status).toBe(403);
     expect(res.body.error.message).toMatch(/stack.actions.enabled/);
     expect(t.argoMain.syncCalls).toEqual([]);
@@ -59,7 +82,10 @@ describe('POST /api/stack/actions/sync|refresh', () => {
 
   it('is refused without the stack.application.sync permission', async () => {
     t = await startStackBackend({ permission: AuthorizeResult.DENY });
-    const res = await post('sync', { entityRef: 'component:default/ledger', environment: 'prod' });
+    const res = await post('sync', {
+      entityRef: 'component:default/ledger',
+      environment: 'prod',
+    });
     expect(res.status).toBe(403);
     expect(res.body.error.message).toMatch(/stack.application.sync denied/);
     expect(t.argoMain.syncCalls).toEqual([]);
@@ -67,15 +93,38 @@ describe('POST /api/stack/actions/sync|refresh', () => {
 
   it('answers 404 for an entity the caller may not read', async () => {
     t = await startStackBackend();
-    const res = await post('sync', { entityRef: 'component:default/vault', environment: 'prod' }, BOB);
+    const res = await post(
+      'sync',
+      { entityRef: 'component:default/vault', environment: 'prod' },
+      BOB,
+    );
     expect(res.status).toBe(404);
     expect(t.argoMain.syncCalls).toEqual([]);
+  });
+
+  it('answers 503 with the upstream reason when Argo CD rejects the sync', async () => {
+    t = await startStackBackend();
+    await post('refresh', {
+      entityRef: 'component:default/ledger',
+      environment: 'dev',
+    });
+    t.argoMain.mode = 'unauthorized';
+    const res = await post('sync', {
+      entityRef: 'component:default/ledger',
+      environment: 'dev',
+    });
+    expect(res.status).toBe(503);
+    expect(res.body.error.message).toMatch(
+      /Argo CD instance "main" rejected the plugin's credentials \(401\)/,
+    );
   });
 
   it('rejects a body without environment, naming the field', async () => {
     t = await startStackBackend();
     const res = await post('sync', { entityRef: 'component:default/ledger' });
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toBe('environment must be a non-empty string');
+    expect(res.body.error.message).toBe(
+      'environment must be a non-empty string',
+    );
   });
 });

@@ -2,11 +2,15 @@ import type {
   ApplicationActionRequest,
   ApplicationActionResponse,
 } from '@internal/plugin-stack-common';
-import {
-  AuthorizeResult,
-} from '@backstage/plugin-permission-common';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { parseEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
+import { UpstreamFailure } from '../service/UpstreamFailure';
 import Router from 'express-promise-router';
 import { stackApplicationSyncPermission } from '../permissions';
 import { applicationsFor } from '../service/buildEntityHealth';
@@ -43,7 +47,9 @@ export function actionsRoutes(deps: RouteDeps) {
         );
       }
       const body = actionRequest(req.body);
-      const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
       const [decision] = await permissions.authorize(
         [{ permission: stackApplicationSyncPermission }],
         { credentials },
@@ -76,17 +82,26 @@ export function actionsRoutes(deps: RouteDeps) {
       }
       if (candidates.length > 1) {
         throw new InputError(
-          `environment ${body.environment} of ${body.entityRef} is deployed by ${candidates
+          `environment ${body.environment} of ${
+            body.entityRef
+          } is deployed by ${candidates
             .map(c => c.instance)
             .join(', ')}: pass instance`,
         );
       }
       const app = candidates[0];
       const client = store.client(app.instance)!;
-      if (action === 'sync') {
-        await client.sync(app.name, app.namespace);
-      } else {
-        await client.refresh(app.name, app.namespace);
+      try {
+        if (action === 'sync') {
+          await client.sync(app.name, app.namespace);
+        } else {
+          await client.refresh(app.name, app.namespace);
+        }
+      } catch (e) {
+        // The caller did nothing wrong: Argo CD failed (message says what to fix).
+        throw new ServiceUnavailableError(
+          UpstreamFailure.from(e, client.upstream).message,
+        );
       }
       store.invalidate(app.instance);
       logger.info(

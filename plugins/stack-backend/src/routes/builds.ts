@@ -9,7 +9,9 @@ export function buildsRoutes(deps: RouteDeps) {
   const router = Router();
 
   router.get('/builds/:kind/:namespace/:name', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const entity = await readableEntity(catalog, credentials, req.params);
     const applications = applicationsFor(
       entity,

@@ -2,7 +2,11 @@ import type {
   HealthBatchItem,
   HealthBatchResponse,
 } from '@internal/plugin-stack-common';
-import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import Router from 'express-promise-router';
 import {
@@ -29,7 +33,9 @@ function batchRefs(body: unknown): string[] {
     try {
       return stringifyEntityRef(parseEntityRef(ref));
     } catch (e) {
-      throw new InputError(`entityRefs[${i}] "${ref}" is not an entity ref: ${e}`);
+      throw new InputError(
+        `entityRefs[${i}] "${ref}" is not an entity ref: ${e}`,
+      );
     }
   });
 }
@@ -41,7 +47,9 @@ export function healthRoutes(deps: RouteDeps) {
 
   router.post('/health/batch', async (req, res) => {
     const refs = batchRefs(req.body);
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     // One catalog call for the page; unreadable entities come back as null.
     const { items: entities } = await catalog.getEntitiesByRefs(
       { entityRefs: refs },
@@ -71,7 +79,9 @@ export function healthRoutes(deps: RouteDeps) {
   });
 
   router.get('/health/:kind/:namespace/:name', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const entity = await readableEntity(catalog, credentials, req.params);
     const views = await store.views();
     const now = Date.now();

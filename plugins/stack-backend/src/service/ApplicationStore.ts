@@ -1,6 +1,7 @@
 import type { ApplicationHealth } from '@internal/plugin-stack-common';
 import { CacheService, LoggerService } from '@backstage/backend-plugin-api';
 import { ArgoCdClient } from './ArgoCdClient';
+import { RefreshingValue } from './RefreshingValue';
 import { toApplicationHealth } from './toApplicationHealth';
 import { UpstreamFailure } from './UpstreamFailure';
 
@@ -23,26 +24,21 @@ export interface InstanceView {
   error?: UpstreamFailure;
 }
 
-interface InstanceState {
-  client: ArgoCdClient;
-  snapshot?: Snapshot;
-  lastAttemptAt: number;
-  error?: UpstreamFailure;
-  inflight?: Promise<void>;
-}
-
 // Last known data outlives the refresh interval so a failing instance still shows something.
 const KEEP_LAST_KNOWN_MS = 7 * 24 * 3600_000;
 
 /**
- * Holds every Application of every instance. One list call per instance per
- * refresh interval, whatever the request load: requests within the interval
- * read memory, concurrent requests after it share one in-flight call, and the
- * result goes to the cache service so other replicas can reuse it. A failed
- * call keeps the last known snapshot and is retried after the interval.
+ * Every Application of every Argo CD instance: one list call per instance
+ * per refresh interval, whatever the request load (see RefreshingValue).
+ * Each result also goes to the cache service, so another replica (sharing
+ * Redis) adopts a fresh list instead of calling Argo CD again, and a
+ * restarted replica starts from the last known list if Argo CD is down.
  */
 export class ApplicationStore {
-  private readonly states: InstanceState[];
+  private readonly entries: Array<{
+    client: ArgoCdClient;
+    data: RefreshingValue<Snapshot>;
+  }>;
 
   constructor(
     clients: ArgoCdClient[],
@@ -54,90 +50,74 @@ export class ApplicationStore {
       historyLimit: number;
     },
   ) {
-    this.states = clients.map(client => ({ client, lastAttemptAt: 0 }));
+    this.entries = clients.map(client => {
+      const key = `argocd:applications:${client.instance.name}`;
+      const shared = async () =>
+        (await opts.cache.get(key).catch(() => undefined)) as
+          | Snapshot
+          | undefined;
+      const data: RefreshingValue<Snapshot> = new RefreshingValue<Snapshot>({
+        upstream: client.upstream,
+        intervalMs: opts.refreshIntervalMs,
+        logger: opts.logger,
+        load: async () => {
+          const other = await shared();
+          if (
+            other &&
+            other.fetchedAt > (data.fetchedAt ?? 0) &&
+            Date.now() - other.fetchedAt < opts.refreshIntervalMs
+          ) {
+            // Another replica listed this instance moments ago.
+            return { value: other, fetchedAt: other.fetchedAt };
+          }
+          const snapshot = await this.list(client);
+          await opts.cache
+            .set(key, snapshot as any, { ttl: KEEP_LAST_KNOWN_MS })
+            .catch(e => opts.logger.warn(`stack: cache write failed: ${e}`));
+          return { value: snapshot, fetchedAt: snapshot.fetchedAt };
+        },
+        fallback: async () => {
+          const other = await shared();
+          return other && { value: other, fetchedAt: other.fetchedAt };
+        },
+      });
+      return { client, data };
+    });
   }
 
-  /** Current views of all instances, refreshing those that are due. */
+  /** Current views of all instances; starts due refreshes without waiting for them. */
   async views(): Promise<InstanceView[]> {
-    await Promise.all(this.states.map(s => this.ensureFresh(s)));
-    return this.states.map(s => ({
-      instance: s.client.instance.name,
-      snapshot: s.snapshot,
-      error: s.error,
+    await Promise.all(this.entries.map(e => e.data.current()));
+    return this.entries.map(e => ({
+      instance: e.client.instance.name,
+      snapshot: e.data.value,
+      error: e.data.error,
     }));
   }
 
   client(instance: string): ArgoCdClient | undefined {
-    return this.states.find(s => s.client.instance.name === instance)?.client;
+    return this.entries.find(e => e.client.instance.name === instance)?.client;
   }
 
   /** Makes the next request list the instance again (after a sync or refresh). */
   invalidate(instance: string): void {
-    const state = this.states.find(s => s.client.instance.name === instance);
-    if (state) {
-      state.lastAttemptAt = 0;
-    }
+    this.entries
+      .find(e => e.client.instance.name === instance)
+      ?.data.invalidate();
   }
 
-  private ensureFresh(state: InstanceState): Promise<void> {
-    if (Date.now() - state.lastAttemptAt < this.opts.refreshIntervalMs) {
-      return Promise.resolve();
-    }
-    state.inflight ??= this.refresh(state).finally(() => {
-      state.inflight = undefined;
-    });
-    return state.inflight;
-  }
-
-  private key(state: InstanceState): string {
-    return `argocd:applications:${state.client.instance.name}`;
-  }
-
-  private async refresh(state: InstanceState): Promise<void> {
-    const { cache, logger, refreshIntervalMs } = this.opts;
-    state.lastAttemptAt = Date.now();
-    const shared = await this.readShared(state);
-    if (
-      shared &&
-      Date.now() - shared.fetchedAt < refreshIntervalMs &&
-      shared.fetchedAt > (state.snapshot?.fetchedAt ?? 0)
-    ) {
-      // Another replica listed this instance moments ago.
-      state.snapshot = shared;
-      state.error = undefined;
-      return;
-    }
-    try {
-      const items = await state.client.listApplications(this.opts.selector);
-      const instance = state.client.instance;
-      const snapshot: Snapshot = {
-        fetchedAt: Date.now(),
-        apps: items.map(app => ({
-          labels: app.metadata.labels ?? {},
-          health: toApplicationHealth(app, instance, this.opts.historyLimit),
-        })),
-      };
-      state.snapshot = snapshot;
-      state.error = undefined;
-      await cache
-        .set(this.key(state), snapshot as any, { ttl: KEEP_LAST_KNOWN_MS })
-        .catch(e => logger.warn(`stack: cache write failed: ${e}`));
-    } catch (e) {
-      state.error = UpstreamFailure.from(e, state.client.upstream);
-      logger.warn(`stack: ${state.error.message}`);
-      if (!state.snapshot && shared) {
-        state.snapshot = shared;
-      }
-    }
-  }
-
-  private async readShared(state: InstanceState): Promise<Snapshot | undefined> {
-    try {
-      return (await this.opts.cache.get(this.key(state))) as
-        | Snapshot
-        | undefined;
-    } catch {
-      return undefined;
-    }
+  private async list(client: ArgoCdClient): Promise<Snapshot> {
+    const items = await client.listApplications(this.opts.selector);
+    return {
+      fetchedAt: Date.now(),
+      apps: items.map(app => ({
+        labels: app.metadata.labels ?? {},
+        health: toApplicationHealth(
+          app,
+          client.instance,
+          this.opts.historyLimit,
+        ),
+      })),
+    };
   }
 }

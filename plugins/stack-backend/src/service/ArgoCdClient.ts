@@ -1,7 +1,11 @@
 import { ArgoInstanceConfig } from '../config';
 import { ArgoSession } from './ArgoSession';
 import { fetchUpstream, UpstreamFailure } from './UpstreamFailure';
-import { APPLICATION_FIELDS, ArgoApplication, ArgoApplicationList } from './argoTypes';
+import {
+  APPLICATION_FIELDS,
+  ArgoApplication,
+  ArgoApplicationList,
+} from './argoTypes';
 
 /** Calls to one Argo CD instance's REST API. */
 export class ArgoCdClient {
@@ -44,14 +48,11 @@ export class ArgoCdClient {
 
   /** `POST /api/v1/applications/{name}/sync` at the tracked revision. */
   async sync(name: string, appNamespace?: string): Promise<void> {
-    await this.call(
-      `/api/v1/applications/${encodeURIComponent(name)}/sync`,
-      {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ appNamespace }),
-      },
-    );
+    await this.call(`/api/v1/applications/${encodeURIComponent(name)}/sync`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ appNamespace }),
+    });
   }
 
   /** `GET /api/v1/applications/{name}?refresh=normal`: re-read the repo. */

@@ -8,18 +8,10 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { GithubActionsClient } from './GithubActionsClient';
 import { PROJECT_SLUG_ANNOTATION } from './applicationMatcher';
 import { runMatchesComponent, StoredBuildRun } from './toBuildRun';
-import { UpstreamFailure } from './UpstreamFailure';
+import { RefreshingValue } from './RefreshingValue';
 
 export const COMPONENT_ANNOTATION = 'idp.platform/component';
 const SOURCE_LOCATION_ANNOTATION = 'backstage.io/source-location';
-
-interface RunsState {
-  runs?: StoredBuildRun[];
-  fetchedAt?: number;
-  lastAttemptAt: number;
-  error?: UpstreamFailure;
-  inflight?: Promise<void>;
-}
 
 /** Where an entity's runs come from. */
 interface RunsSource {
@@ -33,7 +25,9 @@ function sourceOf(entity: Entity): RunsSource {
   const slug = a[PROJECT_SLUG_ANNOTATION];
   if (!slug || !/^[^/\s]+\/[^/\s]+$/.test(slug)) {
     throw new InputError(
-      `entity ${stringifyEntityRef(entity)} needs annotation ${PROJECT_SLUG_ANNOTATION}: <owner>/<repo>`,
+      `entity ${stringifyEntityRef(
+        entity,
+      )} needs annotation ${PROJECT_SLUG_ANNOTATION}: <owner>/<repo>`,
     );
   }
   const location = a[SOURCE_LOCATION_ANNOTATION]?.replace(/^url:/, '');
@@ -59,7 +53,10 @@ function sourceOf(entity: Entity): RunsSource {
  * call), and linked to the revision each environment runs.
  */
 export class BuildsService {
-  private readonly states = new Map<string, RunsState>();
+  private readonly states = new Map<
+    string,
+    RefreshingValue<StoredBuildRun[]>
+  >();
 
   constructor(
     private readonly client: GithubActionsClient,
@@ -79,16 +76,18 @@ export class BuildsService {
     const key = `${source.host}/${source.slug}#${source.component ?? ''}`;
     let state = this.states.get(key);
     if (!state) {
-      state = { lastAttemptAt: 0 };
+      state = new RefreshingValue({
+        upstream: `GitHub (${source.host})`,
+        intervalMs: this.opts.refreshIntervalMs,
+        logger: this.opts.logger,
+        load: async () => ({
+          value: await this.load(source),
+          fetchedAt: Date.now(),
+        }),
+      });
       this.states.set(key, state);
     }
-    if (Date.now() - state.lastAttemptAt >= this.opts.refreshIntervalMs) {
-      const s = state;
-      s.inflight ??= this.refresh(s, source).finally(() => {
-        s.inflight = undefined;
-      });
-    }
-    await state.inflight;
+    await state.current();
     const now = Date.now();
     const deployed = applications.map(a => ({
       environment: a.environment,
@@ -99,7 +98,7 @@ export class BuildsService {
       entityRef: stringifyEntityRef(entity),
       repository: source.slug,
       component: source.component,
-      runs: (state.runs ?? []).map(run => ({
+      runs: (state.value ?? []).map(run => ({
         ...run,
         deployedIn: [
           ...new Set(
@@ -122,32 +121,28 @@ export class BuildsService {
     };
   }
 
-  private async refresh(state: RunsState, source: RunsSource): Promise<void> {
-    state.lastAttemptAt = Date.now();
+  private async load(source: RunsSource): Promise<StoredBuildRun[]> {
     const { maxRuns, maxPages } = this.opts;
-    try {
-      const runs: StoredBuildRun[] = [];
-      let url: string | undefined = this.client.runsUrl(
-        source.host,
-        source.slug,
-        maxRuns,
+    const runs: StoredBuildRun[] = [];
+    let url: string | undefined = this.client.runsUrl(
+      source.host,
+      source.slug,
+      maxRuns,
+    );
+    // A monorepo component's runs may be spread over several pages.
+    for (
+      let page = 0;
+      url && page < maxPages && runs.length < maxRuns;
+      page++
+    ) {
+      const result = await this.client.page(source.host, source.slug, url);
+      runs.push(
+        ...result.runs.filter(
+          r => !source.component || runMatchesComponent(r, source.component),
+        ),
       );
-      // A monorepo component's runs may be spread over several pages.
-      for (let page = 0; url && page < maxPages && runs.length < maxRuns; page++) {
-        const result = await this.client.page(source.host, source.slug, url);
-        runs.push(
-          ...result.runs.filter(
-            r => !source.component || runMatchesComponent(r, source.component),
-          ),
-        );
-        url = result.next;
-      }
-      state.runs = runs.slice(0, maxRuns);
-      state.fetchedAt = Date.now();
-      state.error = undefined;
-    } catch (e) {
-      state.error = UpstreamFailure.from(e, `GitHub (${source.host})`);
-      this.opts.logger.warn(`stack: ${state.error.message}`);
+      url = result.next;
     }
+    return runs.slice(0, maxRuns);
   }
 }

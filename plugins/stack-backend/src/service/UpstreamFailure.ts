@@ -1,4 +1,7 @@
-import type { UpstreamError, UpstreamErrorKind } from '@internal/plugin-stack-common';
+import type {
+  UpstreamError,
+  UpstreamErrorKind,
+} from '@internal/plugin-stack-common';
 
 /** A failed call to Argo CD or GitHub, classified so the UI can say what to do. */
 export class UpstreamFailure extends Error {
@@ -18,7 +21,10 @@ export class UpstreamFailure extends Error {
     }
     const e = error as Error;
     if (e?.name === 'TimeoutError' || e?.name === 'AbortError') {
-      return new UpstreamFailure('timeout', `${upstream} did not answer in time`);
+      return new UpstreamFailure(
+        'timeout',
+        `${upstream} did not answer in time`,
+      );
     }
     return new UpstreamFailure(
       'unreachable',

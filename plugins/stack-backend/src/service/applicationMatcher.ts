@@ -13,6 +13,8 @@ type Requirement = { key: string; value: string; equal: boolean };
 /** Decides which Applications (and instances) belong to one entity. */
 export interface ApplicationMatcher {
   instances?: string[];
+  /** Set when the match is exactly `idp.platform/repo=<repo>`: lets callers use the index. */
+  repo?: string;
   matches(app: StoredApplication): boolean;
 }
 
@@ -44,9 +46,7 @@ export function matcherFor(entity: Entity): ApplicationMatcher | undefined {
     .map(s => s.trim())
     .filter(Boolean);
   if (a[APP_NAME_ANNOTATION]) {
-    const names = new Set(
-      a[APP_NAME_ANNOTATION].split(',').map(s => s.trim()),
-    );
+    const names = new Set(a[APP_NAME_ANNOTATION].split(',').map(s => s.trim()));
     return { instances, matches: app => names.has(app.health.name) };
   }
   let requirements: Requirement[] | undefined;
@@ -60,8 +60,11 @@ export function matcherFor(entity: Entity): ApplicationMatcher | undefined {
     return undefined;
   }
   const reqs = requirements;
+  const onlyRepo =
+    reqs.length === 1 && reqs[0].key === REPO_LABEL && reqs[0].equal;
   return {
     instances,
+    repo: onlyRepo ? reqs[0].value : undefined,
     matches: app =>
       reqs.every(r => (app.labels[r.key] === r.value) === r.equal),
   };

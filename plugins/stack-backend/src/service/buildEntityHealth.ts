@@ -7,8 +7,27 @@ import type {
   SyncStatusCode,
 } from '@internal/plugin-stack-common';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { InstanceView } from './ApplicationStore';
-import { matcherFor } from './applicationMatcher';
+import { InstanceView, Snapshot, StoredApplication } from './ApplicationStore';
+import { matcherFor, REPO_LABEL } from './applicationMatcher';
+
+// Applications by repo label, built once per snapshot (a catalog page asks for 100 entities).
+const byRepo = new WeakMap<Snapshot, Map<string, StoredApplication[]>>();
+function repoIndex(snapshot: Snapshot): Map<string, StoredApplication[]> {
+  let index = byRepo.get(snapshot);
+  if (!index) {
+    index = new Map();
+    for (const app of snapshot.apps) {
+      const repo = app.labels[REPO_LABEL];
+      if (repo !== undefined) {
+        const list = index.get(repo) ?? [];
+        list.push(app);
+        index.set(repo, list);
+      }
+    }
+    byRepo.set(snapshot, index);
+  }
+  return index;
+}
 
 const ENV_ORDER = ['dev', 'stage', 'prod'];
 const HEALTH_RANK: HealthStatusCode[] = [
@@ -76,7 +95,11 @@ export function applicationsFor(
           ageSeconds: Math.round((now - view.snapshot.fetchedAt) / 1000),
         }
       : undefined;
-    for (const app of view.snapshot.apps) {
+    const candidates =
+      matcher.repo !== undefined
+        ? repoIndex(view.snapshot).get(matcher.repo) ?? []
+        : view.snapshot.apps;
+    for (const app of candidates) {
       if (matcher.matches(app)) {
         result.push(stale ? { ...app.health, stale } : app.health);
       }
