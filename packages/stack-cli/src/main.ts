@@ -1,0 +1,67 @@
+import { check, CliError, EXIT, generate, Io, validate } from './commands';
+
+export const HELP = `Usage: stack <command> [options]
+
+Commands:
+  validate <stack.yaml>             check a stack description; every issue is listed
+  generate <stack.yaml> -o <dir>    write <dir>/deploy (Kustomize base + dev/stage/prod overlays)
+  check <dir>                       regenerate from <dir>/stack.yaml and diff against <dir>/deploy
+
+Options:
+  -o, --output <dir>   output directory of generate (default: the stack.yaml's directory)
+  -h, --help           show this help
+
+Exit codes:
+  0  success
+  1  the stack description is invalid (issues on stderr)
+  2  usage or file error
+  3  check: committed manifests have drifted (diff on stdout)
+`;
+
+/** Runs the CLI and returns its exit code; never throws. */
+export function main(argv: string[], io: Io): number {
+  const args: string[] = [];
+  let output: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '-h' || a === '--help') {
+      io.out(HELP);
+      return EXIT.ok;
+    } else if (a === '-o' || a === '--output') {
+      output = argv[++i];
+      if (!output) return usage(io, `${a} needs a directory`);
+    } else if (a.startsWith('-')) {
+      return usage(io, `unknown option ${a}`);
+    } else args.push(a);
+  }
+  const [command, target, ...rest] = args;
+  if (!command) return usage(io, 'missing command');
+  if (rest.length > 0) return usage(io, `unexpected argument ${rest[0]}`);
+  try {
+    switch (command) {
+      case 'validate':
+        if (!target) return usage(io, 'validate needs <stack.yaml>');
+        return validate(target, io);
+      case 'generate':
+        if (!target) return usage(io, 'generate needs <stack.yaml>');
+        return generate(target, output ?? target.replace(/[^/]*$/, '') ?? '.', io);
+      case 'check':
+        if (!target) return usage(io, 'check needs <dir>');
+        return check(target, io);
+      default:
+        return usage(io, `unknown command ${command}`);
+    }
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.err(e.message);
+      return e.exitCode;
+    }
+    io.err(`stack: ${(e as Error).message}`);
+    return EXIT.usage;
+  }
+}
+
+function usage(io: Io, message: string): number {
+  io.err(`stack: ${message}\nRun \`stack --help\` for usage.`);
+  return EXIT.usage;
+}
