@@ -31,6 +31,7 @@ describe('manifests under argocd/', () => {
         'projects',
         'applicationsets',
         'platform/portal',
+        'platform/secret-store',
       ]),
     );
     expect(manifests.length).toBeGreaterThan(10);
