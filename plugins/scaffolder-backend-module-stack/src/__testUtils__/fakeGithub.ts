@@ -189,7 +189,9 @@ export class FakeGithub {
       ),
       http.get(
         `${API}/user`,
-        log(() => HttpResponse.json({ login: this.login, id: 1, type: 'User' })),
+        log(() =>
+          HttpResponse.json({ login: this.login, id: 1, type: 'User' }),
+        ),
       ),
       http.post(
         `${API}/orgs/:org/repos`,
@@ -287,7 +289,9 @@ export class FakeGithub {
           const repo = this.get(params);
           if (!repo) return notFound();
           const filePath = String((params as any)[0]);
-          const content = this.files(`${repo.owner}/${repo.name}`).get(filePath);
+          const content = this.files(`${repo.owner}/${repo.name}`).get(
+            filePath,
+          );
           if (content === undefined) return notFound();
           const full = `${repo.owner}/${repo.name}`;
           if (request.headers.get('accept')?.includes('raw')) {
@@ -476,7 +480,10 @@ export class FakeGithub {
           if (!repo || !repo.refs.has(ref)) return notFound();
           const body = (await request.json()) as any;
           repo.refs.set(ref, body.sha);
-          return HttpResponse.json({ ref, object: { type: 'commit', sha: body.sha } });
+          return HttpResponse.json({
+            ref,
+            object: { type: 'commit', sha: body.sha },
+          });
         }),
       ),
       http.put(

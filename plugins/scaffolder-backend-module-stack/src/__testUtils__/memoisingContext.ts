@@ -18,7 +18,10 @@ export function memoisingContext<I extends JsonObject>(
     if (store.has(key)) return store.get(key);
     ran.push(key);
     const value = await fn();
-    store.set(key, value === undefined ? null : JSON.parse(JSON.stringify(value)));
+    store.set(
+      key,
+      value === undefined ? null : JSON.parse(JSON.stringify(value)),
+    );
     return value;
   }) as typeof ctx.checkpoint;
   return { ctx, store, ran };

@@ -7,7 +7,8 @@ import { memoisingContext } from '../__testUtils__/memoisingContext';
 import { createArgocdRefreshAction } from './argocdRefresh';
 
 const KUBE = 'https://kubernetes.test:6443';
-const PATH = '/apis/argoproj.io/v1alpha1/namespaces/argocd/applicationsets/workloads';
+const PATH =
+  '/apis/argoproj.io/v1alpha1/namespaces/argocd/applicationsets/workloads';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -22,11 +23,17 @@ const target = readArgocdTarget(
 
 /** A fake API server holding one ApplicationSet, as `kubectl get -o json` shows it. */
 function fakeCluster() {
-  const seen: { contentType: string | null; auth: string | null; body: any }[] = [];
+  const seen: { contentType: string | null; auth: string | null; body: any }[] =
+    [];
   const appSet = {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'ApplicationSet',
-    metadata: { name: 'workloads', namespace: 'argocd', resourceVersion: '41', annotations: { keep: 'me' } as Record<string, string> },
+    metadata: {
+      name: 'workloads',
+      namespace: 'argocd',
+      resourceVersion: '41',
+      annotations: { keep: 'me' } as Record<string, string>,
+    },
     spec: { goTemplate: true },
   };
   server.use(
@@ -54,7 +61,13 @@ describe('idp:argocd:refresh', () => {
       {
         contentType: 'application/merge-patch+json',
         auth: 'Bearer sa-token',
-        body: { metadata: { annotations: { 'argocd.argoproj.io/application-set-refresh': 'true' } } },
+        body: {
+          metadata: {
+            annotations: {
+              'argocd.argoproj.io/application-set-refresh': 'true',
+            },
+          },
+        },
       },
     ]);
     expect(appSet.metadata.annotations).toEqual({
@@ -67,10 +80,20 @@ describe('idp:argocd:refresh', () => {
   it('honours a configured namespace and ApplicationSet name', () => {
     const t = readArgocdTarget(
       new ConfigReader({
-        idp: { argocd: { namespace: 'gitops', applicationSet: 'apps', cluster: { url: KUBE } } },
+        idp: {
+          argocd: {
+            namespace: 'gitops',
+            applicationSet: 'apps',
+            cluster: { url: KUBE },
+          },
+        },
       }),
     )!;
-    expect([t.namespace, t.applicationSet, t.server]).toEqual(['gitops', 'apps', KUBE]);
+    expect([t.namespace, t.applicationSet, t.server]).toEqual([
+      'gitops',
+      'apps',
+      KUBE,
+    ]);
   });
 
   it('is a logged no-op without a configured cluster', async () => {
@@ -87,7 +110,10 @@ describe('idp:argocd:refresh', () => {
   it('does not touch the cluster in a dry run', async () => {
     const { seen } = fakeCluster();
     const ctx = createMockActionContext({ input: {} });
-    await createArgocdRefreshAction({ target }).handler({ ...ctx, isDryRun: true } as any);
+    await createArgocdRefreshAction({ target }).handler({
+      ...ctx,
+      isDryRun: true,
+    } as any);
     expect(seen).toEqual([]);
     expect(ctx.output).toHaveBeenCalledWith('refreshed', false);
   });
@@ -112,7 +138,8 @@ describe('idp:argocd:refresh', () => {
             kind: 'Status',
             apiVersion: 'v1',
             status: 'Failure',
-            message: 'applicationsets.argoproj.io "workloads" is forbidden: User "system:serviceaccount:backstage:idp" cannot patch resource "applicationsets"',
+            message:
+              'applicationsets.argoproj.io "workloads" is forbidden: User "system:serviceaccount:backstage:idp" cannot patch resource "applicationsets"',
             reason: 'Forbidden',
             code: 403,
           },
@@ -121,7 +148,9 @@ describe('idp:argocd:refresh', () => {
       ),
     );
     const ctx = createMockActionContext({ input: {} });
-    await expect(createArgocdRefreshAction({ target }).handler(ctx as any)).rejects.toThrow(
+    await expect(
+      createArgocdRefreshAction({ target }).handler(ctx as any),
+    ).rejects.toThrow(
       /Could not refresh ApplicationSet argocd\/workloads on https:\/\/kubernetes.test:6443 \(HTTP 403\)/,
     );
   });

@@ -45,7 +45,9 @@ export function createArgocdRefreshAction(options: {
       }
       const name = `${target.namespace}/${target.applicationSet}`;
       if (ctx.isDryRun) {
-        ctx.logger.info(`Dry run: would refresh ApplicationSet ${name} on ${target.server}${what}`);
+        ctx.logger.info(
+          `Dry run: would refresh ApplicationSet ${name} on ${target.server}${what}`,
+        );
         ctx.output('refreshed', false);
         return;
       }

@@ -40,15 +40,29 @@ export function createCatalogInfoAction(options: {
     schema: {
       input: {
         repoUrl: z =>
-          z.string().describe('github.com?owner=<org>&repo=<name>; gives the annotations their org/repo'),
+          z
+            .string()
+            .describe(
+              'github.com?owner=<org>&repo=<name>; gives the annotations their org/repo',
+            ),
         stackFile: z =>
-          z.string().optional().describe('Workspace path of stack.yaml (default stack.yaml)'),
+          z
+            .string()
+            .optional()
+            .describe('Workspace path of stack.yaml (default stack.yaml)'),
         lifecycle: z =>
-          z.string().optional().describe('Catalog lifecycle (default experimental)'),
+          z
+            .string()
+            .optional()
+            .describe('Catalog lifecycle (default experimental)'),
       },
       output: {
         entityRef: z =>
-          z.string().describe('The main service Component (or the System when there is none)'),
+          z
+            .string()
+            .describe(
+              'The main service Component (or the System when there is none)',
+            ),
         entityRefs: z => z.array(z.string()),
         catalogInfoPath: z =>
           z.string().describe('Path for catalog:register, /catalog-info.yaml'),
@@ -57,7 +71,8 @@ export function createCatalogInfoAction(options: {
     async handler(ctx) {
       const { input } = ctx;
       const { owner, repo, host } = parseRepoUrl(input.repoUrl, integrations);
-      if (!owner) throw new InputError(`repoUrl: "${input.repoUrl}" names no owner`);
+      if (!owner)
+        throw new InputError(`repoUrl: "${input.repoUrl}" names no owner`);
       const stackFile = input.stackFile ?? 'stack.yaml';
       const text = await fs
         .readFile(resolveSafeChildPath(ctx.workspacePath, stackFile), 'utf8')
@@ -69,7 +84,9 @@ export function createCatalogInfoAction(options: {
       const parsed = parseStackYaml(text);
       if (!parsed.ok) {
         throw new InputError(
-          `stackFile: ${stackFile} is invalid:\n${parsed.issues.map(i => i.message).join('\n')}`,
+          `stackFile: ${stackFile} is invalid:\n${parsed.issues
+            .map(i => i.message)
+            .join('\n')}`,
         );
       }
       if (parsed.stack.metadata.name !== repo) {
@@ -89,7 +106,9 @@ export function createCatalogInfoAction(options: {
           await validateEntity(entity);
         } catch (error) {
           throw new InputError(
-            `${ref} would be rejected by the catalog: ${(error as Error).message}`,
+            `${ref} would be rejected by the catalog: ${
+              (error as Error).message
+            }`,
           );
         }
       }
@@ -101,7 +120,9 @@ export function createCatalogInfoAction(options: {
       const refs = entities.map(e => stringifyEntityRef(e));
       const main =
         entities.find(
-          e => e.kind === 'Component' && e.metadata.name === parsed.stack.metadata.name,
+          e =>
+            e.kind === 'Component' &&
+            e.metadata.name === parsed.stack.metadata.name,
         ) ??
         entities.find(e => e.kind === 'Component') ??
         entities[0];

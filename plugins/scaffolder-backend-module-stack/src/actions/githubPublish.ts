@@ -51,7 +51,9 @@ export function createGithubPublishAction(options: {
         repoUrl: z =>
           z
             .string()
-            .describe('Repository location as RepoUrlPicker gives it: github.com?owner=<org>&repo=<name>'),
+            .describe(
+              'Repository location as RepoUrlPicker gives it: github.com?owner=<org>&repo=<name>',
+            ),
         description: z =>
           z.string().optional().describe('Repository description'),
         repoVisibility: z =>
@@ -68,7 +70,9 @@ export function createGithubPublishAction(options: {
           z
             .string()
             .optional()
-            .describe('Workspace sub-directory to push (default: the whole workspace)'),
+            .describe(
+              'Workspace sub-directory to push (default: the whole workspace)',
+            ),
         gitCommitMessage: z =>
           z.string().optional().describe('Message of the pushed commit'),
         protectDefaultBranch: z =>
@@ -88,10 +92,15 @@ export function createGithubPublishAction(options: {
       output: {
         remoteUrl: z => z.string().describe('Web URL of the repository'),
         repoContentsUrl: z =>
-          z.string().describe('URL of the main branch contents, for catalog:register'),
-        commitHash: z => z.string().describe('The commit now at the head of main'),
+          z
+            .string()
+            .describe('URL of the main branch contents, for catalog:register'),
+        commitHash: z =>
+          z.string().describe('The commit now at the head of main'),
         created: z =>
-          z.boolean().describe('False when an existing IDP repository was adopted'),
+          z
+            .boolean()
+            .describe('False when an existing IDP repository was adopted'),
       },
     },
     async handler(ctx) {
@@ -134,10 +143,11 @@ export function createGithubPublishAction(options: {
 
       if (ctx.isDryRun) {
         logger.info(
-          `Dry run: would create or adopt ${slug} (${input.repoVisibility ?? 'private'}), set topics ${[
-            IDP_TOPIC,
-            ...extraTopics,
-          ].join(', ')}, push ${files.length} files to ${DEFAULT_BRANCH}${
+          `Dry run: would create or adopt ${slug} (${
+            input.repoVisibility ?? 'private'
+          }), set topics ${[IDP_TOPIC, ...extraTopics].join(', ')}, push ${
+            files.length
+          } files to ${DEFAULT_BRANCH}${
             input.protectDefaultBranch === false ? '' : ' and protect it'
           }`,
         );
@@ -183,7 +193,9 @@ export function createGithubPublishAction(options: {
       if (!ran) {
         const current = await getRepository(octokit, owner, repo);
         if (!current) {
-          logger.info(`${slug} was removed after an earlier attempt; creating it again`);
+          logger.info(
+            `${slug} was removed after an earlier attempt; creating it again`,
+          );
           state = await ctx.checkpoint({
             key: `${base}:repository:replaces:${state.id}`,
             fn: ensure,
@@ -219,7 +231,8 @@ export function createGithubPublishAction(options: {
               repo,
               files,
               message:
-                input.gitCommitMessage ?? 'Initial commit from the IDP golden path',
+                input.gitCommitMessage ??
+                'Initial commit from the IDP golden path',
               keepExisting: !state.created,
               justCreated: state.created,
               retries: pacing.retries,
@@ -261,7 +274,10 @@ export function createGithubPublishAction(options: {
         }
 
         ctx.output('remoteUrl', state.htmlUrl);
-        ctx.output('repoContentsUrl', `${state.htmlUrl}/blob/${DEFAULT_BRANCH}`);
+        ctx.output(
+          'repoContentsUrl',
+          `${state.htmlUrl}/blob/${DEFAULT_BRANCH}`,
+        );
         ctx.output('commitHash', commitHash);
         ctx.output('created', state.created);
       } catch (error) {
@@ -269,15 +285,21 @@ export function createGithubPublishAction(options: {
         // Nothing half-made stays behind (backstage #23104).
         try {
           await octokit.rest.repos.delete({ owner, repo });
-          logger.warn(`Deleted ${slug}, which this run created, after: ${error}`);
+          logger.warn(
+            `Deleted ${slug}, which this run created, after: ${error}`,
+          );
         } catch (cleanupError) {
           logger.error(`Could not delete ${slug}: ${cleanupError}`);
-          (error as Error).message += `; ${slug} was created by this run and could NOT be deleted (${
+          (
+            error as Error
+          ).message += `; ${slug} was created by this run and could NOT be deleted (${
             githubError(cleanupError, `delete ${slug}`).message
           }), delete it by hand`;
           throw error;
         }
-        (error as Error).message += `; ${slug}, created by this run, was deleted again`;
+        (
+          error as Error
+        ).message += `; ${slug}, created by this run, was deleted again`;
         throw error;
       }
     },

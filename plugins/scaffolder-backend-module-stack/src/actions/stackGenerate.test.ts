@@ -18,9 +18,16 @@ const catalog = catalogServiceMock({
 });
 const action = createStackGenerateAction({ catalog });
 
-const FULLSTACK = path.resolve(__dirname, '../../../stack-common/fixtures/fullstack.yaml');
+const FULLSTACK = path.resolve(
+  __dirname,
+  '../../../stack-common/fixtures/fullstack.yaml',
+);
 
-async function run(input: Record<string, unknown>, files: Record<string, string> = {}, dryRun = false) {
+async function run(
+  input: Record<string, unknown>,
+  files: Record<string, string> = {},
+  dryRun = false,
+) {
   const workspacePath = await makeWorkspace(files);
   const ctx = createMockActionContext({ input: input as any, workspacePath });
   await action.handler((dryRun ? { ...ctx, isDryRun: true } : ctx) as any);
@@ -36,7 +43,9 @@ const form = {
 
 async function listFiles(dir: string, rel = ''): Promise<string[]> {
   const out: string[] = [];
-  for (const e of await fs.readdir(path.join(dir, rel), { withFileTypes: true })) {
+  for (const e of await fs.readdir(path.join(dir, rel), {
+    withFileTypes: true,
+  })) {
     const r = rel ? `${rel}/${e.name}` : e.name;
     if (e.isDirectory()) out.push(...(await listFiles(dir, r)));
     else out.push(r);
@@ -46,11 +55,18 @@ async function listFiles(dir: string, rel = ''): Promise<string[]> {
 
 describe('stack:generate', () => {
   it('builds a valid stack from the form, with the ticked data components linked to the service', async () => {
-    const { ctx, workspacePath } = await run({ ...form, extras: ['database', 'queue', 'bucket', 'cache'] });
-    const parsed = parseStackYaml(await fs.readFile(path.join(workspacePath, 'stack.yaml'), 'utf8'));
+    const { ctx, workspacePath } = await run({
+      ...form,
+      extras: ['database', 'queue', 'bucket', 'cache'],
+    });
+    const parsed = parseStackYaml(
+      await fs.readFile(path.join(workspacePath, 'stack.yaml'), 'utf8'),
+    );
     expect(parsed.ok).toBe(true);
     const stack = (parsed as any).stack;
-    expect(stack.spec.components.map((c: any) => `${c.name}:${c.type}`)).toEqual([
+    expect(
+      stack.spec.components.map((c: any) => `${c.name}:${c.type}`),
+    ).toEqual([
       'payments-api:nodejs',
       'db:postgres',
       'mq:rabbitmq',
@@ -69,7 +85,13 @@ describe('stack:generate', () => {
     }
     expect(files).toContain('deploy/base/kustomization.yaml');
     expect(ctx.output).toHaveBeenCalledWith('fileCount', files.length);
-    expect(ctx.output).toHaveBeenCalledWith('components', ['payments-api', 'db', 'mq', 'store', 'cache']);
+    expect(ctx.output).toHaveBeenCalledWith('components', [
+      'payments-api',
+      'db',
+      'mq',
+      'store',
+      'cache',
+    ]);
   });
 
   it('writes the same files in a dry run, and the same bytes every time (a retry rewrites them identically)', async () => {
@@ -87,40 +109,120 @@ describe('stack:generate', () => {
   it('reads a stack.yaml from the workspace, the form values winning over the file', async () => {
     const text = await fs.readFile(FULLSTACK, 'utf8');
     const { ctx, workspacePath } = await run(
-      { stackFile: 'stack.yaml', name: 'shop2', owner: 'group:default/payments' },
+      {
+        stackFile: 'stack.yaml',
+        name: 'shop2',
+        owner: 'group:default/payments',
+      },
       { 'stack.yaml': text },
     );
-    const stack = (parseStackYaml(await fs.readFile(path.join(workspacePath, 'stack.yaml'), 'utf8')) as any).stack;
+    const stack = (
+      parseStackYaml(
+        await fs.readFile(path.join(workspacePath, 'stack.yaml'), 'utf8'),
+      ) as any
+    ).stack;
     expect(stack.metadata.name).toBe('shop2');
     expect(stack.metadata.system).toBe('commerce');
-    expect(ctx.output).toHaveBeenCalledWith('components', ['web', 'orders', 'worker', 'db', 'mq', 'store', 'cache']);
+    expect(ctx.output).toHaveBeenCalledWith('components', [
+      'web',
+      'orders',
+      'worker',
+      'db',
+      'mq',
+      'store',
+      'cache',
+    ]);
   });
 
   it.each<[string, Record<string, unknown>, RegExp]>([
-    ['an upper-case name', { name: 'Payments' }, /name: metadata\.name: "Payments" is not a DNS-1123 label.*\[dns-1123-label\]/],
-    ['a name with an underscore', { name: 'pay_ments' }, /name: metadata\.name: .*not a DNS-1123 label/],
-    ['a name longer than 63', { name: 'a'.repeat(64) }, /name: metadata\.name: .*longer than 63/],
-    ['a reserved name', { name: 'backstage' }, /name: "backstage" is reserved for the platform/],
-    ['a kube-* name', { name: 'kube-proxy' }, /name: "kube-proxy" is reserved: kube-\* belongs to Kubernetes/],
-    ['a system giving kube-* namespaces', { system: 'kube-tools' }, /system: metadata\.system: .*reserved namespaces/],
-    ['an unknown owner', { owner: 'group:default/nobody' }, /owner: group:default\/nobody does not exist in the catalog/],
-    ['an owner that is not a group or user', { owner: 'component:default/x' }, /owner: "component:default\/x" must be a Group or a User/],
-    ['a port out of range', { port: 70000 }, /port: spec\.components\[0\]\.port: 70000 is outside 1–65535/],
-    ['an unknown extra', { extras: ['kafka'] }, /extras: "kafka" is not one of database, queue, bucket, cache/],
-    ['a missing system', { system: undefined }, /system: required unless stackFile/],
-    ['a bad environment hostname', { environments: { prod: { hostname: 'Not A Host' } } }, /environments: spec\.environments\.prod\.hostname/],
-  ])('rejects %s, naming the field and writing nothing', async (_n, patch, expected) => {
-    const ws = await makeWorkspace({});
-    const ctx = createMockActionContext({ input: { ...form, ...patch } as any, workspacePath: ws });
-    await expect(action.handler(ctx as any)).rejects.toThrow(expected);
-    expect(await listFiles(ws)).toEqual([]);
-  });
+    [
+      'an upper-case name',
+      { name: 'Payments' },
+      /name: metadata\.name: "Payments" is not a DNS-1123 label.*\[dns-1123-label\]/,
+    ],
+    [
+      'a name with an underscore',
+      { name: 'pay_ments' },
+      /name: metadata\.name: .*not a DNS-1123 label/,
+    ],
+    [
+      'a name longer than 63',
+      { name: 'a'.repeat(64) },
+      /name: metadata\.name: .*longer than 63/,
+    ],
+    [
+      'a reserved name',
+      { name: 'backstage' },
+      /name: "backstage" is reserved for the platform/,
+    ],
+    [
+      'a kube-* name',
+      { name: 'kube-proxy' },
+      /name: "kube-proxy" is reserved: kube-\* belongs to Kubernetes/,
+    ],
+    [
+      'a system giving kube-* namespaces',
+      { system: 'kube-tools' },
+      /system: metadata\.system: .*reserved namespaces/,
+    ],
+    [
+      'an unknown owner',
+      { owner: 'group:default/nobody' },
+      /owner: group:default\/nobody does not exist in the catalog/,
+    ],
+    [
+      'an owner that is not a group or user',
+      { owner: 'component:default/x' },
+      /owner: "component:default\/x" must be a Group or a User/,
+    ],
+    [
+      'a port out of range',
+      { port: 70000 },
+      /port: spec\.components\[0\]\.port: 70000 is outside 1–65535/,
+    ],
+    [
+      'an unknown extra',
+      { extras: ['kafka'] },
+      /extras: "kafka" is not one of database, queue, bucket, cache/,
+    ],
+    [
+      'a missing system',
+      { system: undefined },
+      /system: required unless stackFile/,
+    ],
+    [
+      'a bad environment hostname',
+      { environments: { prod: { hostname: 'Not A Host' } } },
+      /environments: spec\.environments\.prod\.hostname/,
+    ],
+  ])(
+    'rejects %s, naming the field and writing nothing',
+    async (_n, patch, expected) => {
+      const ws = await makeWorkspace({});
+      const ctx = createMockActionContext({
+        input: { ...form, ...patch } as any,
+        workspacePath: ws,
+      });
+      await expect(action.handler(ctx as any)).rejects.toThrow(expected);
+      expect(await listFiles(ws)).toEqual([]);
+    },
+  );
 
   it('rejects a stack.yaml that is not in the workspace or is invalid, writing nothing', async () => {
-    await expect(run({ stackFile: 'missing.yaml' })).rejects.toThrow(/stackFile: missing.yaml is not in the workspace/);
-    const ws = await makeWorkspace({ 'stack.yaml': 'apiVersion: idp.platform/v1alpha1\nkind: Stack\nmetadata: {name: x}\n' });
-    const ctx = createMockActionContext({ input: { stackFile: 'stack.yaml' } as any, workspacePath: ws });
-    await expect(action.handler(ctx as any)).rejects.toThrow(/The stack stack.yaml is invalid/);
+    await expect(run({ stackFile: 'missing.yaml' })).rejects.toThrow(
+      /stackFile: missing.yaml is not in the workspace/,
+    );
+    const ws = await makeWorkspace({
+      'stack.yaml':
+        'apiVersion: idp.platform/v1alpha1\nkind: Stack\nmetadata: {name: x}\n',
+    });
+    const ctx = createMockActionContext({
+      input: { stackFile: 'stack.yaml' } as any,
+      workspacePath: ws,
+    });
+    await expect(action.handler(ctx as any)).rejects.toThrow(
+      /The stack stack.yaml is invalid/,
+    );
     expect(await listFiles(ws)).toEqual(['stack.yaml']);
   });
 });

@@ -19,10 +19,10 @@ import { reservedReason } from '../stack/reservedNames';
 import { examples } from './stackGenerate.examples';
 
 function issuesError(issues: StackIssue[], source: string): InputError {
-  const lines = issues.map(i => `${formFieldOf(i.path)}: ${i.message} [${i.rule}]`);
-  return new InputError(
-    `The stack ${source} is invalid:\n${lines.join('\n')}`,
+  const lines = issues.map(
+    i => `${formFieldOf(i.path)}: ${i.message} [${i.rule}]`,
   );
+  return new InputError(`The stack ${source} is invalid:\n${lines.join('\n')}`);
 }
 
 /**
@@ -31,7 +31,9 @@ function issuesError(issues: StackIssue[], source: string): InputError {
  * plus the generated deploy/ tree. Only the workspace changes, and the same
  * input always writes the same bytes, so a retry simply writes them again.
  */
-export function createStackGenerateAction(options: { catalog: CatalogService }) {
+export function createStackGenerateAction(options: {
+  catalog: CatalogService;
+}) {
   return createTemplateAction({
     id: 'stack:generate',
     description:
@@ -44,14 +46,29 @@ export function createStackGenerateAction(options: { catalog: CatalogService }) 
           z
             .string()
             .optional()
-            .describe('Read this stack.yaml from the workspace instead of building one from the form'),
-        name: z => z.string().optional().describe('Stack, repository and main service name'),
-        system: z => z.string().optional().describe('System; namespaces are <system>-<env>'),
-        owner: z => z.string().optional().describe('Owning Group or User (entity ref)'),
+            .describe(
+              'Read this stack.yaml from the workspace instead of building one from the form',
+            ),
+        name: z =>
+          z
+            .string()
+            .optional()
+            .describe('Stack, repository and main service name'),
+        system: z =>
+          z
+            .string()
+            .optional()
+            .describe('System; namespaces are <system>-<env>'),
+        owner: z =>
+          z.string().optional().describe('Owning Group or User (entity ref)'),
         description: z => z.string().optional(),
         serviceType: z =>
-          z.enum(['nodejs', 'fastapi']).optional().describe('Type of the main service'),
-        port: z => z.number().int().optional().describe('Port of the main service'),
+          z
+            .enum(['nodejs', 'fastapi'])
+            .optional()
+            .describe('Type of the main service'),
+        port: z =>
+          z.number().int().optional().describe('Port of the main service'),
         extras: z =>
           z
             .array(z.string())
@@ -61,19 +78,25 @@ export function createStackGenerateAction(options: { catalog: CatalogService }) 
           z
             .record(z.string(), z.unknown())
             .optional()
-            .describe('Per-environment settings (spec.environments of stack.yaml)'),
+            .describe(
+              'Per-environment settings (spec.environments of stack.yaml)',
+            ),
         domain: z => z.string().optional().describe('DNS domain of the routes'),
         checkOwner: z =>
           z
             .boolean()
             .optional()
-            .describe('Require the owner to exist in the catalog (default true)'),
+            .describe(
+              'Require the owner to exist in the catalog (default true)',
+            ),
       },
       output: {
         stackName: z => z.string(),
         system: z => z.string(),
-        components: z => z.array(z.string()).describe('Component names in the stack'),
-        fileCount: z => z.number().describe('Files written, stack.yaml included'),
+        components: z =>
+          z.array(z.string()).describe('Component names in the stack'),
+        fileCount: z =>
+          z.number().describe('Files written, stack.yaml included'),
       },
     },
     async handler(ctx) {
@@ -84,7 +107,9 @@ export function createStackGenerateAction(options: { catalog: CatalogService }) 
         source = input.stackFile;
         const file = resolveSafeChildPath(ctx.workspacePath, input.stackFile);
         const text = await fs.readFile(file, 'utf8').catch(() => {
-          throw new InputError(`stackFile: ${input.stackFile} is not in the workspace`);
+          throw new InputError(
+            `stackFile: ${input.stackFile} is not in the workspace`,
+          );
         });
         const parsed = parseStackYaml(text);
         if (!parsed.ok) throw issuesError(parsed.issues, source);
@@ -95,14 +120,23 @@ export function createStackGenerateAction(options: { catalog: CatalogService }) 
         if (input.system) meta.system = input.system;
         if (input.owner) meta.owner = input.owner;
         if (input.description) meta.description = input.description;
+        if (input.environments) {
+          const spec = (raw as Stack).spec as Record<string, unknown>;
+          spec.environments = {
+            ...(spec.environments as object | undefined),
+            ...input.environments,
+          };
+        }
       } else {
         source = 'built from the form';
-        const missing = (['name', 'system', 'owner', 'serviceType'] as const).filter(
-          k => !input[k],
-        );
+        const missing = (
+          ['name', 'system', 'owner', 'serviceType'] as const
+        ).filter(k => !input[k]);
         if (missing.length) {
           throw new InputError(
-            `${missing.join(', ')}: required unless stackFile names a stack.yaml in the workspace`,
+            `${missing.join(
+              ', ',
+            )}: required unless stackFile names a stack.yaml in the workspace`,
           );
         }
         const unknownExtra = (input.extras ?? []).find(
@@ -155,7 +189,10 @@ export function createStackGenerateAction(options: { catalog: CatalogService }) 
       );
       ctx.output('stackName', stack.metadata.name);
       ctx.output('system', stack.metadata.system);
-      ctx.output('components', stack.spec.components.map(c => c.name));
+      ctx.output(
+        'components',
+        stack.spec.components.map(c => c.name),
+      );
       ctx.output('fileCount', files.length);
     },
   });

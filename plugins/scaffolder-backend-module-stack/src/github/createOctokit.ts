@@ -5,8 +5,8 @@ import { Octokit } from '@octokit/rest';
 import Bottleneck from 'bottleneck';
 import { GithubPacing } from './pacing';
 
-const IdpOctokit = Octokit.plugin(throttling, retry);
-export type IdpOctokit = InstanceType<typeof IdpOctokit>;
+const PluggedOctokit = Octokit.plugin(throttling, retry);
+export type IdpOctokit = InstanceType<typeof PluggedOctokit>;
 
 /**
  * An Octokit that retries 5xx (plugin-retry) and rate limits (plugin-throttling)
@@ -21,7 +21,12 @@ export function createOctokit(options: {
   const { token, baseUrl, pacing, logger } = options;
   const onLimit =
     (kind: string) =>
-    (retryAfter: number, request: { method: string; url: string }, _o: unknown, retryCount: number) => {
+    (
+      retryAfter: number,
+      request: { method: string; url: string },
+      _o: unknown,
+      retryCount: number,
+    ) => {
       logger.warn(
         `GitHub ${kind} on ${request.method} ${request.url}; retry ${
           retryCount + 1
@@ -29,7 +34,7 @@ export function createOctokit(options: {
       );
       return retryCount < pacing.retries;
     };
-  return new IdpOctokit({
+  return new PluggedOctokit({
     auth: token,
     baseUrl,
     log: {

@@ -11,7 +11,12 @@ type OctokitLikeError = {
   message?: string;
   response?: {
     headers?: Record<string, string | undefined>;
-    data?: { message?: string; errors?: Array<{ message?: string; field?: string; code?: string } | string> };
+    data?: {
+      message?: string;
+      errors?: Array<
+        { message?: string; field?: string; code?: string } | string
+      >;
+    };
   };
 };
 

@@ -14,7 +14,8 @@ export async function whyNotOurRepository(
   topics: string[],
 ): Promise<string | undefined> {
   const reasons: string[] = [];
-  if (!topics.includes(IDP_TOPIC)) reasons.push(`it lacks the topic ${IDP_TOPIC}`);
+  if (!topics.includes(IDP_TOPIC))
+    reasons.push(`it lacks the topic ${IDP_TOPIC}`);
   let text: string | undefined;
   try {
     const { data } = await octokit.rest.repos.getContent({
@@ -41,7 +42,9 @@ export async function whyNotOurRepository(
       return Boolean(entity?.metadata?.annotations?.[STACK_FILE_ANNOTATION]);
     });
   if (!annotated) {
-    reasons.push(`its catalog-info.yaml lacks the annotation ${STACK_FILE_ANNOTATION}`);
+    reasons.push(
+      `its catalog-info.yaml lacks the annotation ${STACK_FILE_ANNOTATION}`,
+    );
   }
   return reasons.length ? reasons.join(' and ') : undefined;
 }

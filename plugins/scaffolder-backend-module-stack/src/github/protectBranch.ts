@@ -8,7 +8,11 @@ import { githubError } from './githubError';
  */
 export async function protectBranch(
   octokit: IdpOctokit,
-  options: { owner: string; repo: string; requiredApprovingReviewCount: number },
+  options: {
+    owner: string;
+    repo: string;
+    requiredApprovingReviewCount: number;
+  },
 ): Promise<void> {
   const { owner, repo } = options;
   const slug = `${owner}/${repo}`;

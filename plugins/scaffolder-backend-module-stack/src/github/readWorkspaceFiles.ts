@@ -9,7 +9,9 @@ export type WorkspaceFile = {
 };
 
 /** Every file under `dir` (skipping `.git`), sorted by path so pushes are reproducible. */
-export async function readWorkspaceFiles(dir: string): Promise<WorkspaceFile[]> {
+export async function readWorkspaceFiles(
+  dir: string,
+): Promise<WorkspaceFile[]> {
   const files: WorkspaceFile[] = [];
   async function walk(rel: string) {
     const entries = await fs.readdir(path.join(dir, rel), {

@@ -38,19 +38,38 @@ export function buildStack(p: StackParameters): Record<string, unknown> {
   const extras = new Set(p.extras ?? []);
   const base = subName(p.name);
   if (extras.has('database')) {
-    components.push({ name: 'db', type: 'postgres', version: '16', databases: [{ name: base }] });
+    components.push({
+      name: 'db',
+      type: 'postgres',
+      version: '16',
+      databases: [{ name: base }],
+    });
     links.push({ from: p.name, to: `db/${base}` });
   }
   if (extras.has('queue')) {
-    components.push({ name: 'mq', type: 'rabbitmq', version: '3.13', queues: [{ name: `${base}-events`, deadLetter: true }] });
+    components.push({
+      name: 'mq',
+      type: 'rabbitmq',
+      version: '3.13',
+      queues: [{ name: `${base}-events`, deadLetter: true }],
+    });
     links.push({ from: p.name, to: `mq/${base}-events` });
   }
   if (extras.has('bucket')) {
-    components.push({ name: 'store', type: 'minio', buckets: [{ name: `${base}-files` }] });
+    components.push({
+      name: 'store',
+      type: 'minio',
+      buckets: [{ name: `${base}-files` }],
+    });
     links.push({ from: p.name, to: `store/${base}-files` });
   }
   if (extras.has('cache')) {
-    components.push({ name: 'cache', type: 'redis', version: '7.4', databases: [{ name: 'cache', index: 0 }] });
+    components.push({
+      name: 'cache',
+      type: 'redis',
+      version: '7.4',
+      databases: [{ name: 'cache', index: 0 }],
+    });
     links.push({ from: p.name, to: 'cache/cache' });
   }
   return {

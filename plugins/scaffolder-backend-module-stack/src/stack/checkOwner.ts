@@ -16,11 +16,17 @@ export async function checkOwner(
   try {
     ref = stringifyEntityRef(parseEntityRef(owner, { defaultKind: 'group' }));
   } catch (error) {
-    throw new InputError(`owner: "${owner}" is not an entity reference (${(error as Error).message})`);
+    throw new InputError(
+      `owner: "${owner}" is not an entity reference (${
+        (error as Error).message
+      })`,
+    );
   }
   const kind = ref.split(':')[0];
   if (kind !== 'group' && kind !== 'user') {
-    throw new InputError(`owner: "${owner}" must be a Group or a User, not a ${kind}`);
+    throw new InputError(
+      `owner: "${owner}" must be a Group or a User, not a ${kind}`,
+    );
   }
   const entity = await catalog.getEntityByRef(ref, { credentials });
   if (!entity) {

@@ -31,7 +31,9 @@ export const SUB_RESOURCE_TYPE: Record<string, string> = {
 export function mainComponent(stack: Stack): StackComponent | undefined {
   const cs = stack.spec.components;
   return (
-    cs.find(c => c.name === stack.metadata.name && c.type in CATALOG_COMPONENT_TYPE) ??
+    cs.find(
+      c => c.name === stack.metadata.name && c.type in CATALOG_COMPONENT_TYPE,
+    ) ??
     cs.find(c => c.type === 'nodejs' || c.type === 'fastapi') ??
     cs.find(c => c.type === 'frontend')
   );
@@ -58,11 +60,17 @@ export function fitName(name: string): string {
  * Catalog names are global, component names only unique inside a stack: every
  * entity but the main service is prefixed with the stack name.
  */
-export function entityNameOf(stack: Stack, component: string, sub?: string): string {
+export function entityNameOf(
+  stack: Stack,
+  component: string,
+  sub?: string,
+): string {
   const main = mainComponent(stack);
   if (!sub && main?.name === component) return stack.metadata.name;
   const base =
-    component === stack.metadata.name ? component : `${stack.metadata.name}-${component}`;
+    component === stack.metadata.name
+      ? component
+      : `${stack.metadata.name}-${component}`;
   return fitName(sub ? `${base}-${sub}` : base);
 }
 

@@ -8,7 +8,9 @@ import { serializeCatalogEntities } from './serializeCatalogEntities';
 import type { CatalogEntity } from './types';
 
 function fixture(name: string): Stack {
-  const r = parseStackYaml(readFileSync(join(__dirname, '../../fixtures', `${name}.yaml`), 'utf8'));
+  const r = parseStackYaml(
+    readFileSync(join(__dirname, '../../fixtures', `${name}.yaml`), 'utf8'),
+  );
   if (!r.ok) throw new Error(r.issues.map(i => i.message).join('; '));
   return r.stack;
 }
@@ -66,7 +68,9 @@ describe('generateCatalogEntities', () => {
       'resource:shop-db-orders',
       'resource:shop-mq-order-events',
     ]);
-    expect(refs.get('component:shop')!.spec.consumesApis).toEqual(['api:shop-worker-api']);
+    expect(refs.get('component:shop')!.spec.consumesApis).toEqual([
+      'api:shop-worker-api',
+    ]);
     expect(refs.get('component:shop-worker')!.spec.dependsOn).toEqual([
       'resource:shop-db-orders',
       'resource:shop-mq-order-events',
@@ -79,12 +83,15 @@ describe('generateCatalogEntities', () => {
       'github.com/project-slug': 'acme/shop',
       'argocd/app-selector': 'idp.platform/repo=shop',
       'backstage.io/kubernetes-id': 'orders',
-      'backstage.io/source-location': 'url:https://github.com/acme/shop/tree/main/',
+      'backstage.io/source-location':
+        'url:https://github.com/acme/shop/tree/main/',
       'idp.platform/stack-file': 'stack.yaml',
       'idp.platform/component': 'orders',
     });
     for (const e of entities) {
-      expect(e.metadata.annotations['idp.platform/stack-file']).toBe('stack.yaml');
+      expect(e.metadata.annotations['idp.platform/stack-file']).toBe(
+        'stack.yaml',
+      );
     }
   });
 
@@ -106,14 +113,21 @@ describe('generateCatalogEntities', () => {
       ...shop,
       metadata: { ...shop.metadata, name: 'a'.repeat(60) },
     };
-    const names = generateCatalogEntities(long, { org: 'acme' }).map(e => `${e.kind}:${e.metadata.name}`);
+    const names = generateCatalogEntities(long, { org: 'acme' }).map(
+      e => `${e.kind}:${e.metadata.name}`,
+    );
     expect(new Set(names).size).toBe(names.length);
-    for (const n of names) expect(n.split(':')[1].length).toBeLessThanOrEqual(63);
+    for (const n of names)
+      expect(n.split(':')[1].length).toBeLessThanOrEqual(63);
   });
 
   it('serialises to one YAML document per entity, deterministically', () => {
     const text = serializeCatalogEntities(entities);
-    expect(serializeCatalogEntities(generateCatalogEntities(fixture('fullstack'), { org: 'acme' }))).toBe(text);
+    expect(
+      serializeCatalogEntities(
+        generateCatalogEntities(fixture('fullstack'), { org: 'acme' }),
+      ),
+    ).toBe(text);
     const docs = parseAllDocuments(text).map(d => d.toJS());
     expect(docs).toEqual(entities);
     expect(text).not.toContain('undefined');

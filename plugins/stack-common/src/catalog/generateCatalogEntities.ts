@@ -10,16 +10,23 @@ import {
 } from './entityNames';
 import type { CatalogEntity, CatalogOptions } from './types';
 
-const isService = (c: StackComponent) => c.type === 'nodejs' || c.type === 'fastapi';
+const isService = (c: StackComponent) =>
+  c.type === 'nodejs' || c.type === 'fastapi';
 
 /** A minimal OpenAPI document for a golden-path HTTP service. */
 function openApiOf(stack: Stack, c: StackComponent): string {
   const title = entityNameOf(stack, c.name);
-  const op = (summary: string) => ({ get: { summary, responses: { '200': { description: 'OK' } } } });
+  const op = (summary: string) => ({
+    get: { summary, responses: { '200': { description: 'OK' } } },
+  });
   return JSON.stringify(
     {
       openapi: '3.0.3',
-      info: { title, version: '0.1.0', description: c.description ?? `HTTP API of ${title}` },
+      info: {
+        title,
+        version: '0.1.0',
+        description: c.description ?? `HTTP API of ${title}`,
+      },
       paths: {
         '/health': op('Liveness'),
         '/ready': op('Readiness'),
@@ -72,8 +79,13 @@ export function generateCatalogEntities(
     if (typeof end === 'string') continue; // validation reports broken links
     const target = end.component;
     if (target.type in CATALOG_COMPONENT_TYPE) {
-      add(dependsOn, link.from, `component:${entityNameOf(stack, target.name)}`);
-      if (isService(target)) add(consumesApis, link.from, `api:${apiNameOf(stack, target.name)}`);
+      add(
+        dependsOn,
+        link.from,
+        `component:${entityNameOf(stack, target.name)}`,
+      );
+      if (isService(target))
+        add(consumesApis, link.from, `api:${apiNameOf(stack, target.name)}`);
     } else {
       add(
         dependsOn,
@@ -115,9 +127,15 @@ export function generateCatalogEntities(
           lifecycle,
           owner,
           system,
-          ...(isService(c) ? { providesApis: [`api:${apiNameOf(stack, c.name)}`] } : {}),
-          ...(consumesApis.has(c.name) ? { consumesApis: sorted(consumesApis.get(c.name)) } : {}),
-          ...(dependsOn.has(c.name) ? { dependsOn: sorted(dependsOn.get(c.name)) } : {}),
+          ...(isService(c)
+            ? { providesApis: [`api:${apiNameOf(stack, c.name)}`] }
+            : {}),
+          ...(consumesApis.has(c.name)
+            ? { consumesApis: sorted(consumesApis.get(c.name)) }
+            : {}),
+          ...(dependsOn.has(c.name)
+            ? { dependsOn: sorted(dependsOn.get(c.name)) }
+            : {}),
         },
       });
       if (isService(c)) {
@@ -129,7 +147,13 @@ export function generateCatalogEntities(
             description: `HTTP API of ${name}`,
             annotations: annotationsFor(c.name),
           },
-          spec: { type: 'openapi', lifecycle, owner, system, definition: openApiOf(stack, c) },
+          spec: {
+            type: 'openapi',
+            lifecycle,
+            owner,
+            system,
+            definition: openApiOf(stack, c),
+          },
         });
       }
       continue;

@@ -1,0 +1,392 @@
+/*
+ * Each golden-path template run end to end through the real scaffolder
+ * backend (startTestBackend + scaffolder + catalog + this module), reading the
+ * templates from templates/ on disk: once as a dry run, once for real against
+ * GitHub faked at the HTTP level. Then what was pushed is inspected.
+ */
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import catalogModuleTemplateKind from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { setupServer } from 'msw/node';
+import request from 'supertest';
+import { parse } from 'yaml';
+import { FakeGithub } from './__testUtils__/fakeGithub';
+import { inspectRepo, run } from './__testUtils__/inspectRepo';
+import scaffolderModuleStack from '.';
+
+jest.setTimeout(180_000);
+
+const ROOT = path.resolve(__dirname, '../../..');
+const TEMPLATES = path.join(ROOT, 'templates');
+
+const server = setupServer();
+let github: FakeGithub;
+let app: any;
+
+async function waitFor<T>(
+  fn: () => Promise<T | undefined>,
+  what: string,
+  ms = 60_000,
+): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await fn();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise(r => setTimeout(r, 250));
+  }
+}
+
+beforeAll(async () => {
+  server.listen({
+    onUnhandledRequest(req, print) {
+      const host = new URL(req.url).hostname;
+      if (host !== 'localhost' && host !== '127.0.0.1') print.error();
+    },
+  });
+  github = new FakeGithub();
+  server.use(...github.handlers());
+  const backend = await startTestBackend({
+    features: [
+      scaffolderPlugin,
+      catalogPlugin,
+      catalogModuleTemplateKind,
+      scaffolderModuleStack,
+      mockServices.rootConfig.factory({
+        data: {
+          integrations: {
+            github: [{ host: 'github.com', token: 'ghp_test_token' }],
+          },
+          idp: { github: { writeIntervalMs: 0, retryBaseDelayMs: 1 } },
+          catalog: {
+            rules: [
+              {
+                allow: [
+                  'Component',
+                  'System',
+                  'API',
+                  'Resource',
+                  'Location',
+                  'Template',
+                  'Group',
+                ],
+              },
+            ],
+            locations: [
+              ...['nodejs-service', 'fastapi-service', 'fullstack'].map(t => ({
+                type: 'file',
+                target: path.join(TEMPLATES, t, 'template.yaml'),
+              })),
+              {
+                type: 'file',
+                target: path.join(__dirname, '__testUtils__/org.yaml'),
+              },
+            ],
+          },
+        },
+      }),
+    ],
+  });
+  const started = backend.server;
+  app = started;
+  await Promise.all(
+    [
+      'template/default/nodejs-service',
+      'template/default/fastapi-service',
+      'template/default/fullstack',
+      'group/default/payments',
+    ].map(ref =>
+      waitFor(async () => {
+        const res = await request(started).get(
+          `/api/catalog/entities/by-name/${ref}`,
+        );
+        return res.status === 200 ? true : undefined;
+      }, ref),
+    ),
+  );
+});
+afterAll(() => server.close());
+
+async function runTask(template: string, values: Record<string, unknown>) {
+  const created = await request(app)
+    .post('/api/scaffolder/v2/tasks')
+    .send({ templateRef: `template:default/${template}`, values });
+  expect(created.status).toBe(201);
+  const task = await waitFor(async () => {
+    const res = await request(app).get(
+      `/api/scaffolder/v2/tasks/${created.body.id}`,
+    );
+    return ['completed', 'failed', 'cancelled'].includes(res.body.status)
+      ? res.body
+      : undefined;
+  }, `task ${created.body.id}`);
+  const events = await request(app).get(
+    `/api/scaffolder/v2/tasks/${created.body.id}/events`,
+  );
+  const log = events.body.map((e: any) => e.body?.message ?? '').join('\n');
+  const output = events.body.find((e: any) => e.type === 'completion')?.body
+    ?.output;
+  return { task, log, output };
+}
+
+async function directoryContents(
+  dir: string,
+  rel = '',
+): Promise<{ path: string; base64Content: string }[]> {
+  const out = [];
+  for (const e of await fs.readdir(path.join(dir, rel), {
+    withFileTypes: true,
+  })) {
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...(await directoryContents(dir, r)));
+    else
+      out.push({
+        path: r,
+        base64Content: (await fs.readFile(path.join(dir, r))).toString(
+          'base64',
+        ),
+      });
+  }
+  return out;
+}
+
+async function dryRun(template: string, values: Record<string, unknown>) {
+  const dir = path.join(TEMPLATES, template);
+  const res = await request(app)
+    .post('/api/scaffolder/v2/dry-run')
+    .send({
+      template: parse(
+        await fs.readFile(path.join(dir, 'template.yaml'), 'utf8'),
+      ),
+      values,
+      secrets: {},
+      directoryContents: await directoryContents(dir),
+    });
+  return res;
+}
+
+/** Runs the rendered Node.js skeleton's tests with the workspace's node_modules. */
+async function nodeSkeletonTests(dir: string) {
+  await fs.symlink(
+    path.join(ROOT, 'node_modules'),
+    path.join(dir, 'node_modules'),
+  );
+  const { stdout } = await run(process.execPath, ['--test'], { cwd: dir });
+  expect(stdout).toMatch(/# fail 0/);
+  expect(stdout).toMatch(/# pass [1-9]/);
+}
+
+/** python3 -m py_compile on every rendered Python file. */
+async function pythonSkeletonSyntax(dir: string, files: Map<string, string>) {
+  const py = [...files.keys()].filter(f => f.endsWith('.py'));
+  expect(py).toEqual(
+    expect.arrayContaining([
+      'app/main.py',
+      'app/logs.py',
+      'app/metrics.py',
+      'tests/test_main.py',
+    ]),
+  );
+  await run('python3', ['-m', 'py_compile', ...py], { cwd: dir });
+}
+
+/** The fullstack api's own tests (no dependencies). */
+async function fullstackApiTests(dir: string) {
+  const { stdout } = await run(process.execPath, ['--test'], {
+    cwd: path.join(dir, 'api'),
+  });
+  expect(stdout).toMatch(/# fail 0/);
+  expect(stdout).toMatch(/# pass [1-9]/);
+}
+
+const cases = [
+  {
+    template: 'nodejs-service',
+    repo: 'payments-api',
+    values: {
+      name: 'payments-api',
+      owner: 'group:default/payments',
+      system: 'payments',
+      description: 'Payments API',
+      port: 8080,
+      extras: ['database', 'queue'],
+      environments: { prod: { hostname: 'payments.example.com', replicas: 3 } },
+      repoUrl: 'github.com?owner=acme&repo=payments-api',
+      repoVisibility: 'private',
+    },
+    components: ['payments-api', 'db', 'mq'],
+    topic: 'nodejs',
+    checkSkeleton: nodeSkeletonTests,
+  },
+  {
+    template: 'fastapi-service',
+    repo: 'ledger',
+    values: {
+      name: 'ledger',
+      owner: 'group:default/payments',
+      system: 'payments',
+      description: 'Ledger service',
+      extras: ['bucket', 'cache'],
+      repoUrl: 'github.com?owner=acme&repo=ledger',
+    },
+    components: ['ledger', 'store', 'cache'],
+    topic: 'python',
+    checkSkeleton: pythonSkeletonSyntax,
+  },
+  {
+    template: 'fullstack',
+    repo: 'shop',
+    values: {
+      name: 'shop',
+      owner: 'group:default/payments',
+      system: 'commerce',
+      description: 'Web shop',
+      environments: { dev: { hostname: 'shop.dev.example.com' } },
+      repoUrl: 'github.com?owner=acme&repo=shop',
+    },
+    components: ['web', 'api', 'db', 'mq', 'store'],
+    topic: 'fullstack',
+    checkSkeleton: fullstackApiTests,
+  },
+];
+
+describe.each(cases)(
+  'template $template',
+  ({ template, repo, values, components, topic, checkSkeleton }) => {
+    it('dry run: renders and generates everything without calling GitHub', async () => {
+      const before = github.calls.length;
+      const res = await dryRun(template, values);
+      expect(res.status).toBe(200);
+      const paths = res.body.directoryContents.map((f: any) => f.path);
+      expect(paths).toEqual(
+        expect.arrayContaining(
+          [
+            'stack.yaml',
+            'catalog-info.yaml',
+            'deploy/base/kustomization.yaml',
+            'deploy/overlays/dev/kustomization.yaml',
+            'deploy/overlays/stage/kustomization.yaml',
+            'deploy/overlays/prod/kustomization.yaml',
+            '.github/workflows/ci.yaml',
+            'Dockerfile',
+          ].filter(p => template !== 'fullstack' || p !== 'Dockerfile'),
+        ),
+      );
+      expect(github.calls.length).toBe(before);
+      expect(res.body.output.links[0].url).toBe(
+        `https://github.com/acme/${repo}`,
+      );
+      const files = new Map<string, string>(
+        res.body.directoryContents.map((f: any) => [
+          f.path,
+          Buffer.from(f.base64Content, 'base64').toString('utf8'),
+        ]),
+      );
+      const { stack } = await inspectRepo(files, repo);
+      expect(stack.spec.components.map(c => c.name)).toEqual(components);
+    });
+
+    it('real run: creates the repository, tags it, pushes a valid tree and registers it', async () => {
+      const { task, log, output } = await runTask(template, values);
+      if (task.status !== 'completed')
+        throw new Error(`task ${task.status}:\n${log}`);
+      const slug = `acme/${repo}`;
+      const ghRepo = github.repos.get(slug)!;
+      expect(ghRepo.topics).toEqual(['idp-managed', topic]);
+      expect(ghRepo.protection).toBeDefined();
+      const files = github.files(slug);
+      const { stack, entities, overlays, dir } = await inspectRepo(files, repo);
+      expect(stack.spec.components.map(c => c.name)).toEqual(components);
+      expect(
+        entities.find(e => e.kind === 'Component' && e.metadata.name === repo)
+          ?.metadata.annotations,
+      ).toMatchObject({
+        'github.com/project-slug': slug,
+        'argocd/app-selector': `idp.platform/repo=${repo}`,
+        'idp.platform/stack-file': 'stack.yaml',
+      });
+      for (const env of ['dev', 'stage', 'prod']) {
+        expect(overlays[env]).toContain(
+          `namespace: ${stack.metadata.system}-${env}`,
+        );
+        expect(overlays[env]).toContain('kind: Deployment');
+      }
+      // the skeleton's own tests (or, for Python, its syntax)
+      await checkSkeleton(dir, files);
+      // registered in the catalog and linked from the output
+      const locations = await request(app).get('/api/catalog/locations');
+      // The GitHub integration resolves blob/main + /catalog-info.yaml to a tree URL.
+      expect(locations.body.map((l: any) => l.data.target)).toContain(
+        `https://github.com/${slug}/tree/main/catalog-info.yaml`,
+      );
+      expect(output.links).toEqual([
+        { title: 'Repository', url: `https://github.com/${slug}` },
+        {
+          title: 'Open in catalog',
+          icon: 'catalog',
+          entityRef: `component:default/${repo}`,
+        },
+      ]);
+      expect(log).toContain(`Topics of ${slug} verified`);
+    });
+  },
+);
+
+it('a service template with no data components ticked and no environments gives a one-component stack', async () => {
+  const { name, owner, system, repoUrl } = cases[0].values;
+  const res = await dryRun('nodejs-service', { name, owner, system, repoUrl });
+  expect(res.status).toBe(200);
+  const stackFile = res.body.directoryContents.find(
+    (f: any) => f.path === 'stack.yaml',
+  );
+  const stack = parse(
+    Buffer.from(stackFile.base64Content, 'base64').toString('utf8'),
+  );
+  expect(stack.spec.components.map((c: any) => c.name)).toEqual([
+    'payments-api',
+  ]);
+  expect(stack.spec.links).toBeUndefined();
+});
+
+describe('templates through the scaffolder: bad input', () => {
+  it.each<[string, Record<string, unknown>, RegExp]>([
+    [
+      'a reserved name',
+      { name: 'backstage', repoUrl: 'github.com?owner=acme&repo=backstage' },
+      /name: "backstage" is reserved/,
+    ],
+    [
+      'an unknown owner',
+      { owner: 'group:default/nobody' },
+      /owner: group:default\/nobody does not exist in the catalog/,
+    ],
+    [
+      'a repository not named like the stack',
+      { repoUrl: 'github.com?owner=acme&repo=other-name' },
+      /repoUrl: the repository "other-name" must be named like the stack/,
+    ],
+    [
+      'a foreign repository with the same name',
+      { name: 'taken', repoUrl: 'github.com?owner=acme&repo=taken' },
+      /acme\/taken already exists and is not managed by the IDP/,
+    ],
+  ])(
+    'fails the task on %s, leaving no repository behind',
+    async (_n, patch, expected) => {
+      github.seed('acme/taken', { files: { 'README.md': 'theirs' } });
+      const reposBefore = [...github.repos.keys()].sort();
+      const { task, log } = await runTask('nodejs-service', {
+        ...cases[0].values,
+        name: 'fresh-api',
+        repoUrl: 'github.com?owner=acme&repo=fresh-api',
+        ...patch,
+      });
+      expect(task.status).toBe('failed');
+      expect(log).toMatch(expected);
+      expect([...github.repos.keys()].sort()).toEqual(reposBefore);
+    },
+  );
+});
