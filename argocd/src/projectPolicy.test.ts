@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
 import { join } from 'path';
 import { kustomizeBuild } from './manifestFiles';
 import {
@@ -10,6 +12,8 @@ import { fixtureStacks, writeTree } from './testing/goldenPath';
 import { gitopsObject } from './testing/gitopsObjects';
 
 const workloads = gitopsObject('AppProject', 'workloads');
+const scratch = mkdtempSync(join(tmpdir(), 'gitops-policy-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const obj = (
   apiVersion: string,
   kind: string,
@@ -178,7 +182,7 @@ describe('the workloads AppProject on every object the generator emits for the f
   it.each(cases)(
     '%s: kustomize-rendered overlay is allowed',
     (_, stack, env) => {
-      const root = writeTree(stack.files);
+      const root = writeTree(stack.files, scratch);
       const objects = kustomizeBuild(join(root, 'deploy/overlays', env));
       objects.forEach(o => seenKinds.add(o.kind));
       const destination = `${stack.system}-${env}`;
@@ -235,7 +239,7 @@ describe('the workloads AppProject on every object the generator emits for the f
         'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: { name: escalate }\nrules: []\n',
     });
     const objects = kustomizeBuild(
-      join(writeTree(files), 'deploy/overlays/dev'),
+      join(writeTree(files, scratch), 'deploy/overlays/dev'),
     );
     // The overlay's namespace transformer renames any Namespace object it holds, so a
     // foreign Namespace can only arrive from elsewhere; it is appended to the rendered list.

@@ -1,6 +1,7 @@
 import { spawnSync } from 'child_process';
 import {
   copyFileSync,
+  rmSync,
   existsSync,
   mkdtempSync,
   readFileSync,
@@ -18,7 +19,9 @@ import { GITOPS_ROOT } from './manifestFiles';
  */
 const INFRA = join(GITOPS_ROOT, '..', 'infra');
 // An empty CLI config: no warning about a missing ~/.terraformrc in the output.
-const CLI_CONFIG = join(mkdtempSync(join(tmpdir(), 'tf-cli-')), 'terraformrc');
+const scratch = mkdtempSync(join(tmpdir(), 'gitops-tf-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const CLI_CONFIG = join(scratch, 'terraformrc');
 writeFileSync(CLI_CONFIG, '');
 
 function terraform(args: string[], cwd: string) {
@@ -44,7 +47,7 @@ describe('infra/ (Terraform for the kind cluster)', () => {
   });
 
   it('the fmt check fails on a misformatted file (so the check above can fail)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tf-fmt-'));
+    const dir = mkdtempSync(join(scratch, 'fmt-'));
     writeFileSync(join(dir, 'bad.tf'), 'variable "x" {\ntype=string\n}\n');
     expect(
       terraform(['fmt', '-check', '-recursive', dir], dir).status,
@@ -52,7 +55,7 @@ describe('infra/ (Terraform for the kind cluster)', () => {
   });
 
   describe('variable validations', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tf-vars-'));
+    const dir = mkdtempSync(join(scratch, 'vars-'));
     copyFileSync(join(INFRA, 'variables.tf'), join(dir, 'variables.tf'));
     const plan = (vars: Record<string, string>) =>
       terraform(

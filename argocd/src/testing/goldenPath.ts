@@ -5,7 +5,6 @@ import {
   readFileSync,
   writeFileSync,
 } from 'fs';
-import { tmpdir } from 'os';
 import { dirname, join } from 'path';
 import {
   generateManifests,
@@ -63,9 +62,9 @@ export function goldenPathRepo(stack: GoldenPathStack): FakeGithubRepo {
   };
 }
 
-/** Writes the generated files to a fresh temporary directory (for `kubectl kustomize`). */
-export function writeTree(files: GeneratedFile[]): string {
-  const root = mkdtempSync(join(tmpdir(), 'gitops-'));
+/** Writes the generated files to a fresh directory under `parent` (for `kubectl kustomize`). */
+export function writeTree(files: GeneratedFile[], parent: string): string {
+  const root = mkdtempSync(join(parent, 'tree-'));
   for (const f of files) {
     mkdirSync(dirname(join(root, f.path)), { recursive: true });
     writeFileSync(join(root, f.path), f.content);
