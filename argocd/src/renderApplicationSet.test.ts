@@ -126,3 +126,16 @@ describe('renderApplicationSet', () => {
     ).toThrow(/no entry for key "team"/);
   });
 });
+
+describe('renderApplicationSet templatePatch YAML', () => {
+  it('reads the rendered patch as YAML 1.1, like Argo CD', () => {
+    const templatePatch = 'metadata:\n  annotations:\n    flag: {{ .env }}\n';
+    const on = {
+      ...base,
+      generators: [{ list: { elements: [{ env: 'on' }] } }],
+      templatePatch,
+    };
+    const [app] = renderApplicationSet(appset(on), {});
+    expect(app.metadata.annotations).toEqual({ flag: true });
+  });
+});

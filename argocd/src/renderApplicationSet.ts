@@ -90,7 +90,10 @@ export function renderApplicationSet(
       spec: renderStrings(spec.template.spec, p) as RenderedApplication['spec'],
     };
     if (spec.templatePatch !== undefined) {
-      const patch = parse(renderGoTemplate(spec.templatePatch, p));
+      // Argo CD converts the patch with sigs.k8s.io/yaml, i.e. YAML 1.1 (`yes`, `on` are booleans).
+      const patch = parse(renderGoTemplate(spec.templatePatch, p), {
+        version: '1.1',
+      });
       app = strategicMerge(app, patch) as RenderedApplication;
     }
     if (
