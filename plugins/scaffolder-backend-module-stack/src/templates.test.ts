@@ -295,7 +295,11 @@ describe.each(cases)(
         throw new Error(`task ${task.status}:\n${log}`);
       const slug = `acme/${repo}`;
       const ghRepo = github.repos.get(slug)!;
-      expect(ghRepo.topics).toEqual(['idp-managed', topic]);
+      expect(ghRepo.topics).toEqual([
+        'idp-managed',
+        `idp-system-${values.system}`,
+        topic,
+      ]);
       expect(ghRepo.protection).toBeDefined();
       const files = github.files(slug);
       const { stack, entities, overlays, dir } = await inspectRepo(files, repo);

@@ -24,7 +24,12 @@ spec: { type: service, lifecycle: production, owner: group:payments }
 `;
 
 const files = {
-  'stack.yaml': 'apiVersion: idp.platform/v1alpha1\nkind: Stack\n',
+  'stack.yaml': `apiVersion: idp.platform/v1alpha1
+kind: Stack
+metadata: { name: payments-api, system: payments, owner: group:payments }
+spec:
+  components: [{ name: payments-api, type: nodejs }]
+`,
   'catalog-info.yaml': OURS_CATALOG,
   'deploy/base/kustomization.yaml': 'resources: []\n',
   'scripts/run.sh': '#!/bin/sh\necho hi\n',
@@ -71,7 +76,11 @@ describe('idp:github:publish', () => {
 
     const repo = github.repos.get('acme/payments-api')!;
     expect(repo.visibility).toBe('private');
-    expect(repo.topics).toEqual(['idp-managed', 'payments']);
+    expect(repo.topics).toEqual([
+      'idp-managed',
+      'idp-system-payments',
+      'payments',
+    ]);
     // topics were read back after being written
     const putTopics = github.calls.indexOf(
       'PUT /repos/acme/payments-api/topics',
@@ -187,6 +196,7 @@ describe('idp:github:publish', () => {
       expect(github.history('acme/payments-api')).toHaveLength(2);
       expect(github.repos.get('acme/payments-api')!.topics).toEqual([
         'idp-managed',
+        'idp-system-payments',
       ]);
       expect(github.files('acme/payments-api').size).toBe(
         Object.keys(files).length,
@@ -235,7 +245,7 @@ describe('idp:github:publish', () => {
       expect.stringMatching(/\d+:protection/),
     ]);
     const repo = github.repos.get('acme/payments-api')!;
-    expect(repo.topics).toEqual(['idp-managed']);
+    expect(repo.topics).toEqual(['idp-managed', 'idp-system-payments']);
     expect(github.files('acme/payments-api').size).toBe(
       Object.keys(files).length,
     );
@@ -243,7 +253,7 @@ describe('idp:github:publish', () => {
 
   it('adopts an existing repository that is ours, keeping its other files and topics', async () => {
     github.seed('acme/payments-api', {
-      topics: ['idp-managed', 'legacy'],
+      topics: ['idp-managed', 'legacy', 'idp-system-old'],
       files: {
         'catalog-info.yaml': OURS_CATALOG,
         'docs/notes.md': 'keep me\n',
@@ -251,9 +261,11 @@ describe('idp:github:publish', () => {
     });
     const { ctx } = await run({ topics: ['payments'] });
     expect(github.calls).not.toContain('POST /orgs/acme/repos');
+    // the stale system topic is replaced, the others kept
     expect(github.repos.get('acme/payments-api')!.topics).toEqual([
       'idp-managed',
       'legacy',
+      'idp-system-payments',
       'payments',
     ]);
     const pushed = github.files('acme/payments-api');
@@ -292,6 +304,7 @@ describe('idp:github:publish', () => {
     );
     expect(github.repos.get('acme/payments-api')!.topics).toEqual([
       'idp-managed',
+      'idp-system-payments',
     ]);
   });
 
@@ -325,6 +338,7 @@ describe('idp:github:publish', () => {
     await run({});
     expect(github.repos.get('acme/payments-api')!.topics).toEqual([
       'idp-managed',
+      'idp-system-payments',
     ]);
   });
 });
@@ -378,6 +392,12 @@ describe('idp:github:publish bad input and GitHub failures', () => {
       { topics: ['Not A Topic'] },
       () => {},
       /topics: "Not A Topic" is not a GitHub topic/,
+    ],
+    [
+      'a system too long for its topic',
+      { system: 'a'.repeat(40) },
+      () => {},
+      /system: "a{40}" must be a DNS label of at most 39 characters to fit the topic idp-system-<system>/,
     ],
     [
       'too many topics',

@@ -8,7 +8,15 @@ import {
   createTemplateAction,
   parseRepoUrl,
 } from '@backstage/plugin-scaffolder-node';
-import { DEFAULT_BRANCH, IDP_TOPIC } from '../conventions';
+import { parseStackYaml } from '@internal/plugin-stack-common';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import {
+  DEFAULT_BRANCH,
+  IDP_TOPIC,
+  MAX_SYSTEM_LENGTH,
+  SYSTEM_TOPIC_PREFIX,
+} from '../conventions';
 import { applyTopics } from '../github/applyTopics';
 import { createOctokit } from '../github/createOctokit';
 import {
@@ -26,6 +34,16 @@ import { examples } from './githubPublish.examples';
 // The repository name is the stack name: a Kubernetes DNS label.
 const REPO_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const TOPIC = /^[a-z0-9][a-z0-9-]{0,49}$/;
+
+/** metadata.system of the stack.yaml being pushed, if there is a valid one. */
+async function systemOfStack(dir: string): Promise<string | undefined> {
+  const text = await fs
+    .readFile(path.join(dir, 'stack.yaml'), 'utf8')
+    .catch(() => undefined);
+  if (text === undefined) return undefined;
+  const parsed = parseStackYaml(text);
+  return parsed.ok ? parsed.stack.metadata.system : undefined;
+}
 
 /**
  * `idp:github:publish`: creates (or adopts, when it is ours) the GitHub
@@ -65,7 +83,16 @@ export function createGithubPublishAction(options: {
           z
             .array(z.string())
             .optional()
-            .describe(`Topics besides ${IDP_TOPIC}, which is always set`),
+            .describe(
+              `Topics besides ${IDP_TOPIC} and ${SYSTEM_TOPIC_PREFIX}<system>, which are always set`,
+            ),
+        system: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              `System for the ${SYSTEM_TOPIC_PREFIX}<system> topic (default: metadata.system of the pushed stack.yaml)`,
+            ),
         sourcePath: z =>
           z
             .string()
@@ -127,13 +154,28 @@ export function createGithubPublishAction(options: {
           `topics: "${badTopic}" is not a GitHub topic (lower-case letters, digits and '-', at most 50 characters, starting with a letter or digit)`,
         );
       }
-      if (new Set([IDP_TOPIC, ...extraTopics]).size > 20) {
-        throw new InputError('topics: GitHub allows at most 20 topics');
+      if (new Set([IDP_TOPIC, ...extraTopics]).size > 19) {
+        throw new InputError(
+          'topics: GitHub allows at most 20 topics, two of which are ours',
+        );
       }
       const slug = `${owner}/${repo}`;
-      const files = await readWorkspaceFiles(
-        resolveSafeChildPath(ctx.workspacePath, input.sourcePath ?? '.'),
+      const sourceDir = resolveSafeChildPath(
+        ctx.workspacePath,
+        input.sourcePath ?? '.',
       );
+      const files = await readWorkspaceFiles(sourceDir);
+      const system = input.system ?? (await systemOfStack(sourceDir));
+      if (!system) {
+        throw new InputError(
+          `system: no system given and no valid stack.yaml to read it from; the topic ${SYSTEM_TOPIC_PREFIX}<system> tells Argo CD where to deploy`,
+        );
+      }
+      if (!REPO_NAME.test(system) || system.length > MAX_SYSTEM_LENGTH) {
+        throw new InputError(
+          `system: "${system}" must be a DNS label of at most ${MAX_SYSTEM_LENGTH} characters to fit the topic ${SYSTEM_TOPIC_PREFIX}<system>`,
+        );
+      }
       if (!files.length) {
         throw new InputError(
           `sourcePath: "${input.sourcePath ?? '.'}" holds no files to push`,
@@ -215,6 +257,7 @@ export function createGithubPublishAction(options: {
               owner,
               repo,
               topics: extraTopics,
+              system,
               keepExisting: !state.created,
               justCreated: state.created,
               retries: pacing.retries,

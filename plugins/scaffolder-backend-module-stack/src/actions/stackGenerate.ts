@@ -12,6 +12,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { MAX_SYSTEM_LENGTH, SYSTEM_TOPIC_PREFIX } from '../conventions';
 import { buildStack, EXTRAS } from '../stack/buildStack';
 import { checkOwner } from '../stack/checkOwner';
 import { formFieldOf } from '../stack/formField';
@@ -167,6 +168,11 @@ export function createStackGenerateAction(options: {
       if (reserved) throw new InputError(`name: ${reserved}`);
       const reservedSystem = reservedReason(stack.metadata.system);
       if (reservedSystem) throw new InputError(`system: ${reservedSystem}`);
+      if (stack.metadata.system.length > MAX_SYSTEM_LENGTH) {
+        throw new InputError(
+          `system: "${stack.metadata.system}" is longer than ${MAX_SYSTEM_LENGTH} characters; the GitHub topic ${SYSTEM_TOPIC_PREFIX}<system> allows no more`,
+        );
+      }
       if (input.checkOwner !== false) {
         await checkOwner(
           options.catalog,

@@ -1,12 +1,12 @@
 import { ServiceUnavailableError } from '@backstage/errors';
-import { IDP_TOPIC } from '../conventions';
+import { IDP_TOPIC, SYSTEM_TOPIC_PREFIX } from '../conventions';
 import { IdpOctokit } from './createOctokit';
 import { githubError } from './githubError';
 import { withConsistencyRetry } from './withConsistencyRetry';
 
 /**
- * Sets our topic plus the given ones (keeping the ones an adopted repository
- * already has) and reads them back: Argo CD finds repositories by topic, so a
+ * Sets our topic, the system topic and the given ones (keeping the ones an
+ * adopted repository already has, except a stale system topic) and reads them back: Argo CD finds repositories by topic, so a
  * topic that did not stick must fail the run rather than be logged.
  */
 export async function applyTopics(
@@ -15,6 +15,7 @@ export async function applyTopics(
     owner: string;
     repo: string;
     topics: string[];
+    system: string;
     keepExisting: boolean;
     justCreated: boolean;
     retries: number;
@@ -34,7 +35,14 @@ export async function applyTopics(
     const current = options.keepExisting
       ? await withConsistencyRetry(read, consistency)
       : [];
-    const names = [...new Set([...current, IDP_TOPIC, ...options.topics])];
+    const names = [
+      ...new Set([
+        ...current.filter(t => !t.startsWith(SYSTEM_TOPIC_PREFIX)),
+        IDP_TOPIC,
+        `${SYSTEM_TOPIC_PREFIX}${options.system}`,
+        ...options.topics,
+      ]),
+    ];
     await withConsistencyRetry(
       () => octokit.rest.repos.replaceAllTopics({ owner, repo, names }),
       consistency,
