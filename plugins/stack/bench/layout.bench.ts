@@ -1,0 +1,93 @@
+/**
+ * Topology cost at 100/300/1000 nodes, outside the browser:
+ *  - layout: our layered layout vs two dagre baselines on the same graph:
+ *    dagre with our settings (left-to-right, no edge labels) and dagre the
+ *    way catalog-graph uses it (top-to-bottom, a label on every edge);
+ *  - render: the TopologyGraph component (layout + SVG) to markup with
+ *    react-dom/server.
+ * Medians of repeated runs in the same process.
+ *   pnpm exec tsx bench/layout.bench.ts
+ */
+import dagre from '@dagrejs/dagre';
+import { createElement } from 'react';
+import { renderToString } from 'react-dom/server';
+import { ThemeProvider } from '@material-ui/core/styles';
+import { lightTheme } from '@backstage/theme';
+import { layoutTopology } from '../src/lib/layoutTopology';
+import type { Topology, TopologyNode } from '../src/lib/topology';
+import { TopologyGraph } from '../src/components/TopologyGraph/TopologyGraph';
+
+/** A stack-shaped graph: services fan out to data components and APIs. */
+function stack(n: number): Topology {
+  const categories: TopologyNode['category'][] = ['service', 'service', 'database', 'queue', 'api', 'frontend'];
+  const nodes: TopologyNode[] = Array.from({ length: n }, (_, i) => ({
+    id: `component:default/n${i}`,
+    kind: 'Component',
+    name: `n${i}`,
+    namespace: 'default',
+    title: `node-${i}`,
+    category: categories[i % categories.length],
+    external: false,
+  }));
+  const edges = nodes.slice(1).flatMap((node, i) => {
+    const out = [{ from: nodes[Math.floor(i / 3)].id, to: node.id, type: 'dependsOn' as const }];
+    if (i % 4 === 0 && i > 10) out.push({ from: node.id, to: nodes[i - 7].id, type: 'dependsOn' as const });
+    return out;
+  });
+  return { nodes, edges };
+}
+
+function dagreLayout(topology: Topology) {
+  const g = new dagre.graphlib.Graph({ multigraph: true });
+  g.setGraph({ rankdir: 'LR', nodesep: 16, ranksep: 72, marginx: 16, marginy: 16 });
+  g.setDefaultEdgeLabel(() => ({}));
+  for (const node of topology.nodes) g.setNode(node.id, { width: 168, height: 44 });
+  for (const edge of topology.edges) g.setEdge(edge.from, edge.to, {}, edge.type);
+  dagre.layout(g);
+}
+
+function catalogGraphStyleLayout(topology: Topology) {
+  const g = new dagre.graphlib.Graph({ multigraph: true });
+  g.setGraph({ rankdir: 'TB', ranksep: 50, nodesep: 50, edgesep: 10 });
+  g.setDefaultEdgeLabel(() => ({}));
+  for (const node of topology.nodes) g.setNode(node.id, { width: 180, height: 60 });
+  for (const edge of topology.edges) {
+    g.setEdge(edge.from, edge.to, { label: 'dependsOn', width: 70, height: 16, labelpos: 'c' }, edge.type);
+  }
+  dagre.layout(g);
+}
+
+function median(fn: () => void, runs: number): number {
+  fn(); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+const runs = Number(process.env.RUNS ?? 9);
+for (const n of [100, 300, 1000]) {
+  const topology = stack(n);
+  const ours = median(() => layoutTopology(topology), runs);
+  const baseRuns = n > 300 ? 3 : runs;
+  const dagreMs = median(() => dagreLayout(topology), baseRuns);
+  const base = median(() => catalogGraphStyleLayout(topology), baseRuns);
+  const health = Object.fromEntries(topology.nodes.map((node, i) => [node.id, { health: i % 5 ? 'Healthy' : 'Degraded', sync: 'Synced' } as const]));
+  const render = median(
+    () =>
+      renderToString(
+        createElement(ThemeProvider, { theme: lightTheme }, createElement(TopologyGraph, { topology, health, onOpen: () => {} })),
+      ),
+    runs,
+  );
+  console.log(
+    `${n} nodes / ${topology.edges.length} edges: ours ${ours.toFixed(1)} ms; ` +
+      `dagre same settings ${dagreMs.toFixed(1)} ms (ratio ${(ours / dagreMs).toFixed(3)}); ` +
+      `dagre catalog-graph-style ${base.toFixed(1)} ms (ratio ${(ours / base).toFixed(3)}); ` +
+      `TopologyGraph layout+SVG to markup ${render.toFixed(1)} ms`,
+  );
+}
