@@ -18,6 +18,7 @@ import searchBackend from '@backstage/plugin-search-backend';
 import searchCatalog from '@backstage/plugin-search-backend-module-catalog';
 import searchPg from '@backstage/plugin-search-backend-module-pg';
 import stackBackend from '@internal/plugin-stack-backend';
+import scaffolderStack from '@internal/plugin-scaffolder-backend-module-stack';
 
 export const backendFeatures = [
   appBackend,
@@ -25,6 +26,8 @@ export const backendFeatures = [
   // Scaffolder with the built-in GitHub actions.
   scaffolderBackend,
   scaffolderGithub,
+  // Golden-path actions: stack:generate, stack:catalog-info, idp:github:publish, idp:argocd:refresh.
+  scaffolderStack,
   // Guest sign-in for local use; production adds a real provider.
   authBackend,
   guestProvider,
