@@ -123,3 +123,15 @@ describe('manifests under argocd/', () => {
     ).toEqual(new Set(['argoproj.io']));
   });
 });
+
+describe('validateManifest strictness', () => {
+  it('rejects a misspelt field the JSON schema alone would accept', () => {
+    const project = gitopsObjects().find(o => o.kind === 'AppProject');
+    expect(() =>
+      validateManifest({
+        ...project,
+        spec: { ...project.spec, syncWindow: [] },
+      }),
+    ).toThrow(/AppProject.spec.syncWindow is not a field of this kind/);
+  });
+});
