@@ -1,14 +1,16 @@
-// Bundle size the plugin adds to an app: esbuild-bundles the plugin's entry
-// points the way the app's bundler would (ESM, minified, code splitting at
-// the lazy imports), with what every Backstage app already ships (react,
-// @backstage/*, @material-ui/*) left external. Baseline: the same for
-// @backstage/plugin-catalog-graph, the graph plugin we compete with.
+// Bundle size the plugin adds to an app, measured cheaply with esbuild (no
+// app build). What every Backstage app already ships (react, @backstage/*,
+// @material-ui/*, react-use, and zod, which @backstage/frontend-plugin-api
+// already pulls in) stays external. Reported per load:
+//  - startup: the `/alpha` entry the app imports, with its lazy imports
+//    (tabs, card, form field) left out;
+//  - each lazy piece on its own (what opening that tab downloads, shared
+//    parts counted in each);
+// and the same for @backstage/plugin-catalog-graph as the baseline.
 //   node bench/bundle-size.mjs
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 
@@ -16,70 +18,55 @@ const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 const external = [
   'react', 'react-dom', 'react/*', 'react-dom/*', 'react-router', 'react-router-dom',
-  '@backstage/*', '@material-ui/*', '@mui/*', 'react-use', 'react-use/*',
+  '@backstage/*', '@material-ui/*', '@mui/*', 'react-use', 'react-use/*', 'zod', 'zod/*',
 ];
 
-async function measure(label, entryPoints) {
-  const outdir = mkdtempSync(join(tmpdir(), 'stack-bundle-'));
-  try {
-    const result = await build({
-      entryPoints,
-      bundle: true,
-      splitting: true,
-      format: 'esm',
-      minify: true,
-      platform: 'browser',
-      target: 'es2022',
-      jsx: 'automatic',
-      loader: { '.json': 'json' },
-      external,
-      outdir,
-      metafile: true,
-      write: true,
-      logLevel: 'error',
-    });
-    const outputs = Object.entries(result.metafile.outputs).filter(([f]) => f.endsWith('.js'));
-    const fs = await import('node:fs');
-    let total = 0;
-    let gzip = 0;
-    let initial = 0;
-    let initialGzip = 0;
-    const chunks = [];
-    for (const [file, meta] of outputs) {
-      const bytes = fs.readFileSync(file);
-      const gz = gzipSync(bytes).length;
-      total += bytes.length;
-      gzip += gz;
-      if (meta.entryPoint) {
-        initial += bytes.length;
-        initialGzip += gz;
-      }
-      const top = Object.entries(meta.inputs)
-        .map(([input, { bytesInOutput }]) => [input.replace(/.*node_modules\//, ''), bytesInOutput])
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, 3)
-        .map(([input, b]) => `${input.split('/').slice(0, 2).join('/')} ${(b / 1024).toFixed(0)}K`);
-      chunks.push({ file: file.split('/').pop(), kB: +(bytes.length / 1024).toFixed(1), entry: Boolean(meta.entryPoint), top });
-    }
-    return { label, totalKB: +(total / 1024).toFixed(1), gzipKB: +(gzip / 1024).toFixed(1), entryKB: +(initial / 1024).toFixed(1), entryGzipKB: +(initialGzip / 1024).toFixed(1), chunks };
-  } finally {
-    rmSync(outdir, { recursive: true, force: true });
-  }
+// Keeps `import()` targets out of the bundle: they load later, on demand.
+const lazyStaysOut = {
+  name: 'lazy-stays-out',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, args =>
+      args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
+    );
+  },
+};
+
+async function size(entry, { lazy = true } = {}) {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    platform: 'browser',
+    target: 'es2022',
+    jsx: 'automatic',
+    external,
+    plugins: lazy ? [lazyStaysOut] : [],
+    write: false,
+    logLevel: 'error',
+  });
+  const bytes = result.outputFiles[0].contents;
+  return { kB: bytes.length / 1024, gzipKB: gzipSync(bytes).length / 1024 };
 }
 
-const ours = await measure('@internal/plugin-stack (index + alpha)', [
-  join(here, '../src/index.ts'),
-  join(here, '../src/alpha.ts'),
-]);
-const graphDir = dirname(require.resolve('@backstage/plugin-catalog-graph/package.json'));
-const baseline = await measure('@backstage/plugin-catalog-graph (index + alpha)', [
-  join(graphDir, 'dist/index.esm.js'),
-  join(graphDir, 'dist/alpha.esm.js'),
-]);
-for (const r of [ours, baseline]) {
-  console.log(`${r.label}: ${r.totalKB} kB min (${r.gzipKB} kB gzip) in all chunks; entry chunks ${r.entryKB} kB (${r.entryGzipKB} kB gzip)`);
-  for (const c of r.chunks.sort((a, b) => b.kB - a.kB).slice(0, 6)) {
-    console.log(`   ${c.entry ? 'entry' : 'lazy '} ${c.kB} kB  ${c.top.join(', ')}`);
-  }
-}
-console.log(`ratio ours/baseline (gzip, all chunks): ${(ours.gzipKB / baseline.gzipKB).toFixed(2)}`);
+const fmt = ({ kB, gzipKB }) => `${kB.toFixed(1)} kB min, ${gzipKB.toFixed(1)} kB gzip`;
+const src = p => join(here, '../src', p);
+const graph = p => join(dirname(require.resolve('@backstage/plugin-catalog-graph/package.json')), 'dist', p);
+
+const rows = [
+  ['stack: startup (alpha entry)', await size(src('alpha.ts'))],
+  ['stack: startup (legacy index entry)', await size(src('index.ts'))],
+  ['stack: topology tab', await size(src('components/EntityTopologyContent/index.ts'))],
+  ['stack: health tab', await size(src('components/EntityHealthContent/index.ts'))],
+  ['stack: builds tab', await size(src('components/EntityBuildsContent/index.ts'))],
+  ['stack: health card', await size(src('components/StackHealthCard/index.ts'))],
+  ['stack: designer field (model + generator)', await size(src('components/StackDesignerField/formField.ts'))],
+  ['catalog-graph: startup (alpha entry)', await size(graph('alpha.esm.js'))],
+  ['catalog-graph: graph card', await size(graph('components/CatalogGraphCard/index.esm.js'))],
+];
+for (const [label, s] of rows) console.log(`${label.padEnd(44)} ${fmt(s)}`);
+const ours = rows[0][1].gzipKB + rows[2][1].gzipKB;
+const base = rows[7][1].gzipKB + rows[8][1].gzipKB;
+console.log(
+  `startup + topology tab ${ours.toFixed(1)} kB gzip vs catalog-graph startup + card ${base.toFixed(1)} kB gzip: ratio ${(ours / base).toFixed(2)}`,
+);

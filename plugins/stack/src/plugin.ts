@@ -9,9 +9,9 @@ import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-rea
 import { stackApiRef } from './api/stackApiRef';
 import { createStackApi } from './api/createStackApi';
 import {
-  StackDesignerField,
-  stackDesignerValidation,
-} from './components/StackDesignerField';
+  LazyStackDesignerField,
+  lazyStackDesignerValidation,
+} from './components/StackDesignerField/LazyStackDesignerField';
 
 /** The stack frontend plugin for apps on the legacy frontend system. */
 export const stackPlugin = createPlugin({
@@ -70,7 +70,7 @@ export const EntityStackHealthCard = stackPlugin.provide(
 export const StackDesignerFieldExtension = stackPlugin.provide(
   createScaffolderFieldExtension({
     name: 'StackDesigner',
-    component: StackDesignerField,
-    validation: stackDesignerValidation,
+    component: LazyStackDesignerField,
+    validation: lazyStackDesignerValidation,
   }),
 );
