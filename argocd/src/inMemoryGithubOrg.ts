@@ -1,8 +1,8 @@
 import { createHash } from 'crypto';
-import { ScmProvider, ScmRepository } from '../scmProvider';
+import { ScmProvider, ScmRepository } from './scmProvider';
 
 /** A repository as the GitHub API describes it, plus its file tree on the default branch. */
-export interface FakeGithubRepo {
+export interface InMemoryRepo {
   name: string;
   topics: string[];
   archived?: boolean;
@@ -10,28 +10,28 @@ export interface FakeGithubRepo {
   files: string[];
 }
 
-export interface FakeGithubOrg extends ScmProvider {
+export interface InMemoryGithubOrg extends ScmProvider {
   /** API calls made so far, by kind, as Argo CD's GitHub provider would make them. */
   calls: { listRepos: number; getBranch: number; getContents: string[] };
 }
 
 /**
- * An in-memory GitHub organisation that answers like Argo CD's GitHub SCM
+ * An in-memory GitHub organisation (for previews and tests) that answers like Argo CD's GitHub SCM
  * provider (applicationset/services/scm_provider/github.go): archived
  * repositories are dropped in the list when `excludeArchivedRepos` is set, only
  * the default branch is returned (`allBranches: false`), and a path exists when
  * it is a file or a directory of the tree.
  */
-export function fakeGithubOrg(
+export function inMemoryGithubOrg(
   organization: string,
-  repos: FakeGithubRepo[],
+  repos: InMemoryRepo[],
   options: { excludeArchivedRepos?: boolean; allBranches?: boolean } = {},
-): FakeGithubOrg {
+): InMemoryGithubOrg {
   if (options.allBranches)
     throw new Error('the fake organisation only models allBranches: false');
   const byName = new Map(repos.map(r => [r.name, r]));
   const calls = { listRepos: 0, getBranch: 0, getContents: [] as string[] };
-  const sha = (r: FakeGithubRepo) =>
+  const sha = (r: InMemoryRepo) =>
     createHash('sha1')
       .update(`${r.name}\n${r.files.join('\n')}`)
       .digest('hex');

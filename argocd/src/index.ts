@@ -47,3 +47,8 @@ export {
   matchingWindows,
 } from './syncWindows';
 export type { SyncWindow } from './syncWindows';
+export { inMemoryGithubOrg } from './inMemoryGithubOrg';
+export type { InMemoryGithubOrg, InMemoryRepo } from './inMemoryGithubOrg';
+export { previewWorkloads } from './previewWorkloads';
+export type { WorkloadsPreview } from './previewWorkloads';
+export { unknownFields } from './strictFields';

@@ -1,7 +1,7 @@
 import { listScmRepos } from './scmProvider';
-import { fakeGithubOrg, FakeGithubRepo } from './testing/fakeGithubOrg';
+import { inMemoryGithubOrg, InMemoryRepo } from './inMemoryGithubOrg';
 
-const repos: FakeGithubRepo[] = [
+const repos: InMemoryRepo[] = [
   {
     name: 'orders',
     topics: ['idp-managed', 'idp-system-commerce'],
@@ -26,7 +26,7 @@ const repos: FakeGithubRepo[] = [
   },
 ];
 const org = (options = { excludeArchivedRepos: true }) =>
-  fakeGithubOrg('acme', repos, options);
+  inMemoryGithubOrg('acme', repos, options);
 const names = (r: { repository: string }[]) => r.map(x => x.repository);
 const topicAndPath = [
   { labelMatch: '^idp-managed$', pathsExist: ['deploy/overlays/dev'] },
@@ -75,7 +75,7 @@ describe('listScmRepos (Argo CD SCM provider filters)', () => {
 
   it('agrees with the documented semantics for every repo under our single-entry filter', () => {
     // The documentation as an oracle: any entry whose conditions all hold.
-    const documented = (r: FakeGithubRepo) =>
+    const documented = (r: InMemoryRepo) =>
       !r.archived &&
       r.topics.some(t => /^idp-managed$/.test(t)) &&
       r.files.some(f => f.startsWith('deploy/overlays/dev/'));

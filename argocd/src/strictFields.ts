@@ -73,10 +73,7 @@ function tokenize(source: string): string[] {
 
 class Parser {
   pos = 0;
-  constructor(
-    readonly tokens: string[],
-    private readonly file: string,
-  ) {}
+  constructor(readonly tokens: string[], private readonly file: string) {}
   peek = () => this.tokens[this.pos];
   next = () => this.tokens[this.pos++];
   expect(token: string) {

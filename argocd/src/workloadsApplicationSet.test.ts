@@ -5,7 +5,7 @@ import {
   RenderedApplication,
 } from './renderApplicationSet';
 import { validateManifest } from './manifestSchemas';
-import { fakeGithubOrg, FakeGithubRepo } from './testing/fakeGithubOrg';
+import { inMemoryGithubOrg, InMemoryRepo } from './inMemoryGithubOrg';
 import { fixtureStacks, goldenPathRepo } from './testing/goldenPath';
 import { gitopsObject } from './testing/gitopsObjects';
 
@@ -15,7 +15,7 @@ const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const stacks = fixtureStacks();
 const golden = stacks.map(goldenPathRepo);
 const [first] = golden;
-const negatives: FakeGithubRepo[] = [
+const negatives: InMemoryRepo[] = [
   { ...first, name: 'no-topic', topics: [`idp-system-x`] },
   {
     ...first,
@@ -29,20 +29,20 @@ const negatives: FakeGithubRepo[] = [
     topics: ['idp-managed-legacy', 'idp-system-x'],
   },
 ];
-const unnamedSystem: FakeGithubRepo = {
+const unnamedSystem: InMemoryRepo = {
   ...first,
   name: 'no-system-topic',
   topics: ['idp-managed'],
 };
-const oddName: FakeGithubRepo = { ...first, name: 'Billing_Reports' };
+const oddName: InMemoryRepo = { ...first, name: 'Billing_Reports' };
 const repos = [...golden, ...negatives, unnamedSystem, oddName];
 
 const appset = gitopsObject('ApplicationSet', 'workloads');
 const project = gitopsObject('AppProject', 'workloads');
-let org: ReturnType<typeof fakeGithubOrg>;
+let org: ReturnType<typeof inMemoryGithubOrg>;
 const apps: RenderedApplication[] = renderApplicationSet(appset, {
   github: (organization, options) => {
-    org = fakeGithubOrg(organization, repos, options);
+    org = inMemoryGithubOrg(organization, repos, options);
     return org;
   },
 });
@@ -146,7 +146,7 @@ describe('the workloads ApplicationSet over the golden-path repositories', () =>
     };
     expect(() =>
       renderApplicationSet(appset, {
-        github: (o, opts) => fakeGithubOrg(o, [first, clash], opts),
+        github: (o, opts) => inMemoryGithubOrg(o, [first, clash], opts),
       }),
     ).toThrow(`generates the Application name ${first.name}-dev twice`);
   });

@@ -12,7 +12,7 @@ import {
   parseStackYaml,
   Stack,
 } from '@internal/plugin-stack-common';
-import { FakeGithubRepo } from './fakeGithubOrg';
+import { InMemoryRepo } from '../inMemoryGithubOrg';
 
 const FIXTURES = join(
   dirname(require.resolve('@internal/plugin-stack-common/package.json')),
@@ -54,7 +54,7 @@ export function fixtureStacks(): GoldenPathStack[] {
  * stack.yaml and catalog-info.yaml, tagged with `idp-managed` and
  * `idp-system-<system>` (docs/conventions.md).
  */
-export function goldenPathRepo(stack: GoldenPathStack): FakeGithubRepo {
+export function goldenPathRepo(stack: GoldenPathStack): InMemoryRepo {
   return {
     name: stack.repo,
     topics: ['idp-managed', `idp-system-${stack.system}`],
