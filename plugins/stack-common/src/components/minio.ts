@@ -69,7 +69,7 @@ export function minioDefaults(stack: Stack, c: MinioComponent): Additions {
     `mc alias set store http://${c.name}:${port} "$MINIO_ROOT_USER" "$MINIO_ROOT_PASSWORD"`,
     ...(c.buckets ?? []).flatMap(b => [
       `mc mb --ignore-existing store/${b.name}`,
-      `mc anonymous set ${b.policy === 'public' ? 'public' : b.policy === 'download' ? 'download' : 'none'} store/${b.name}`,
+      `mc anonymous set ${b.policy && b.policy !== 'private' ? b.policy : 'none'} store/${b.name}`,
     ]),
     ...grants.flatMap((g, i) => [
       `mc admin policy create store ${g.policyName} /policies/${g.policyName}.json`,

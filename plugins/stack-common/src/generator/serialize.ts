@@ -11,5 +11,6 @@ export function kindFileName(kind: string): string {
 }
 
 export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }

@@ -1,4 +1,5 @@
 // Test helper: fast-check arbitraries for valid stack descriptions.
+// eslint-disable-next-line @backstage/no-undeclared-imports
 import fc from 'fast-check';
 
 const TYPES = ['nodejs', 'fastapi', 'frontend', 'postgres', 'redis', 'rabbitmq', 'minio'] as const;
@@ -33,10 +34,10 @@ export const validStackArb = fc
         c.port = r.ports[i];
         c.resources = { requests: { cpu: '10m', memory: '32Mi' }, limits: r.resources[i] };
       }
-      if (type === 'postgres') c.databases = subs.map(name => ({ name }));
-      if (type === 'redis') c.databases = subs.map((name, j) => ({ name, index: j }));
-      if (type === 'rabbitmq') c.queues = subs.map((name, j) => ({ name, deadLetter: j % 2 === 0 }));
-      if (type === 'minio') c.buckets = subs.map(name => ({ name: `b-${name}` }));
+      if (type === 'postgres') c.databases = subs.map(n => ({ name: n }));
+      if (type === 'redis') c.databases = subs.map((n, j) => ({ name: n, index: j }));
+      if (type === 'rabbitmq') c.queues = subs.map((n, j) => ({ name: n, deadLetter: j % 2 === 0 }));
+      if (type === 'minio') c.buckets = subs.map(n => ({ name: `b-${n}` }));
       return c as { name: string; type: string; [k: string]: any };
     });
     const links: Record<string, unknown>[] = [];

@@ -74,10 +74,10 @@ export function schemaProblems(o: any, minor: number): string[] {
   if (typeof name !== 'string' || name.length > 253 || !DNS_SUBDOMAIN.test(name)) problems.push(`${where}: bad metadata.name`);
   const served = SERVED[o?.apiVersion];
   if (served && (minor < served[0] || minor >= served[1])) problems.push(`${where}: not served by Kubernetes 1.${minor}`);
-  const model = MODELS[id];
-  if (model) {
+  const Model = MODELS[id];
+  if (Model) {
     try {
-      new model(o).validate();
+      new Model(o).validate();
     } catch (e) {
       problems.push(`${where}: ${(e as Error).message}`);
     }

@@ -95,7 +95,7 @@ describe('parseStackYaml / serializeStack', () => {
   it('turns YAML syntax errors into issues with a position', () => {
     const r = parseStackYaml('apiVersion: x\n  kind: [\n');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.issues[0]).toMatchObject({ path: '(root)', rule: 'yaml-syntax', message: expect.stringMatching(/^\(root\): line \d+, column \d+: /) });
+    expect(r.ok ? undefined : r.issues[0]).toMatchObject({ path: '(root)', rule: 'yaml-syntax', message: expect.stringMatching(/^\(root\): line \d+, column \d+: /) });
   });
 
   it('round-trips every fixture deterministically', () => {
