@@ -101,6 +101,13 @@ describe('the workloads ApplicationSet over the golden-path repositories', () =>
           namespace: parse(nsFile.content).metadata.name,
         });
         expect(app.spec.destination.namespace).toBe(`${stack.system}-${env}`);
+        // Argo CD creates a missing namespace with the labels the generator gives it.
+        expect(app.spec.syncPolicy.syncOptions).toContain(
+          'CreateNamespace=true',
+        );
+        expect(app.spec.syncPolicy.managedNamespaceMetadata.labels).toEqual(
+          parse(nsFile.content).metadata.labels,
+        );
         expect(applicationViolations(project, app)).toEqual([]);
         expect(() => validateManifest(app)).not.toThrow();
       }
