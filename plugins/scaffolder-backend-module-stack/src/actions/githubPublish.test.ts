@@ -93,7 +93,9 @@ describe('idp:github:publish', () => {
     expect(pushed.get('deploy/base/kustomization.yaml')).toBe(
       'resources: []\n',
     );
-    // the empty repository got its first file through the Contents API
+    // the empty repository (409 on its ref, asked once: no retry heals it)
+    // got its first file through the Contents API
+    expect(github.calls.filter(c => c.includes('/git/ref/'))).toHaveLength(1);
     expect(github.calls).toContain(
       'PUT /repos/acme/payments-api/contents/catalog-info.yaml',
     );

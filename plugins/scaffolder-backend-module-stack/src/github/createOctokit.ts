@@ -55,6 +55,8 @@ export function createOctokit(options: {
       onSecondaryRateLimit: onLimit('secondary rate limit'),
     },
     retry: {
+      // 409 ("Git Repository is empty", conflicts) never heals by waiting.
+      doNotRetry: [400, 401, 403, 404, 409, 422, 451],
       retries: pacing.retries,
       retryAfterBaseValue: pacing.retryBaseDelayMs,
     },

@@ -34,6 +34,11 @@ export async function pushWorkspace(
     justCreated: boolean;
     retries: number;
     retryBaseDelayMs: number;
+    /**
+     * Upload every file as its own blob instead of inlining text in the tree
+     * (the usual approach; kept as the benchmark's baseline).
+     */
+    blobPerFile?: boolean;
   },
 ): Promise<string> {
   const { owner, repo, files, message } = options;
@@ -107,7 +112,7 @@ export async function pushWorkspace(
   }> = [];
   for (const file of files) {
     const mode = file.executable ? ('100755' as const) : ('100644' as const);
-    if (isUtf8Text(file.content)) {
+    if (!options.blobPerFile && isUtf8Text(file.content)) {
       entries.push({
         path: file.path,
         mode,
