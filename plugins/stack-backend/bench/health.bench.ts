@@ -4,7 +4,8 @@
  * pass-through baseline in the same backend, one after the other.
  *
  *   pnpm bench [--duration 60] [--clients 50] [--entities 500] [--workers 1]
- *              [--rate <requests/s per client, 0 = closed loop>] [--only stack|naive]
+ *              [--rate <requests/s per client, 0 = closed loop>] [--warmup <s>]
+ *              [--only stack|naive]
  *
  * Prints p50/p95 latency per request kind and upstream calls per minute.
  */
@@ -39,6 +40,8 @@ const GITHUB_REFRESH_S = 30;
 const WORKERS = arg('workers', 1);
 // Requests per second per client; 0 = closed loop (saturation).
 const RATE = arg('rate', 0);
+// Seconds of unmeasured load before each run (fills caches; 0 = measure the cold start too).
+const WARMUP_S = arg('warmup', 0);
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -46,7 +49,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function main() {
-  const lifetimeMs = (DURATION_S * 2 + 60) * 1000;
+  const lifetimeMs = ((DURATION_S + WARMUP_S) * 2 + 60) * 1000;
   const repos = Array.from(
     { length: ENTITIES },
     (_, i) => `svc-${String(i).padStart(4, '0')}`,
@@ -140,7 +143,7 @@ async function main() {
   const auth = mockCredentials.user.header();
   const refs = [...entities.keys()];
 
-  async function phase(plugin: 'stack' | 'naive') {
+  async function phase(plugin: 'stack' | 'naive', seconds: number) {
     const argoBefore = argoA.calls.total + argoB.calls.total;
     const ghBefore = github.calls.total;
     const ghNotModifiedBefore = github.calls.notModified;
@@ -154,7 +157,7 @@ async function main() {
           auth,
           refs,
           clients: Math.min(perWorker, CLIENTS - w * perWorker),
-          deadline: started + DURATION_S * 1000,
+          deadline: started + seconds * 1000,
           batchSize: BATCH,
           rate: RATE,
         };
@@ -225,7 +228,10 @@ async function main() {
     process.stderr.write(
       `running ${plugin} for ${DURATION_S}s with ${CLIENTS} clients...\n`,
     );
-    results.push(await phase(plugin));
+    if (WARMUP_S > 0) {
+      await phase(plugin, WARMUP_S);
+    }
+    results.push(await phase(plugin, DURATION_S));
   }
   await backend.stop();
   await Promise.all([argoA.close(), argoB.close(), github.close()]);
@@ -234,7 +240,7 @@ async function main() {
   const lines = [
     `${ENTITIES} entities x 3 envs, 2 Argo CD instances, ${CLIENTS} clients (${
       RATE > 0 ? `${RATE} req/s each` : 'closed loop'
-    }), ${DURATION_S} s per run; ` +
+    }), ${DURATION_S} s per run after ${WARMUP_S} s warm-up; ` +
       `stack refresh: Argo CD ${ARGO_REFRESH_S} s, GitHub ${GITHUB_REFRESH_S} s; mix 70% single health, 20% builds, 10% batch of ${BATCH}`,
     '',
     '| run | single p50 / p95 ms | builds p50 / p95 ms | batch p50 / p95 ms | requests/min | errors | Argo CD calls/min | GitHub calls/min (304s) |',
