@@ -41,5 +41,7 @@ export { resolveEnvironment } from './model/resolve';
 export type { ResolvedEnvironment } from './model/resolve';
 export { apiVersionsFor } from './model/versions';
 export type { ApiVersions } from './model/versions';
+export { policiesFor } from './model/policies';
+export type { EnvironmentPolicies } from './model/policies';
 export * from './health';
 export * from './catalog';
