@@ -10,6 +10,7 @@ import catalogModuleTemplateKind from '@backstage/plugin-catalog-backend-module-
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import request from 'supertest';
 import { parse } from 'yaml';
@@ -23,6 +24,9 @@ const ROOT = path.resolve(__dirname, '../../..');
 const TEMPLATES = path.join(ROOT, 'templates');
 
 const server = setupServer();
+const KUBE = 'https://kubernetes.test:6443';
+/** Merge patches the fake Kubernetes API received for argocd/workloads. */
+const refreshes: unknown[] = [];
 let github: FakeGithub;
 let app: any;
 
@@ -48,7 +52,20 @@ beforeAll(async () => {
     },
   });
   github = new FakeGithub();
-  server.use(...github.handlers());
+  server.use(
+    ...github.handlers(),
+    http.patch(
+      `${KUBE}/apis/argoproj.io/v1alpha1/namespaces/argocd/applicationsets/workloads`,
+      async ({ request }) => {
+        refreshes.push(await request.json());
+        return HttpResponse.json({
+          apiVersion: 'argoproj.io/v1alpha1',
+          kind: 'ApplicationSet',
+          metadata: { name: 'workloads', namespace: 'argocd' },
+        });
+      },
+    ),
+  );
   const backend = await startTestBackend({
     features: [
       scaffolderPlugin,
@@ -60,7 +77,10 @@ beforeAll(async () => {
           integrations: {
             github: [{ host: 'github.com', token: 'ghp_test_token' }],
           },
-          idp: { github: { writeIntervalMs: 0, retryBaseDelayMs: 1 } },
+          idp: {
+            github: { writeIntervalMs: 0, retryBaseDelayMs: 1 },
+            argocd: { cluster: { url: KUBE, token: 'sa-token' } },
+          },
           catalog: {
             rules: [
               {
@@ -275,7 +295,12 @@ describe.each(cases)(
           ].filter(p => template !== 'fullstack' || p !== 'Dockerfile'),
         ),
       );
-      expect(github.calls.length).toBe(before);
+      // The catalog may re-read earlier runs' catalog-info.yaml meanwhile; nothing else may reach GitHub.
+      expect(
+        github.calls
+          .slice(before)
+          .filter(c => !c.endsWith('/contents/catalog-info.yaml')),
+      ).toEqual([]);
       expect(res.body.output.links[0].url).toBe(
         `https://github.com/acme/${repo}`,
       );
@@ -290,9 +315,20 @@ describe.each(cases)(
     });
 
     it('real run: creates the repository, tags it, pushes a valid tree and registers it', async () => {
+      const refreshesBefore = refreshes.length;
       const { task, log, output } = await runTask(template, values);
       if (task.status !== 'completed')
         throw new Error(`task ${task.status}:\n${log}`);
+      // Argo CD was asked to look for the new repository at once
+      expect(refreshes.slice(refreshesBefore)).toEqual([
+        {
+          metadata: {
+            annotations: {
+              'argocd.argoproj.io/application-set-refresh': 'true',
+            },
+          },
+        },
+      ]);
       const slug = `acme/${repo}`;
       const ghRepo = github.repos.get(slug)!;
       expect(ghRepo.topics).toEqual([
