@@ -56,8 +56,8 @@ beforeAll(async () => {
     ...github.handlers(),
     http.patch(
       `${KUBE}/apis/argoproj.io/v1alpha1/namespaces/argocd/applicationsets/workloads`,
-      async ({ request }) => {
-        refreshes.push(await request.json());
+      async ({ request: patch }) => {
+        refreshes.push(await patch.json());
         return HttpResponse.json({
           apiVersion: 'argoproj.io/v1alpha1',
           kind: 'ApplicationSet',
