@@ -20,22 +20,32 @@ export interface MinioGrant {
   policyName: string;
 }
 
+const grantsCache = new WeakMap<Stack, Map<string, MinioGrant[]>>();
+
+/** The grants of every link to `c`; computed once per stack for all MinIO components. */
 export function minioGrants(stack: Stack, c: MinioComponent): MinioGrant[] {
-  const grants: MinioGrant[] = [];
-  for (const l of stack.spec.links ?? []) {
-    const to = resolveLinkEnd(stack.spec.components, l.to);
-    if (typeof to === 'string' || to.component.name !== c.name) continue;
-    const bucket = to.sub?.name;
-    const id = bucket ? `${l.from}-${bucket}` : l.from;
-    grants.push({
-      from: l.from,
-      buckets: bucket ? [bucket] : (c.buckets ?? []).map(b => b.name),
-      access: l.access ?? 'read-write',
-      secretName: `${c.name}-${id}-credentials`,
-      policyName: `${id}-${l.access === 'read' ? 'ro' : 'rw'}`,
-    });
+  let all = grantsCache.get(stack);
+  if (!all) {
+    all = new Map();
+    for (const l of stack.spec.links ?? []) {
+      const to = resolveLinkEnd(stack.spec.components, l.to);
+      if (typeof to === 'string' || to.component.type !== 'minio') continue;
+      all.set(to.component.name, [...(all.get(to.component.name) ?? []), grantFor(l, to.component as MinioComponent, to.sub?.name)]);
+    }
+    grantsCache.set(stack, all);
   }
-  return grants;
+  return all.get(c.name) ?? [];
+}
+
+function grantFor(l: { from: string; access?: 'read' | 'read-write' }, c: MinioComponent, bucket: string | undefined): MinioGrant {
+  const id = bucket ? `${l.from}-${bucket}` : l.from;
+  return {
+    from: l.from,
+    buckets: bucket ? [bucket] : (c.buckets ?? []).map(b => b.name),
+    access: l.access ?? 'read-write',
+    secretName: `${c.name}-${id}-credentials`,
+    policyName: `${id}-${l.access === 'read' ? 'ro' : 'rw'}`,
+  };
 }
 
 /** An S3 policy allowing exactly the grant's buckets and actions. */

@@ -54,7 +54,9 @@ function filesFor(dir: string, objects: K8sObject[]): Map<string, K8sObject[]> {
   const byFile = new Map<string, K8sObject[]>();
   for (const o of objects) {
     const file = `${dir}${kindFileName(o.kind)}`;
-    byFile.set(file, [...(byFile.get(file) ?? []), o]);
+    const list = byFile.get(file);
+    if (list) list.push(o);
+    else byFile.set(file, [o]);
   }
   for (const list of byFile.values()) list.sort((a, b) => compareStrings(a.metadata.name, b.metadata.name));
   return byFile;
@@ -93,7 +95,11 @@ export function generateManifests(stack: Stack): GeneratedFile[] {
   const inits = new Map<string, Record<string, unknown>[]>();
   const baseObjects = new Map<string, K8sObject[]>();
   const envObjects = new Map<Environment, K8sObject[]>(ENVIRONMENTS.map(e => [e, []]));
-  const push = <K, V>(m: Map<K, V[]>, k: K, v: V[]) => m.set(k, [...(m.get(k) ?? []), ...v]);
+  const push = <K, V>(m: Map<K, V[]>, k: K, v: V[]) => {
+    const list = m.get(k);
+    if (list) list.push(...v);
+    else m.set(k, [...v]);
+  };
   for (const a of additions) {
     for (const e of a.env ?? []) {
       if (e.environment) push(envEnv, `${e.environment}/${e.component}`, e.vars);

@@ -42,6 +42,19 @@ export function subComponentsOf(c: ComponentRef): { kind: SubComponentKind; name
   }
 }
 
+const indexes = new WeakMap<readonly ComponentRef[], Map<string, ComponentRef>>();
+
+/** Components by name (first wins, as validation reports later duplicates), cached per array. */
+function indexOf<C extends ComponentRef>(components: readonly C[]): Map<string, C> {
+  let index = indexes.get(components);
+  if (!index) {
+    index = new Map();
+    for (const c of components) if (!index.has(c.name)) index.set(c.name, c);
+    indexes.set(components, index);
+  }
+  return index as Map<string, C>;
+}
+
 /** Finds `name` or `name/sub` among the components; a string says why it failed. */
 export function resolveLinkEnd<C extends ComponentRef>(
   components: readonly C[],
@@ -49,7 +62,7 @@ export function resolveLinkEnd<C extends ComponentRef>(
 ): LinkEnd<C> | string {
   const [name, subName, ...rest] = ref.split('/');
   if (rest.length > 0) return `${JSON.stringify(ref)} must be <component> or <component>/<sub-component>`;
-  const component = components.find(c => c.name === name);
+  const component = indexOf(components).get(name);
   if (!component) return `${JSON.stringify(name)} is not a component of this stack`;
   if (subName === undefined) return { component };
   const sub = subComponentsOf(component).find(s => s.name === subName);
