@@ -51,11 +51,18 @@ function replica(cache: CacheService) {
 describe('ApplicationStore', () => {
   it('lets a second replica adopt the list the first one stored in the shared cache', async () => {
     const cache = sharedCache();
+    const reads = jest.spyOn(cache, 'get');
     const [a] = await replica(cache).views();
     const [b] = await replica(cache).views();
     expect(fake.state.listCalls).toBe(1);
     expect(b.snapshot?.apps.map(x => x.health.name)).toEqual(['pay-dev']);
     expect(b.snapshot?.fetchedAt).toBe(a.snapshot?.fetchedAt);
+    // The first replica checked only the small fetchedAt key, not the list.
+    expect(reads.mock.calls.map(c => c[0])).toEqual([
+      'argocd:applications:main:fetchedAt',
+      'argocd:applications:main:fetchedAt',
+      'argocd:applications:main',
+    ]);
   });
 
   it('starts from the last known list in the cache when the instance is down', async () => {
@@ -67,6 +74,7 @@ describe('ApplicationStore', () => {
     const key = 'argocd:applications:main';
     const old = (await cache.get(key)) as any;
     await cache.set(key, { ...old, fetchedAt: old.fetchedAt - 120_000 });
+    await cache.set(`${key}:fetchedAt`, old.fetchedAt - 120_000);
     const [view] = await restarted.views();
     expect(view.error?.kind).toBe('unreachable');
     expect(view.snapshot?.apps).toHaveLength(1);

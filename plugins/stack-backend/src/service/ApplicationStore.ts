@@ -52,6 +52,9 @@ export class ApplicationStore {
   ) {
     this.entries = clients.map(client => {
       const key = `argocd:applications:${client.instance.name}`;
+      // A tiny key beside the list: checking it costs nothing, while
+      // deserialising a 1,500-Application list blocks the event loop.
+      const fetchedAtKey = `${key}:fetchedAt`;
       const shared = async () =>
         (await opts.cache.get(key).catch(() => undefined)) as
           | Snapshot
@@ -61,19 +64,31 @@ export class ApplicationStore {
         intervalMs: opts.refreshIntervalMs,
         logger: opts.logger,
         load: async () => {
-          const other = await shared();
+          const otherAt = (await opts.cache
+            .get(fetchedAtKey)
+            .catch(() => undefined)) as number | undefined;
           if (
-            other &&
-            other.fetchedAt > (data.fetchedAt ?? 0) &&
-            Date.now() - other.fetchedAt < opts.refreshIntervalMs
+            otherAt &&
+            otherAt > (data.fetchedAt ?? 0) &&
+            Date.now() - otherAt < opts.refreshIntervalMs
           ) {
             // Another replica listed this instance moments ago.
-            return { value: other, fetchedAt: other.fetchedAt };
+            const other = await shared();
+            if (other) {
+              return { value: other, fetchedAt: other.fetchedAt };
+            }
           }
           const snapshot = await this.list(client);
-          await opts.cache
-            .set(key, snapshot as any, { ttl: KEEP_LAST_KNOWN_MS })
-            .catch(e => opts.logger.warn(`stack: cache write failed: ${e}`));
+          try {
+            await opts.cache.set(key, snapshot as any, {
+              ttl: KEEP_LAST_KNOWN_MS,
+            });
+            await opts.cache.set(fetchedAtKey, snapshot.fetchedAt, {
+              ttl: KEEP_LAST_KNOWN_MS,
+            });
+          } catch (e) {
+            opts.logger.warn(`stack: cache write failed: ${e}`);
+          }
           return { value: snapshot, fetchedAt: snapshot.fetchedAt };
         },
         fallback: async () => {
