@@ -176,6 +176,11 @@ describe('stack:generate', () => {
       /owner: "component:default\/x" must be a Group or a User/,
     ],
     [
+      'a system too long for the system topic',
+      { system: 'a'.repeat(40) },
+      /system: "a{40}" is longer than 39 characters; the GitHub topic idp-system-<system>/,
+    ],
+    [
       'a port out of range',
       { port: 70000 },
       /port: spec\.components\[0\]\.port: 70000 is outside 1–65535/,
