@@ -1,3 +1,4 @@
+/* eslint-disable no-console */
 // Bundle size the plugin adds to an app, measured cheaply with esbuild (no
 // app build). What every Backstage app already ships (react, @backstage/*,
 // @material-ui/*, react-use, and zod, which @backstage/frontend-plugin-api

@@ -1,3 +1,4 @@
+/* eslint-disable no-console */
 /**
  * Topology cost at 100/300/1000 nodes, outside the browser:
  *  - layout: our layered layout vs two dagre baselines on the same graph:
@@ -15,7 +16,7 @@ import { ThemeProvider } from '@material-ui/core/styles';
 import { lightTheme } from '@backstage/theme';
 import { layoutTopology } from '../src/lib/layoutTopology';
 import type { Topology, TopologyNode } from '../src/lib/topology';
-import { TopologyGraph } from '../src/components/TopologyGraph/TopologyGraph';
+import { TopologyGraph, NodeHealth } from '../src/components/TopologyGraph/TopologyGraph';
 
 /** A stack-shaped graph: services fan out to data components and APIs. */
 function stack(n: number): Topology {
@@ -76,11 +77,16 @@ for (const n of [100, 300, 1000]) {
   const baseRuns = n > 300 ? 3 : runs;
   const dagreMs = median(() => dagreLayout(topology), baseRuns);
   const base = median(() => catalogGraphStyleLayout(topology), baseRuns);
-  const health = Object.fromEntries(topology.nodes.map((node, i) => [node.id, { health: i % 5 ? 'Healthy' : 'Degraded', sync: 'Synced' } as const]));
+  const health: Record<string, NodeHealth> = Object.fromEntries(
+    topology.nodes.map((node, i) => [node.id, { health: i % 5 ? 'Healthy' : 'Degraded', sync: 'Synced' }]),
+  );
   const render = median(
     () =>
       renderToString(
-        createElement(ThemeProvider, { theme: lightTheme }, createElement(TopologyGraph, { topology, health, onOpen: () => {} })),
+        createElement(ThemeProvider, {
+          theme: lightTheme,
+          children: createElement(TopologyGraph, { topology, health, onOpen: () => {} }),
+        }),
       ),
     runs,
   );

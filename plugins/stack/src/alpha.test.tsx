@@ -15,8 +15,8 @@ import stackPlugin, {
   stackTopologyContent,
 } from './alpha';
 import { stackApiRef } from './api/stackApiRef';
-import { catalogEntity, fakeStackApi } from './testing/fixtures';
-import { entityBuilds } from './testing/builds';
+import { catalogEntity, fakeStackApi } from './__testUtils__/fixtures';
+import { entityBuilds } from './__testUtils__/builds';
 import { StackDesignerField, stackDesignerValidation } from './components/StackDesignerField';
 
 const system = catalogEntity('System', 'shop');
@@ -41,16 +41,13 @@ describe('stack plugin (new frontend system)', () => {
   });
 
   it('mounts the tabs at their paths, on the right entities', () => {
-    const cases = [
-      [stackTopologyContent, '/topology', 'Topology'],
-      [stackHealthContent, '/health', 'Health'],
-      [stackBuildsContent, '/builds', 'Builds'],
-    ] as const;
-    for (const [extension, path, title] of cases) {
+    const mounted = (extension: typeof stackTopologyContent) => {
       const tester = createExtensionTester(extension);
-      expect(tester.get(coreExtensionData.routePath)).toBe(path);
-      expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe(title);
-    }
+      return [tester.get(coreExtensionData.routePath), tester.get(EntityContentBlueprint.dataRefs.title)];
+    };
+    expect(mounted(stackTopologyContent)).toEqual(['/topology', 'Topology']);
+    expect(mounted(stackHealthContent as unknown as typeof stackTopologyContent)).toEqual(['/health', 'Health']);
+    expect(mounted(stackBuildsContent as unknown as typeof stackTopologyContent)).toEqual(['/builds', 'Builds']);
     const topologyFilter = createExtensionTester(stackTopologyContent).get(
       EntityContentBlueprint.dataRefs.filterFunction,
     )!;

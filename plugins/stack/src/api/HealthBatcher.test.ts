@@ -1,6 +1,6 @@
 import type { HealthBatchResponse } from '@internal/plugin-stack-common';
 import { HealthBatcher } from './HealthBatcher';
-import { entityHealth } from '../testing/fixtures';
+import { entityHealth } from '../__testUtils__/fixtures';
 
 function answer(refs: string[]): Promise<HealthBatchResponse> {
   return Promise.resolve({

@@ -1,4 +1,4 @@
-import { catalogEntity } from '../testing/fixtures';
+import { catalogEntity } from '../__testUtils__/fixtures';
 import { hasRepository, isSystemOrComponent } from './entityFilters';
 
 describe('entity filters', () => {

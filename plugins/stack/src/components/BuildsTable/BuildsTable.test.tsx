@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { entityBuilds, SHA_NEW } from '../../testing/builds';
+import { entityBuilds, SHA_NEW } from '../../__testUtils__/builds';
 import { BuildsTable } from './BuildsTable';
 
 const now = Date.parse('2026-01-01T01:00:00Z');

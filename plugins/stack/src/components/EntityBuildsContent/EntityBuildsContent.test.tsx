@@ -1,10 +1,10 @@
 import { screen } from '@testing-library/react';
-import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { renderInTestAppAct as renderInTestApp } from '../../__testUtils__/renderInTestAppAct';
 import type { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { stackApiRef } from '../../api/stackApiRef';
-import { catalogEntity, fakeStackApi } from '../../testing/fixtures';
-import { entityBuilds } from '../../testing/builds';
+import { catalogEntity, fakeStackApi } from '../../__testUtils__/fixtures';
+import { entityBuilds } from '../../__testUtils__/builds';
 import { EntityBuildsContent } from './EntityBuildsContent';
 
 const shop = catalogEntity('Component', 'shop', {

@@ -1,7 +1,7 @@
 import { act, screen, within } from '@testing-library/react';
-import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { renderInTestAppAct as renderInTestApp } from '../../__testUtils__/renderInTestAppAct';
 import { stackApiRef } from '../../api/stackApiRef';
-import { batchOf, catalogEntity, entityHealth, fakeStackApi } from '../../testing/fixtures';
+import { batchOf, catalogEntity, entityHealth, fakeStackApi } from '../../__testUtils__/fixtures';
 import { createStackHealthColumn } from './EntityHealthColumn';
 
 function managed(name: string) {

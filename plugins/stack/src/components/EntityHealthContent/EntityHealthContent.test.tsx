@@ -1,10 +1,10 @@
 import { act, screen } from '@testing-library/react';
-import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { renderInTestAppAct as renderInTestApp } from '../../__testUtils__/renderInTestAppAct';
 import type { Entity } from '@backstage/catalog-model';
 import { EntityProvider, catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { stackApiRef } from '../../api/stackApiRef';
-import { batchOf, catalogEntity, entityHealth, fakeStackApi } from '../../testing/fixtures';
+import { batchOf, catalogEntity, entityHealth, fakeStackApi } from '../../__testUtils__/fixtures';
 import { EntityHealthContent } from './EntityHealthContent';
 
 const selector = (repo: string) => ({

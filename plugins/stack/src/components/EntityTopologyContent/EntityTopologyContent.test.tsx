@@ -1,6 +1,6 @@
 import { act, fireEvent, screen } from '@testing-library/react';
 import { useLocation } from 'react-router-dom';
-import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { renderInTestAppAct as renderInTestApp } from '../../__testUtils__/renderInTestAppAct';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import {
   EntityProvider,
@@ -14,7 +14,7 @@ import {
   catalogEntity,
   entityHealth,
   fakeStackApi,
-} from '../../testing/fixtures';
+} from '../../__testUtils__/fixtures';
 import { EntityTopologyContent } from './EntityTopologyContent';
 
 const system = catalogEntity('System', 'shop', {

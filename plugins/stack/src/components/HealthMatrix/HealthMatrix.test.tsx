@@ -1,6 +1,6 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { entityHealth } from '../../testing/fixtures';
+import { entityHealth } from '../../__testUtils__/fixtures';
 import { HealthMatrix } from './HealthMatrix';
 
 const now = Date.parse('2026-01-01T01:00:00Z');
