@@ -28,6 +28,7 @@ const KUBE = 'https://kubernetes.test:6443';
 /** Merge patches the fake Kubernetes API received for argocd/workloads. */
 const refreshes: unknown[] = [];
 let github: FakeGithub;
+let baseHandlers: ReturnType<FakeGithub['handlers']> = [];
 let app: any;
 
 async function waitFor<T>(
@@ -52,7 +53,7 @@ beforeAll(async () => {
     },
   });
   github = new FakeGithub();
-  server.use(
+  baseHandlers = [
     ...github.handlers(),
     http.patch(
       `${KUBE}/apis/argoproj.io/v1alpha1/namespaces/argocd/applicationsets/workloads`,
@@ -65,7 +66,8 @@ beforeAll(async () => {
         });
       },
     ),
-  );
+  ];
+  server.use(...baseHandlers);
   const backend = await startTestBackend({
     features: [
       scaffolderPlugin,
@@ -392,30 +394,105 @@ it('a service template with no data components ticked and no environments gives 
 });
 
 describe('templates through the scaffolder: bad input', () => {
-  it.each<[string, Record<string, unknown>, RegExp]>([
+  afterEach(() => server.resetHandlers(...baseHandlers));
+
+  it('refuses a name the form pattern forbids before any step runs', async () => {
+    const before = github.calls.length;
+    const res = await request(app)
+      .post('/api/scaffolder/v2/tasks')
+      .send({
+        templateRef: 'template:default/nodejs-service',
+        values: {
+          ...cases[0].values,
+          name: 'Fresh_API',
+          repoUrl: 'github.com?owner=acme&repo=Fresh_API',
+        },
+      });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toMatch(
+      /instance\.name does not match pattern/,
+    );
+    expect(
+      github.calls
+        .slice(before)
+        .filter(c => !c.endsWith('/contents/catalog-info.yaml')),
+    ).toEqual([]);
+  });
+
+  const githubFails =
+    (
+      method: 'post' | 'put' | 'get',
+      route: string,
+      status: number,
+      message: string,
+    ) =>
+    () =>
+      server.use(
+        http[method](`https://api.github.com${route}`, () =>
+          HttpResponse.json(
+            { message, documentation_url: 'https://docs.github.com/rest' },
+            { status },
+          ),
+        ),
+      );
+  const none = () => {};
+  it.each<[string, Record<string, unknown>, () => void, RegExp]>([
+    [
+      'GitHub refusing to create the repository (403)',
+      {},
+      githubFails(
+        'post',
+        '/orgs/:org/repos',
+        403,
+        'Resource not accessible by integration',
+      ),
+      /403 while trying to create repository acme\/fresh-api: Resource not accessible by integration/,
+    ],
+    [
+      'GitHub failing every push (502)',
+      {},
+      githubFails('post', '/repos/:o/:r/git/trees', 502, 'Bad Gateway'),
+      /502 while trying to create the tree.*acme\/fresh-api, created by this run, was deleted again/,
+    ],
+    [
+      'a topic write that silently does not stick',
+      {},
+      () =>
+        server.use(
+          http.get('https://api.github.com/repos/:o/:r/topics', () =>
+            HttpResponse.json({ names: [] }),
+          ),
+        ),
+      /reading them back lacks idp-managed.*was deleted again/,
+    ],
     [
       'a reserved name',
       { name: 'backstage', repoUrl: 'github.com?owner=acme&repo=backstage' },
+      none,
       /name: "backstage" is reserved/,
     ],
     [
       'an unknown owner',
       { owner: 'group:default/nobody' },
+      none,
       /owner: group:default\/nobody does not exist in the catalog/,
     ],
     [
       'a repository not named like the stack',
       { repoUrl: 'github.com?owner=acme&repo=other-name' },
+      none,
       /repoUrl: the repository "other-name" must be named like the stack/,
     ],
     [
       'a foreign repository with the same name',
       { name: 'taken', repoUrl: 'github.com?owner=acme&repo=taken' },
+      none,
       /acme\/taken already exists and is not managed by the IDP/,
     ],
   ])(
     'fails the task on %s, leaving no repository behind',
-    async (_n, patch, expected) => {
+    async (_n, patch, arrange, expected) => {
+      arrange();
       github.seed('acme/taken', { files: { 'README.md': 'theirs' } });
       const reposBefore = [...github.repos.keys()].sort();
       const { task, log } = await runTask('nodejs-service', {

@@ -236,7 +236,13 @@ describe('idp:github:publish', () => {
         { once: true },
       ),
     );
-    await expect(run({}, { store })).rejects.toThrow(/was deleted again/);
+    // the error keeps its kind (what GitHub said) and tells what was cleaned up
+    await expect(run({}, { store })).rejects.toMatchObject({
+      name: 'NotAllowedError',
+      message: expect.stringMatching(
+        /Upgrade to GitHub Pro.*was deleted again$/,
+      ),
+    });
     expect(github.repos.has('acme/payments-api')).toBe(false);
 
     const { ran } = await run({}, { store });

@@ -35,6 +35,16 @@ import { examples } from './githubPublish.examples';
 const REPO_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const TOPIC = /^[a-z0-9][a-z0-9-]{0,49}$/;
 
+/**
+ * The same kind of error with more said: a new instance, because the task log
+ * prints the stack, which an error computes from its message when created.
+ */
+function withSuffix(error: unknown, suffix: string): Error {
+  const original = error instanceof Error ? error : new Error(String(error));
+  const Kind = original.constructor as new (message: string) => Error;
+  return new Kind(`${original.message}${suffix}`);
+}
+
 /** metadata.system of the stack.yaml being pushed, if there is a valid one. */
 async function systemOfStack(dir: string): Promise<string | undefined> {
   const text = await fs
@@ -328,22 +338,20 @@ export function createGithubPublishAction(options: {
         // Nothing half-made stays behind (backstage #23104).
         try {
           await octokit.rest.repos.delete({ owner, repo });
-          logger.warn(
-            `Deleted ${slug}, which this run created, after: ${error}`,
-          );
         } catch (cleanupError) {
           logger.error(`Could not delete ${slug}: ${cleanupError}`);
-          (
-            error as Error
-          ).message += `; ${slug} was created by this run and could NOT be deleted (${
-            githubError(cleanupError, `delete ${slug}`).message
-          }), delete it by hand`;
-          throw error;
+          throw withSuffix(
+            error,
+            `; ${slug} was created by this run and could NOT be deleted (${
+              githubError(cleanupError, `delete ${slug}`).message
+            }), delete it by hand`,
+          );
         }
-        (
-          error as Error
-        ).message += `; ${slug}, created by this run, was deleted again`;
-        throw error;
+        logger.warn(`Deleted ${slug}, which this run created, after: ${error}`);
+        throw withSuffix(
+          error,
+          `; ${slug}, created by this run, was deleted again`,
+        );
       }
     },
   });
