@@ -259,6 +259,26 @@ describe('idp:github:publish', () => {
     );
   });
 
+  it('refuses to continue on a repository that replaced the one an earlier attempt created', async () => {
+    const store = new Map<string, unknown>();
+    await run({}, { store });
+    for (const key of [...store.keys()]) {
+      if (!key.endsWith(':repository')) store.delete(key);
+    }
+    github.repos.delete('acme/payments-api');
+    github.seed('acme/payments-api', {
+      files: { 'README.md': 'someone else' },
+    });
+    const writesBefore = writes().length;
+    await expect(run({}, { store })).rejects.toThrow(
+      /repoUrl: acme\/payments-api is no longer the repository an earlier attempt of this task created .*nothing was changed/,
+    );
+    expect(writes().length).toBe(writesBefore);
+    expect(github.files('acme/payments-api').get('README.md')).toBe(
+      'someone else',
+    );
+  });
+
   it('adopts an existing repository that is ours, keeping its other files and topics', async () => {
     github.seed('acme/payments-api', {
       topics: ['idp-managed', 'legacy', 'idp-system-old'],

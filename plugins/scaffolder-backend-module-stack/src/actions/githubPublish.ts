@@ -1,5 +1,5 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
+import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
 import {
   DefaultGithubCredentialsProvider,
   ScmIntegrationRegistry,
@@ -244,6 +244,13 @@ export function createGithubPublishAction(options: {
       });
       if (!ran) {
         const current = await getRepository(octokit, owner, repo);
+        if (current && current.id !== state.id) {
+          throw new ConflictError(
+            `repoUrl: ${slug} is no longer the repository an earlier attempt of this task ${
+              state.created ? 'created' : 'adopted'
+            } (id ${state.id}, now ${current.id}); nothing was changed`,
+          );
+        }
         if (!current) {
           logger.info(
             `${slug} was removed after an earlier attempt; creating it again`,
