@@ -358,6 +358,11 @@ describe.each(cases)(
       }
       // the skeleton's own tests (or, for Python, its syntax)
       await checkSkeleton(dir, files);
+      // GitHub Actions expressions survive templating; our values are filled in
+      const workflow = files.get('.github/workflows/ci.yaml')!;
+      expect(workflow).toContain('${{ secrets.IDP_BOT_TOKEN }}');
+      expect(workflow).toContain(`registry.internal/${repo}`);
+      expect(workflow).not.toContain('{% raw %}');
       // registered in the catalog and linked from the output
       const locations = await request(app).get('/api/catalog/locations');
       // The GitHub integration resolves blob/main + /catalog-info.yaml to a tree URL.
