@@ -26,7 +26,9 @@ export const validStackArb = fc
     stageAutoscaling: fc.boolean(),
   })
   .map(r => {
-    const components = r.types.map((type, i) => {
+    // One frontend at most: a stack has one hostname, and a frontend owns its root.
+    const types = r.types.map((t, i) => (t === 'frontend' && r.types.indexOf('frontend') !== i ? 'nodejs' : t));
+    const components = types.map((type, i) => {
       const name = `c${i}-${type}`;
       const subs = r.subs[i].map(s => `${s}x`); // x: never a DLQ/DLX-like clash
       const c: Record<string, unknown> = { name, type };

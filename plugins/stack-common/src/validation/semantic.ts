@@ -122,6 +122,26 @@ export function semanticIssues(input: unknown): StackIssue[] {
       edges.set(from.component.name, [...(edges.get(from.component.name) ?? []), to.component.name]);
     }
   });
+  // Routes share one hostname per environment: a path prefix may lead to one workload only.
+  const routes = new Map<string, { target: string; where: PropertyKey[] }>();
+  const claim = (prefix: string, target: string, where: PropertyKey[]) => {
+    const other = routes.get(prefix);
+    if (!other) routes.set(prefix, { target, where });
+    else if (other.target !== target) {
+      out.push(issue(where, 'route-conflict', `path ${prefix} already routes to ${other.target}`));
+    }
+  };
+  components.forEach((c, i) => {
+    if (isObj(c) && c.type === 'frontend' && typeof c.name === 'string') claim('/', c.name, ['spec', 'components', i]);
+  });
+  list(spec.links).forEach((l, i) => {
+    if (!isObj(l) || typeof l.from !== 'string' || typeof l.to !== 'string') return;
+    const from = refs.find(c => c.name === l.from);
+    const to = refs.find(c => c.name === l.to);
+    if (from?.type === 'frontend' && to && isService(to.type)) {
+      claim(typeof l.pathPrefix === 'string' ? l.pathPrefix : `/api/${to.name}`, to.name, ['spec', 'links', i, 'pathPrefix']);
+    }
+  });
   const cycle = findCycle(edges);
   if (cycle) {
     out.push(issue(['spec', 'links'], 'link-cycle', `services call each other in a cycle (${cycle.join(' → ')}); readiness that depends on callees can never settle`));

@@ -69,6 +69,16 @@ describe('validateStack', () => {
     ]);
   });
 
+  it('rejects two workloads on the same route', () => {
+    const s: any = base();
+    s.spec.components.push({ name: 'web', type: 'frontend' }, { name: 'admin', type: 'frontend' }, { name: 'b', type: 'fastapi' });
+    s.spec.links.push({ from: 'web', to: 'api', pathPrefix: '/api' }, { from: 'admin', to: 'b', pathPrefix: '/api' });
+    expect(issuesOf(s)).toEqual([
+      'route-conflict | spec.components[2]: path / already routes to web',
+      'route-conflict | spec.links[1].pathPrefix: path /api already routes to api',
+    ]);
+  });
+
   it('names unknown fields, missing fields and unknown types', () => {
     const s: any = base();
     s.spec.components[0].prot = 80;
