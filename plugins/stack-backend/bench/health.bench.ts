@@ -219,6 +219,16 @@ async function main() {
     };
   }
 
+  async function quiesce() {
+    const total = () =>
+      argoA.calls.total + argoB.calls.total + github.calls.total;
+    let last = -1;
+    for (let i = 0; i < 60 && total() !== last; i++) {
+      last = total();
+      await new Promise(r => setTimeout(r, 2_000));
+    }
+  }
+
   const results = [];
   const only = process.argv.indexOf('--only');
   const plugins = (
@@ -228,6 +238,9 @@ async function main() {
     process.stderr.write(
       `running ${plugin} for ${DURATION_S}s with ${CLIENTS} clients...\n`,
     );
+    // A client that gave up leaves server-side work running; let it finish
+    // so one run's upstream calls are not counted in the next.
+    await quiesce();
     if (WARMUP_S > 0) {
       await phase(plugin, WARMUP_S);
     }
