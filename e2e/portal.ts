@@ -82,6 +82,9 @@ export async function signInAsGuest(page: Page) {
   const enter = page.getByRole('button', { name: 'Enter' });
   await enter.waitFor({ timeout: 60_000 });
   await enter.click();
+  // The session is stored once the app has left the sign-in page.
+  await enter.waitFor({ state: 'detached', timeout: 60_000 });
+  await page.getByText('Settings').first().waitFor({ timeout: 60_000 });
 }
 
 /** Fails when the page shows one of Backstage's error panels. */
@@ -90,5 +93,15 @@ export async function expectNoErrorPanel(page: Page) {
   const count = await panels.count();
   if (count > 0) {
     throw new Error(`the page shows an error panel: ${await panels.first().innerText()}`);
+  }
+}
+
+/** Runs a browser step and leaves a screenshot behind when it fails. */
+export async function step(page: Page, name: string, fn: () => Promise<void>) {
+  try {
+    await fn();
+  } catch (error) {
+    await page.screenshot({ path: resolve(ARTIFACTS, `failed-${name}.png`) }).catch(() => {});
+    throw error;
   }
 }
