@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
+
 const N = Number(process.env.N ?? 300);
 const RUNS = Number(process.env.RUNS ?? 7);
 
@@ -72,6 +73,16 @@ try {
     console.log(`${label}: ${N} nodes, navigation → interactive median ${results[label].toFixed(0)} ms (runs: ${times.map(x => x.toFixed(0)).join(', ')})`);
   }
   console.log(`ratio ours / dagre baseline: ${(results.ours / results['dagre baseline']).toFixed(2)}`);
+  // The dark theme draws the same graph with no console errors, in its own colours.
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('console', m => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(`${variants[0][1]}?n=${N}&theme=dark`);
+  await page.waitForFunction(() => window.__interactive !== undefined, null, { timeout: 120_000 });
+  const background = await page.locator('[data-testid=stack-topology-node] rect').first().getAttribute('fill');
+  const nodes = await page.locator('[data-testid=stack-topology-node]').count();
+  if (nodes !== N || errors.length) throw new Error(`dark theme: ${nodes} nodes, errors: ${errors.join('; ')}`);
+  console.log(`dark theme: ${nodes} nodes, node fill ${background}, no console errors`);
 } finally {
   await browser.close();
   rmSync(dir, { recursive: true, force: true });

@@ -4,12 +4,14 @@
 import { useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ThemeProvider } from '@material-ui/core/styles';
-import { lightTheme } from '@backstage/theme';
+import { darkTheme, lightTheme } from '@backstage/theme';
 import { TopologyGraph } from '../../src/components/TopologyGraph/TopologyGraph';
 import type { NodeHealth } from '../../src/components/TopologyGraph/TopologyGraph';
 import { stackGraph } from './stackGraph';
 
-const n = Number(new URLSearchParams(location.search).get('n') ?? 300);
+const params = new URLSearchParams(location.search);
+const n = Number(params.get('n') ?? 300);
+const theme = params.get('theme') === 'dark' ? darkTheme : lightTheme;
 const topology = stackGraph(n);
 const health: Record<string, NodeHealth> = Object.fromEntries(
   topology.nodes.map((node, i) => [node.id, { health: i % 5 ? 'Healthy' : 'Degraded', sync: 'Synced' }]),
@@ -25,7 +27,7 @@ function Page() {
     );
   }, []);
   return (
-    <ThemeProvider theme={lightTheme}>
+    <ThemeProvider theme={theme}>
       <TopologyGraph topology={topology} health={health} onOpen={() => {}} />
     </ThemeProvider>
   );
