@@ -232,7 +232,7 @@ async function main() {
   const results = [];
   const only = process.argv.indexOf('--only');
   const plugins = (
-    only > 0 ? [process.argv[only + 1]] : ['naive', 'stack']
+    only > 0 ? [process.argv[only + 1]] : ['stack', 'naive']
   ) as Array<'naive' | 'stack'>;
   for (const plugin of plugins) {
     process.stderr.write(
