@@ -32,6 +32,9 @@ before(async () => {
     files: readTree(resolve(ROOT, 'templates/nodejs-service')),
   });
   await signInAsGuest(page);
+  // The owner picker lists groups from the catalog: wait until it has them.
+  await page.goto(`${FRONTEND}/catalog/default/group/payments-team`);
+  await page.getByText('Owns checkout and payment processing.').first().waitFor({ timeout: 120_000 });
 });
 
 after(async () => {
@@ -54,10 +57,9 @@ test('the Node.js template runs as a dry run in the template editor', () =>
   await page.getByLabel('System', { exact: false }).first().fill('payments');
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Next' }).click();
-  // RepoUrlPicker's fields are autocompletes: type, then leave the field so
-  // the value is committed.
-  await page.getByLabel('Owner', { exact: false }).first().pressSequentially('acme');
-  await page.keyboard.press('Tab');
+  // The owner is fixed to the one organisation Argo CD watches (allowedOwners
+  // preselects it); the repository field is an autocomplete: type, then leave
+  // it so the value is committed.
   await page.getByLabel('Repository', { exact: false }).first().pressSequentially('orders-api');
   await page.keyboard.press('Tab');
   await page.getByRole('button', { name: 'Review' }).click();
