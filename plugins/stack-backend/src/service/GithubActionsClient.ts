@@ -48,7 +48,11 @@ export class GithubActionsClient {
     const api = (
       integration.config.apiBaseUrl ?? 'https://api.github.com'
     ).replace(/\/+$/, '');
-    return `${api}/repos/${slug}/actions/runs?per_page=${perPage}`;
+    // GitHub serves at most 100 runs per page.
+    return `${api}/repos/${slug}/actions/runs?per_page=${Math.min(
+      perPage,
+      100,
+    )}`;
   }
 
   async page(

@@ -20,6 +20,12 @@ export class UpstreamFailure extends Error {
       return error;
     }
     const e = error as Error;
+    if (e?.name === 'SyntaxError') {
+      return new UpstreamFailure(
+        'bad-response',
+        `${upstream} answered something that is not JSON: ${e.message}`,
+      );
+    }
     if (e?.name === 'TimeoutError' || e?.name === 'AbortError') {
       return new UpstreamFailure(
         'timeout',

@@ -1,0 +1,38 @@
+/**
+ * Serves the loopback fake Argo CD and GitHub of the benchmark for the portal's
+ * browser tests (e2e/stackPlugin.test.ts): the example `payments` repo in three
+ * environments, dev healthy, stage degraded, prod out of sync. Prints one JSON
+ * line with both URLs, then runs until killed (or for at most 15 minutes).
+ *
+ * Run: node --require @backstage/cli-node/config/nodeTransform.cjs plugins/stack-backend/bench/serveFakes.ts
+ */
+import { application } from '../src/__testUtils__/argoFixtures';
+import { fakeArgoServer, fakeGithubServer } from './fakeUpstreams';
+
+export const FAKE_ARGO_TOKEN = 'e2e-argocd-token';
+
+async function main() {
+  const lifetime = 15 * 60_000;
+  const argo = await fakeArgoServer(
+    [
+      application({ repo: 'payments', env: 'dev' }),
+      application({ repo: 'payments', env: 'stage', health: 'Degraded' }),
+      application({ repo: 'payments', env: 'prod', sync: 'OutOfSync' }),
+    ],
+    FAKE_ARGO_TOKEN,
+    lifetime,
+  );
+  const github = await fakeGithubServer('acme', ['payments'], lifetime);
+  process.stdout.write(
+    `${JSON.stringify({ argo: argo.url, github: github.url, token: FAKE_ARGO_TOKEN })}\n`,
+  );
+  const stop = async () => {
+    await Promise.all([argo.close(), github.close()]);
+    process.exit(0);
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  setTimeout(stop, lifetime).unref();
+}
+
+main();
