@@ -24,7 +24,11 @@ async function main() {
   );
   const github = await fakeGithubServer('acme', ['payments'], lifetime);
   process.stdout.write(
-    `${JSON.stringify({ argo: argo.url, github: github.url, token: FAKE_ARGO_TOKEN })}\n`,
+    `${JSON.stringify({
+      argo: argo.url,
+      github: github.url,
+      token: FAKE_ARGO_TOKEN,
+    })}\n`,
   );
   const stop = async () => {
     await Promise.all([argo.close(), github.close()]);
