@@ -1,6 +1,9 @@
 import { K8sObject } from '../generator/types';
 
-/** The namespaced SecretStore the platform provisions in every `<system>-<env>` namespace. */
+/**
+ * The ClusterSecretStore the platform provides (argocd/platform/secret-store/),
+ * open to the `<system>-<env>` namespaces only.
+ */
 export const PLATFORM_SECRET_STORE = 'idp-platform';
 
 /**
@@ -16,12 +19,13 @@ export function externalSecret(
   type = 'Opaque',
 ): K8sObject {
   return {
-    apiVersion: 'external-secrets.io/v1beta1',
+    // External Secrets ≥ 0.17 serves only v1.
+    apiVersion: 'external-secrets.io/v1',
     kind: 'ExternalSecret',
     metadata: { name, labels },
     spec: {
       refreshInterval: '1h',
-      secretStoreRef: { kind: 'SecretStore', name: PLATFORM_SECRET_STORE },
+      secretStoreRef: { kind: 'ClusterSecretStore', name: PLATFORM_SECRET_STORE },
       target: { name, creationPolicy: 'Owner', template: { type } },
       data: keys.map(key => ({ secretKey: key, remoteRef: { key: remoteKey, property: key } })),
     },

@@ -30,6 +30,18 @@ describe('generateManifests', () => {
     }
   });
 
+  it('reads credentials through the platform ClusterSecretStore with the v1 API', () => {
+    const secrets = fixtureNames()
+      .flatMap(name => generateManifests(loadFixture(name)))
+      .flatMap(f => parseAllDocuments(f.content).map(d => d.toJS()))
+      .filter(o => o?.kind === 'ExternalSecret');
+    expect(secrets.length).toBeGreaterThan(0);
+    for (const o of secrets) {
+      expect(o.apiVersion).toBe('external-secrets.io/v1');
+      expect(o.spec.secretStoreRef).toEqual({ kind: 'ClusterSecretStore', name: 'idp-platform' });
+    }
+  });
+
   it('picks API versions from the target Kubernetes version', () => {
     const legacy = generateManifests(loadFixture('legacy-k8s'));
     const modern = generateManifests(loadFixture('fullstack'));

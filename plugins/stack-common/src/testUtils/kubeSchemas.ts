@@ -9,7 +9,7 @@ import { HorizontalPodAutoscaler as HpaV2beta2 } from 'kubernetes-models/autosca
 import { PodDisruptionBudget as PdbV1 } from 'kubernetes-models/policy/v1';
 import { PodDisruptionBudget as PdbV1beta1 } from 'kubernetes-models/policy/v1beta1';
 import { Cluster, Database, ScheduledBackup } from '@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1';
-import { ExternalSecret } from '@kubernetes-models/external-secrets/external-secrets.io/v1beta1';
+import { ExternalSecret } from '@kubernetes-models/external-secrets/external-secrets.io/v1';
 import { HTTPRoute as HTTPRouteV1 } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1';
 import { HTTPRoute as HTTPRouteV1beta1 } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1beta1';
 
@@ -32,7 +32,7 @@ const MODELS: Record<string, Model> = {
   'postgresql.cnpg.io/v1/Cluster': Cluster,
   'postgresql.cnpg.io/v1/Database': Database,
   'postgresql.cnpg.io/v1/ScheduledBackup': ScheduledBackup,
-  'external-secrets.io/v1beta1/ExternalSecret': ExternalSecret,
+  'external-secrets.io/v1/ExternalSecret': ExternalSecret,
   'gateway.networking.k8s.io/v1/HTTPRoute': HTTPRouteV1,
   'gateway.networking.k8s.io/v1beta1/HTTPRoute': HTTPRouteV1beta1,
 };
