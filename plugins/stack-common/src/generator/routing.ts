@@ -4,6 +4,13 @@ import { Additions, GenerationContext, K8sObject } from './types';
 import { allowIngress, namespacePeer } from './networkPolicy';
 
 /**
+ * Where the platform's Traefik runs (docs/conventions.md). Its pods proxy both
+ * Ingresses and, with the Gateway provider on, HTTPRoutes, so it is the default
+ * peer for either routing kind.
+ */
+export const PLATFORM_INGRESS_NAMESPACE = 'traefik';
+
+/**
  * Publishes routed workloads on each environment's hostname, as an Ingress or,
  * when `spec.routing.kind` is `gateway`, an HTTPRoute, and lets the
  * controller's namespace reach them.
@@ -12,7 +19,7 @@ export function routing(stack: Stack, routes: NonNullable<Additions['routes']>, 
   if (routes.length === 0) return {};
   const r = stack.spec.routing ?? {};
   const kind = r.kind ?? 'ingress';
-  const controllerNs = r.controllerNamespace ?? (kind === 'gateway' ? 'gateway-system' : 'ingress-nginx');
+  const controllerNs = r.controllerNamespace ?? PLATFORM_INGRESS_NAMESPACE;
   // Longest prefix first so that readers see the precedence controllers apply.
   const sorted = [...new Map(routes.map(x => [x.pathPrefix, x])).values()].sort(
     (a, b) => b.pathPrefix.length - a.pathPrefix.length || (a.pathPrefix < b.pathPrefix ? -1 : 1),
