@@ -42,6 +42,16 @@ describe('generateManifests', () => {
     }
   });
 
+  it.each(fixtureNames())('%s: Argo CD never prunes or deletes the shared namespace', name => {
+    const namespaces = generateManifests(loadFixture(name))
+      .flatMap(f => parseAllDocuments(f.content).map(d => d.toJS()))
+      .filter(o => o?.kind === 'Namespace');
+    expect(namespaces).toHaveLength(3);
+    for (const ns of namespaces) {
+      expect(ns.metadata.annotations).toEqual({ 'argocd.argoproj.io/sync-options': 'Prune=false,Delete=false' });
+    }
+  });
+
   it('picks API versions from the target Kubernetes version', () => {
     const legacy = generateManifests(loadFixture('legacy-k8s'));
     const modern = generateManifests(loadFixture('fullstack'));

@@ -159,6 +159,9 @@ export function generateManifests(stack: Stack): GeneratedFile[] {
         metadata: {
           name: namespace,
           labels: { 'idp.platform/system': stack.metadata.system, 'idp.platform/environment': env.name },
+          // Every stack of the system emits this Namespace: one that stops emitting it
+          // (or whose Application is deleted) must not take it away from the others.
+          annotations: { 'argocd.argoproj.io/sync-options': 'Prune=false,Delete=false' },
         },
       },
       ...(envObjects.get(env.name) ?? []),
