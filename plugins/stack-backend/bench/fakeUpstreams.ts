@@ -100,6 +100,8 @@ export function fakeGithubServer(
   owner: string,
   repos: string[],
   maxLifetimeMs: number,
+  /** Workflow file names of a monorepo repo, one per component; default: the repo's name. */
+  workflowsOf: (repo: string) => string[] = repo => [repo],
 ) {
   const calls = { total: 0, notModified: 0 };
   const runs = new Map(
@@ -110,7 +112,7 @@ export function fakeGithubServer(
           id: i,
           owner,
           repo,
-          workflow: repo,
+          workflow: workflowsOf(repo)[(i - 1) % workflowsOf(repo).length],
           headSha: i === 1 ? sha(`${repo}-dev`) : sha(`${repo}-${i}`),
         }),
       ),

@@ -22,7 +22,12 @@ async function main() {
     FAKE_ARGO_TOKEN,
     lifetime,
   );
-  const github = await fakeGithubServer('acme', ['payments'], lifetime);
+  // payments is a monorepo: one workflow per component.
+  const github = await fakeGithubServer('acme', ['payments'], lifetime, () => [
+    'payments-api',
+    'payments-web',
+    'receipts-worker',
+  ]);
   process.stdout.write(
     `${JSON.stringify({
       argo: argo.url,
