@@ -213,6 +213,116 @@ describe('stack:generate', () => {
     },
   );
 
+  it('adds the components and links of a design, its links wired in deploy/', async () => {
+    const { ctx, workspacePath } = await run({
+      ...form,
+      extras: ['database'],
+      design: {
+        components: [{ name: 'worker', type: 'nodejs', port: 9090 }],
+        links: [
+          { from: 'payments-api', to: 'worker' },
+          { from: 'worker', to: 'db/payments-api' },
+        ],
+      },
+    });
+    expect(ctx.output).toHaveBeenCalledWith('components', [
+      'payments-api',
+      'db',
+      'worker',
+    ]);
+    const stack = (
+      parseStackYaml(
+        await fs.readFile(path.join(workspacePath, 'stack.yaml'), 'utf8'),
+      ) as any
+    ).stack;
+    expect(stack.spec.links).toEqual([
+      { from: 'payments-api', to: 'db/payments-api' },
+      { from: 'payments-api', to: 'worker' },
+      { from: 'worker', to: 'db/payments-api' },
+    ]);
+    const files = await listFiles(workspacePath);
+    expect(files.filter(f => f.startsWith('deploy/base/worker/'))).not.toEqual(
+      [],
+    );
+    // payments-api → worker: the caller gets the worker's in-cluster URL.
+    const base = (
+      await Promise.all(
+        files
+          .filter(f => f.startsWith('deploy/base/'))
+          .map(f => fs.readFile(path.join(workspacePath, f), 'utf8')),
+      )
+    ).join('\n---\n');
+    expect(base).toContain('WORKER_URL');
+    expect(base).toContain('http://worker:9090');
+  });
+
+  it.each<[string, Record<string, unknown>, RegExp]>([
+    [
+      'a component named like a generated one',
+      { components: [{ name: 'db', type: 'redis' }], links: [] },
+      /design: components\[0\]\.name: "db" is already the name of spec\.components\[1\] \[unique-name\]/,
+    ],
+    [
+      'a link to an unknown component',
+      {
+        components: [{ name: 'worker', type: 'nodejs' }],
+        links: [{ from: 'worker', to: 'nowhere' }],
+      },
+      /design: links\[0\]\.to: .*nowhere.* \[link-target\]/,
+    ],
+    [
+      'a component of an unknown type',
+      { components: [{ name: 'worker', type: 'java' }] },
+      /design: components\[0\].*\[component-type\]/,
+    ],
+  ])(
+    'rejects a design with %s, naming the field and writing nothing',
+    async (_n, design, expected) => {
+      const ws = await makeWorkspace({});
+      const ctx = createMockActionContext({
+        input: { ...form, extras: ['database'], design } as any,
+        workspacePath: ws,
+      });
+      await expect(action.handler(ctx as any)).rejects.toThrow(expected);
+      expect(await listFiles(ws)).toEqual([]);
+    },
+  );
+
+  it('adds a design to a stack.yaml read from the workspace, a clash there naming the design too', async () => {
+    const text = await fs.readFile(FULLSTACK, 'utf8');
+    const { ctx } = await run(
+      {
+        stackFile: 'stack.yaml',
+        owner: 'group:default/payments',
+        design: {
+          components: [{ name: 'reports', type: 'fastapi' }],
+          links: [{ from: 'web', to: 'reports', pathPrefix: '/reports' }],
+        },
+      },
+      { 'stack.yaml': text },
+    );
+    expect(ctx.output).toHaveBeenCalledWith('components', [
+      'web',
+      'orders',
+      'worker',
+      'db',
+      'mq',
+      'store',
+      'cache',
+      'reports',
+    ]);
+    await expect(
+      run(
+        {
+          stackFile: 'stack.yaml',
+          owner: 'group:default/payments',
+          design: { components: [{ name: 'web', type: 'frontend' }] },
+        },
+        { 'stack.yaml': text },
+      ),
+    ).rejects.toThrow(/design: components\[0\]\.name: "web" .*\[unique-name\]/);
+  });
+
   it('rejects a stack.yaml that is not in the workspace or is invalid, writing nothing', async () => {
     await expect(run({ stackFile: 'missing.yaml' })).rejects.toThrow(
       /stackFile: missing.yaml is not in the workspace/,

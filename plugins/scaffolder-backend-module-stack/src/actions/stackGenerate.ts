@@ -1,11 +1,15 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import {
+  componentSchema,
   generateManifests,
+  linkSchema,
   parseStackYaml,
   serializeStack,
   Stack,
+  StackComponent,
   StackIssue,
+  StackLink,
   validateStack,
 } from '@internal/plugin-stack-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -15,14 +19,17 @@ import path from 'node:path';
 import { MAX_SYSTEM_LENGTH, SYSTEM_TOPIC_PREFIX } from '../conventions';
 import { buildStack, EXTRAS } from '../stack/buildStack';
 import { checkOwner } from '../stack/checkOwner';
-import { formFieldOf } from '../stack/formField';
+import { applyDesign, DesignStart } from '../stack/applyDesign';
+import { issueLine } from '../stack/formField';
 import { reservedReason } from '../stack/reservedNames';
 import { examples } from './stackGenerate.examples';
 
-function issuesError(issues: StackIssue[], source: string): InputError {
-  const lines = issues.map(
-    i => `${formFieldOf(i.path)}: ${i.message} [${i.rule}]`,
-  );
+function issuesError(
+  issues: StackIssue[],
+  source: string,
+  design?: DesignStart,
+): InputError {
+  const lines = issues.map(i => issueLine(i, design));
   return new InputError(`The stack ${source} is invalid:\n${lines.join('\n')}`);
 }
 
@@ -83,6 +90,27 @@ export function createStackGenerateAction(options: {
               'Per-environment settings (spec.environments of stack.yaml)',
             ),
         domain: z => z.string().optional().describe('DNS domain of the routes'),
+        // The scaffolder checks input against the JSON Schema made from this
+        // (where a custom type is unconstrained), so the handler validates the
+        // design with the whole stack to report each issue with its rule.
+        design: z =>
+          z
+            .object({
+              components: z.array(
+                z.custom<StackComponent>(
+                  v => componentSchema.safeParse(v).success,
+                ),
+              ),
+              links: z
+                .array(
+                  z.custom<StackLink>(v => linkSchema.safeParse(v).success),
+                )
+                .optional(),
+            })
+            .optional()
+            .describe(
+              'Components and links to add to the stack (the StackDesigner form field); they may link to the generated components',
+            ),
         checkOwner: z =>
           z
             .boolean()
@@ -161,8 +189,15 @@ export function createStackGenerateAction(options: {
         });
       }
 
+      let designStart: DesignStart | undefined;
+      if (input.design) {
+        const applied = applyDesign(raw, input.design);
+        raw = applied.stack;
+        designStart = applied.start;
+      }
+
       const result = validateStack(raw);
-      if (!result.ok) throw issuesError(result.issues, source);
+      if (!result.ok) throw issuesError(result.issues, source, designStart);
       const stack = result.stack;
       const reserved = reservedReason(stack.metadata.name);
       if (reserved) throw new InputError(`name: ${reserved}`);
