@@ -398,6 +398,65 @@ it('a service template with no data components ticked and no environments gives 
   expect(stack.spec.links).toBeUndefined();
 });
 
+describe('fullstack with the StackDesigner field', () => {
+  const fullstack = cases[2];
+  const filesOf = (res: request.Response) =>
+    new Map<string, string>(
+      res.body.directoryContents.map((f: any) => [
+        f.path,
+        Buffer.from(f.base64Content, 'base64').toString('utf8'),
+      ]),
+    );
+
+  it('adds the designed components and links to the golden path, wired in deploy/', async () => {
+    const res = await dryRun('fullstack', {
+      ...fullstack.values,
+      design: {
+        components: [{ name: 'worker', type: 'nodejs', port: 9090 }],
+        links: [
+          { from: 'api', to: 'worker' },
+          { from: 'worker', to: 'mq/shop-events' },
+        ],
+      },
+    });
+    expect(res.status).toBe(200);
+    const files = filesOf(res);
+    // inspectRepo also builds every overlay with kubectl kustomize
+    const { stack } = await inspectRepo(files, fullstack.repo);
+    expect(stack.spec.components.map(c => c.name)).toEqual([
+      ...fullstack.components,
+      'worker',
+    ]);
+    const base = [...files]
+      .filter(([p]) => p.startsWith('deploy/base/'))
+      .map(([, text]) => text)
+      .join('\n');
+    expect(base).toContain('http://worker:9090');
+  });
+
+  it("keeps the golden path as it is with the field's empty starting value", async () => {
+    const res = await dryRun('fullstack', {
+      ...fullstack.values,
+      design: { components: [], links: [] },
+    });
+    expect(res.status).toBe(200);
+    const { stack } = await inspectRepo(filesOf(res), fullstack.repo);
+    expect(stack.spec.components.map(c => c.name)).toEqual(
+      fullstack.components,
+    );
+  });
+
+  it('refuses a design that reuses a golden-path name, naming the field', async () => {
+    const res = await dryRun('fullstack', {
+      ...fullstack.values,
+      design: { components: [{ name: 'api', type: 'fastapi' }], links: [] },
+    });
+    expect(JSON.stringify(res.body)).toMatch(
+      /design: components\[0\]\.name: \\"api\\" is already the name of spec\.components\[1\] \[unique-name\]/,
+    );
+  });
+});
+
 describe('templates through the scaffolder: bad input', () => {
   afterEach(() => server.resetHandlers(...baseHandlers));
 
