@@ -22,7 +22,10 @@ export function readTree(dir: string): Record<string, string> {
 }
 
 /** Runs in the page: installs the picker over the given files. */
-export function installFakeDirectoryPicker(init: { name: string; files: Record<string, string> }) {
+export function installFakeDirectoryPicker(init: {
+  name: string;
+  files: Record<string, string>;
+}) {
   (window as any).showDirectoryPicker = async () => {
     const root = await navigator.storage.getDirectory();
     await root.removeEntry(init.name, { recursive: true }).catch(() => {});
@@ -33,7 +36,9 @@ export function installFakeDirectoryPicker(init: { name: string; files: Record<s
       for (const part of parts.slice(0, -1)) {
         dir = await dir.getDirectoryHandle(part, { create: true });
       }
-      const file = await dir.getFileHandle(parts[parts.length - 1], { create: true });
+      const file = await dir.getFileHandle(parts[parts.length - 1], {
+        create: true,
+      });
       const writable = await (file as any).createWritable();
       await writable.write(text);
       await writable.close();

@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, openSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -14,7 +15,9 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
-      throw new Error(`the portal exited with ${child.exitCode}; see artifacts/e2e/portal.log`);
+      throw new Error(
+        `the portal exited with ${child.exitCode}; see artifacts/e2e/portal.log`,
+      );
     }
     try {
       const res = await fetch(url);
@@ -33,7 +36,9 @@ export interface Portal {
   stop(): Promise<void>;
 }
 
-export async function startPortal(env: NodeJS.ProcessEnv = {}): Promise<Portal> {
+export async function startPortal(
+  env: NodeJS.ProcessEnv = {},
+): Promise<Portal> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const log = openSync(resolve(ARTIFACTS, 'portal.log'), 'w');
   const started = Date.now();
@@ -81,18 +86,34 @@ export async function signInAsGuest(page: Page) {
   await page.goto(FRONTEND);
   const enter = page.getByRole('button', { name: 'Enter' });
   await enter.waitFor({ timeout: 60_000 });
-  await enter.click();
-  // The session is stored once the app has left the sign-in page.
-  await enter.waitFor({ state: 'detached', timeout: 60_000 });
+  // A click that lands before the app has wired its handlers, or while the
+  // auth backend is still starting, does nothing: try again for a minute.
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    await enter.click().catch(() => {});
+    const left = await enter
+      .waitFor({ state: 'detached', timeout: 5_000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (left) break;
+    if (Date.now() > deadline)
+      throw new Error('guest sign-in did not leave the sign-in page');
+  }
   await page.getByText('Settings').first().waitFor({ timeout: 60_000 });
 }
 
 /** Fails when the page shows one of Backstage's error panels. */
 export async function expectNoErrorPanel(page: Page) {
-  const panels = page.locator('[class*="BackstageErrorPanel"], [class*="MuiAlert-standardError"]');
+  const panels = page.locator(
+    '[class*="BackstageErrorPanel"], [class*="MuiAlert-standardError"]',
+  );
   const count = await panels.count();
   if (count > 0) {
-    throw new Error(`the page shows an error panel: ${await panels.first().innerText()}`);
+    throw new Error(
+      `the page shows an error panel: ${await panels.first().innerText()}`,
+    );
   }
 }
 
@@ -101,7 +122,49 @@ export async function step(page: Page, name: string, fn: () => Promise<void>) {
   try {
     await fn();
   } catch (error) {
-    await page.screenshot({ path: resolve(ARTIFACTS, `failed-${name}.png`) }).catch(() => {});
+    await page
+      .screenshot({ path: resolve(ARTIFACTS, `failed-${name}.png`) })
+      .catch(() => {});
     throw error;
   }
+}
+
+export interface PortalSession {
+  page: Page;
+  portal: Portal;
+}
+
+/**
+ * Registers before/after hooks for a test file: starts the portal (with extra
+ * environment from `env`), opens Chromium, runs `prepare` (e.g. init scripts)
+ * and signs in as guest. The returned object is filled in before the tests run.
+ */
+export function usePortal(
+  options: {
+    env?: () => Promise<NodeJS.ProcessEnv>;
+    prepare?: (page: Page) => Promise<void>;
+    viewport?: { width: number; height: number };
+    cleanup?: () => void;
+  } = {},
+): PortalSession {
+  const session = {} as PortalSession;
+  let browser: Browser | undefined;
+  before(async () => {
+    session.portal = await startPortal(await options.env?.());
+    console.log(
+      `portal ready after ${session.portal.readySeconds.toFixed(1)} s`,
+    );
+    browser = await launchBrowser();
+    session.page = await browser.newPage({
+      viewport: options.viewport ?? { width: 1500, height: 1000 },
+    });
+    await options.prepare?.(session.page);
+    await signInAsGuest(session.page);
+  });
+  after(async () => {
+    await browser?.close();
+    await session.portal?.stop();
+    options.cleanup?.();
+  });
+  return session;
 }

@@ -4,114 +4,156 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import {
   ARTIFACTS,
   FRONTEND,
   ROOT,
   expectNoErrorPanel,
-  launchBrowser,
-  signInAsGuest,
-  startPortal,
   step,
-  type Portal,
+  usePortal,
 } from './portal.ts';
 
-let fakes: ChildProcess;
-let portal: Portal;
-let browser: Browser;
-let page: Page;
+let fakes: ChildProcess | undefined;
 
-async function startFakes(): Promise<{ argo: string; github: string; token: string }> {
+/** Starts the fakes and returns the portal's config for them, as env vars. */
+async function fakeUpstreams(): Promise<NodeJS.ProcessEnv> {
   fakes = spawn(
     process.execPath,
     [
       '--require',
-      resolve(ROOT, 'node_modules/@backstage/cli-node/config/nodeTransform.cjs'),
+      resolve(
+        ROOT,
+        'node_modules/@backstage/cli-node/config/nodeTransform.cjs',
+      ),
       resolve(ROOT, 'plugins/stack-backend/bench/serveFakes.ts'),
     ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
   );
-  const [line] = await createInterface({ input: fakes.stdout! })[Symbol.asyncIterator]().next().then(r => [r.value]);
-  return JSON.parse(line);
-}
-
-before(async () => {
-  const { argo, github, token } = await startFakes();
+  const first = await createInterface({ input: fakes.stdout! })
+    [Symbol.asyncIterator]()
+    .next();
+  const { argo, github, token } = JSON.parse(first.value);
   // Config through the environment, as a deployment would set it.
-  portal = await startPortal({
-    APP_CONFIG_stack_argocd_instances: JSON.stringify([{ name: 'main', url: argo, token }]),
+  return {
+    APP_CONFIG_stack_argocd_instances: JSON.stringify([
+      { name: 'main', url: argo, token },
+    ]),
     APP_CONFIG_integrations_github: JSON.stringify([
       { host: 'github.com', apiBaseUrl: github, token: 'e2e-github-token' },
     ]),
-  });
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
-  await signInAsGuest(page);
+  };
+}
+
+const session = usePortal({
+  env: fakeUpstreams,
+  cleanup: () => fakes?.kill('SIGTERM'),
 });
 
-after(async () => {
-  await browser?.close();
-  await portal?.stop();
-  fakes?.kill('SIGTERM');
-});
-
-const entityPage = (ref: string, tab = '') => `${FRONTEND}/catalog/default/${ref}${tab}`;
+const entityPage = (ref: string, tab = '') =>
+  `${FRONTEND}/catalog/default/${ref}${tab}`;
 
 test('the topology of the payments system carries live health per environment', () =>
-  step(page, 'topology', async () => {
+  step(session.page, 'topology', async () => {
+    const { page } = session;
     await page.goto(entityPage('system/payments', '/topology'));
     const nodes = page.locator('[data-testid=stack-topology-node]');
-    await page.locator('[data-testid=stack-topology-node][aria-label^="Payments API"]').waitFor({ timeout: 120_000 });
-    assert.ok((await nodes.count()) >= 6, 'services, frontend, data components and API are drawn');
-    assert.ok((await page.locator('[data-testid=stack-topology-edge]').count()) >= 5);
-    const api = page.locator('[data-testid=stack-topology-node][aria-label^="Payments API"]');
-    await page.getByRole('group', { name: 'Environment' }).getByRole('button', { name: 'dev' }).click();
-    await assertEventually(async () => (await api.getAttribute('aria-label'))?.includes('Healthy'));
+    await page
+      .locator('[data-testid=stack-topology-node][aria-label^="Payments API"]')
+      .waitFor({ timeout: 120_000 });
+    assert.ok(
+      (await nodes.count()) >= 6,
+      'services, frontend, data components and API are drawn',
+    );
+    assert.ok(
+      (await page.locator('[data-testid=stack-topology-edge]').count()) >= 5,
+    );
+    const api = page.locator(
+      '[data-testid=stack-topology-node][aria-label^="Payments API"]',
+    );
+    await page
+      .getByRole('group', { name: 'Environment' })
+      .getByRole('button', { name: 'dev' })
+      .click();
+    await assertEventually(async () =>
+      (await api.getAttribute('aria-label'))?.includes('Healthy'),
+    );
     assert.equal(await api.getAttribute('data-tone'), 'ok');
     await page.screenshot({ path: resolve(ARTIFACTS, 'topology-dev.png') });
-    await page.getByRole('group', { name: 'Environment' }).getByRole('button', { name: 'stage' }).click();
-    await assertEventually(async () => (await api.getAttribute('aria-label'))?.includes('Degraded'));
+    await page
+      .getByRole('group', { name: 'Environment' })
+      .getByRole('button', { name: 'stage' })
+      .click();
+    await assertEventually(async () =>
+      (await api.getAttribute('aria-label'))?.includes('Degraded'),
+    );
     assert.equal(await api.getAttribute('data-tone'), 'error');
     await expectNoErrorPanel(page);
     await page.screenshot({ path: resolve(ARTIFACTS, 'topology-stage.png') });
   }));
 
 test('the health tab shows the service × environment matrix', () =>
-  step(page, 'health', async () => {
+  step(session.page, 'health', async () => {
+    const { page } = session;
     await page.goto(entityPage('system/payments', '/health'));
-    await page.getByRole('table', { name: 'Health by environment' }).waitFor({ timeout: 60_000 });
-    const stage = page.locator('[data-testid="health-cell-Payments API-stage"]');
+    await page
+      .getByRole('table', { name: 'Health by environment' })
+      .waitFor({ timeout: 60_000 });
+    const stage = page.locator(
+      '[data-testid="health-cell-Payments API-stage"]',
+    );
     await stage.waitFor();
     assert.match(await stage.innerText(), /Degraded/);
-    assert.match(await page.locator('[data-testid="health-cell-Payments API-prod"]').innerText(), /OutOfSync|Out of sync/i);
+    assert.match(
+      await page
+        .locator('[data-testid="health-cell-Payments API-prod"]')
+        .innerText(),
+      /OutOfSync|Out of sync/i,
+    );
     await expectNoErrorPanel(page);
-    await page.screenshot({ path: resolve(ARTIFACTS, 'health.png'), fullPage: true });
+    await page.screenshot({
+      path: resolve(ARTIFACTS, 'health.png'),
+      fullPage: true,
+    });
   }));
 
 test('the builds tab lists workflow runs and what each environment runs', () =>
-  step(page, 'builds', async () => {
+  step(session.page, 'builds', async () => {
+    const { page } = session;
     await page.goto(entityPage('component/payments-api', '/builds'));
     const runs = page.getByRole('table', { name: 'Workflow runs' });
     await runs.waitFor({ timeout: 60_000 });
     assert.ok((await runs.getByRole('row').count()) >= 2);
     await page.locator('[data-testid=build-deployment-dev]').waitFor();
     await expectNoErrorPanel(page);
-    await page.screenshot({ path: resolve(ARTIFACTS, 'builds.png'), fullPage: true });
+    await page.screenshot({
+      path: resolve(ARTIFACTS, 'builds.png'),
+      fullPage: true,
+    });
   }));
 
 test('the catalog table shows health for a whole page in one column', () =>
-  step(page, 'catalog-column', async () => {
-    await page.goto(`${FRONTEND}/catalog?filters[kind]=component&filters[user]=all`);
-    await page.getByRole('columnheader', { name: 'Health' }).waitFor({ timeout: 60_000 });
-    await page.getByRole('status', { name: /dev: Healthy/ }).first().waitFor({ timeout: 60_000 });
+  step(session.page, 'catalog-column', async () => {
+    const { page } = session;
+    await page.goto(
+      `${FRONTEND}/catalog?filters[kind]=component&filters[user]=all`,
+    );
+    await page
+      .getByRole('columnheader', { name: 'Health' })
+      .waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('status', { name: /dev: Healthy/ })
+      .first()
+      .waitFor({ timeout: 60_000 });
     await expectNoErrorPanel(page);
     await page.screenshot({ path: resolve(ARTIFACTS, 'catalog-health.png') });
   }));
 
-async function assertEventually(check: () => Promise<boolean | undefined>, timeoutMs = 30_000) {
+async function assertEventually(
+  check: () => Promise<boolean | undefined>,
+  timeoutMs = 30_000,
+) {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error('condition not met in time');

@@ -3,83 +3,86 @@
 // The dry run executes our real actions in the real backend and lists the
 // files the template would push.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { installFakeDirectoryPicker, readTree } from './fakeDirectoryPicker.ts';
 import {
   ARTIFACTS,
   FRONTEND,
   ROOT,
   expectNoErrorPanel,
-  launchBrowser,
-  signInAsGuest,
-  startPortal,
   step,
-  type Portal,
+  usePortal,
 } from './portal.ts';
 
-let portal: Portal;
-let browser: Browser;
-let page: Page;
-
-before(async () => {
-  portal = await startPortal();
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  await page.addInitScript(installFakeDirectoryPicker, {
-    name: 'nodejs-service',
-    files: readTree(resolve(ROOT, 'templates/nodejs-service')),
-  });
-  await signInAsGuest(page);
-  // The owner picker lists groups from the catalog: wait until it has them.
-  await page.goto(`${FRONTEND}/catalog/default/group/payments-team`);
-  await page.getByText('Owns checkout and payment processing.').first().waitFor({ timeout: 120_000 });
-});
-
-after(async () => {
-  await browser?.close();
-  await portal?.stop();
+const session = usePortal({
+  viewport: { width: 1600, height: 1000 },
+  prepare: page =>
+    page.addInitScript(installFakeDirectoryPicker, {
+      name: 'nodejs-service',
+      files: readTree(resolve(ROOT, 'templates/nodejs-service')),
+    }),
 });
 
 test('the Node.js template runs as a dry run in the template editor', () =>
-  step(page, 'template-editor', async () => {
-  await page.goto(`${FRONTEND}/create/edit`);
-  await page.getByText('Load Template Directory').first().click();
-  // The editor shows the template's own files and its form.
-  await page.getByText('template.yaml').first().waitFor({ timeout: 60_000 });
+  step(session.page, 'template-editor', async () => {
+    const { page } = session;
+    // The owner picker lists groups from the catalog: wait until it has them.
+    await page.goto(`${FRONTEND}/catalog/default/group/payments-team`);
+    await page
+      .getByText('Owns checkout and payment processing.')
+      .first()
+      .waitFor({ timeout: 120_000 });
+    await page.goto(`${FRONTEND}/create/edit`);
+    await page.getByText('Load Template Directory').first().click();
+    // The editor shows the template's own files and its form.
+    await page.getByText('template.yaml').first().waitFor({ timeout: 60_000 });
 
-  await page.getByLabel('Name', { exact: false }).first().fill('orders-api');
-  const owner = page.getByLabel('Owner', { exact: false }).first();
-  await owner.click();
-  await owner.fill('payments');
-  await page.getByRole('option', { name: /payments-team/ }).first().click();
-  await page.getByLabel('System', { exact: false }).first().fill('payments');
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Next' }).click();
-  // The owner is fixed to the one organisation Argo CD watches (allowedOwners
-  // preselects it); the repository field is an autocomplete: type, then leave
-  // it so the value is committed.
-  await page.getByLabel('Repository', { exact: false }).first().pressSequentially('orders-api');
-  await page.keyboard.press('Tab');
-  await page.getByRole('button', { name: 'Review' }).click();
-  await page.screenshot({ path: resolve(ARTIFACTS, 'template-review.png') });
-  await page.getByRole('button', { name: 'Create' }).click();
+    await page.getByLabel('Name', { exact: false }).first().fill('orders-api');
+    const owner = page.getByLabel('Owner', { exact: false }).first();
+    await owner.click();
+    await owner.fill('payments');
+    await page
+      .getByRole('option', { name: /payments-team/ })
+      .first()
+      .click();
+    await page.getByLabel('System', { exact: false }).first().fill('payments');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    // The owner is fixed to the one organisation Argo CD watches (allowedOwners
+    // preselects it); the repository field is an autocomplete: type, then leave
+    // it so the value is committed.
+    await page
+      .getByLabel('Repository', { exact: false })
+      .first()
+      .pressSequentially('orders-api');
+    await page.keyboard.press('Tab');
+    await page.getByRole('button', { name: 'Review' }).click();
+    await page.screenshot({ path: resolve(ARTIFACTS, 'template-review.png') });
+    await page.getByRole('button', { name: 'Create' }).click();
 
-  // The dry-run results list what would be pushed.
-  for (const file of ['stack.yaml', 'catalog-info.yaml', 'deploy']) {
-    await page.getByText(file, { exact: true }).first().waitFor({ timeout: 120_000 });
-  }
-  // The generated overlays are there, and stack.yaml is the stack description.
-  const results = page.getByText('Dry-run results').locator('xpath=ancestor::*[4]');
-  await results.getByText('deploy', { exact: true }).first().click();
-  await results.getByText('overlays', { exact: true }).first().click();
-  for (const env of ['dev', 'stage', 'prod']) {
-    await results.getByText(env, { exact: true }).first().waitFor();
-  }
-  await results.getByText('stack.yaml', { exact: true }).first().click();
-  await page.getByText('kind: Stack').first().waitFor();
-  await expectNoErrorPanel(page);
-  await page.screenshot({ path: resolve(ARTIFACTS, 'template-dry-run.png') });
-  assert.equal(await page.getByText('Incomplete repository location').count(), 0);
+    // The dry-run results list what would be pushed.
+    for (const file of ['stack.yaml', 'catalog-info.yaml', 'deploy']) {
+      await page
+        .getByText(file, { exact: true })
+        .first()
+        .waitFor({ timeout: 120_000 });
+    }
+    // The generated overlays are there, and stack.yaml is the stack description.
+    const results = page
+      .getByText('Dry-run results')
+      .locator('xpath=ancestor::*[4]');
+    await results.getByText('deploy', { exact: true }).first().click();
+    await results.getByText('overlays', { exact: true }).first().click();
+    for (const env of ['dev', 'stage', 'prod']) {
+      await results.getByText(env, { exact: true }).first().waitFor();
+    }
+    await results.getByText('stack.yaml', { exact: true }).first().click();
+    await page.getByText('kind: Stack').first().waitFor();
+    await expectNoErrorPanel(page);
+    await page.screenshot({ path: resolve(ARTIFACTS, 'template-dry-run.png') });
+    assert.equal(
+      await page.getByText('Incomplete repository location').count(),
+      0,
+    );
   }));
