@@ -51,7 +51,7 @@ export const examples: TemplateExample[] = [
   },
   {
     description:
-      'Add a StackDesigner form field\'s design to a rendered stack.yaml',
+      "Add a StackDesigner form field's design to a rendered stack.yaml",
     example: yaml.stringify({
       steps: [
         {
