@@ -90,6 +90,20 @@ describe('StackDesignerField', () => {
     ]);
   });
 
+  it('keeps an empty starting value (an optional field), flagging and blocking nothing', async () => {
+    const onValue = jest.fn();
+    await renderInTestApp(<Harness initial={{ components: [], links: [] }} onValue={onValue} />);
+    expect(screen.getByRole('status')).toHaveTextContent('Nothing added');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(onValue).not.toHaveBeenCalled();
+    const addError = jest.fn();
+    stackDesignerValidation({ components: [], links: [] }, { addError } as any, { formData: formContext.formData } as any);
+    expect(addError).not.toHaveBeenCalled();
+    // A link left without components is still checked.
+    stackDesignerValidation({ components: [], links: [{ from: 'a', to: 'b' }] }, { addError } as any, { formData: formContext.formData } as any);
+    expect(addError).toHaveBeenCalled();
+  });
+
   it('blocks the form step through the field validation', () => {
     const addError = jest.fn();
     const context = { formData: formContext.formData } as any;

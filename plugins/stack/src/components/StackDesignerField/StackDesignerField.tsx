@@ -101,7 +101,9 @@ export function StackDesignerField(props: FieldExtensionComponentProps<StackDesi
   const [openFile, setOpenFile] = useState('stack.yaml');
 
   const result = useMemo(() => validateStack(toStack(meta, design)), [meta.name, meta.system, meta.owner, design]); // eslint-disable-line react-hooks/exhaustive-deps
-  const issues = result.ok ? [] : result.issues;
+  // An empty design (an optional field left empty) is not an error.
+  const empty = design.components.length === 0 && design.links.length === 0;
+  const issues = result.ok || empty ? [] : result.issues;
   const files = useMemo(() => {
     if (!result.ok) return [];
     return [
@@ -259,7 +261,12 @@ export function StackDesignerField(props: FieldExtensionComponentProps<StackDesi
       <Typography variant="h6" component="h3">
         Preview
       </Typography>
-      {result.ok ? (
+      {empty && (
+        <Typography variant="body2" role="status">
+          Nothing added: add a component to see the generated files.
+        </Typography>
+      )}
+      {!empty && result.ok && (
         <div className={classes.preview}>
           <ul className={`${classes.list} ${classes.files}`} aria-label="Generated files">
             {files.map(f => (
@@ -279,7 +286,8 @@ export function StackDesignerField(props: FieldExtensionComponentProps<StackDesi
             {shown?.content}
           </pre>
         </div>
-      ) : (
+      )}
+      {!empty && !result.ok && (
         <Typography variant="body2" role="status">
           Fix the {issues.length} issue{issues.length === 1 ? '' : 's'} above to see the generated files.
         </Typography>

@@ -8,7 +8,8 @@ export const stackDesignerValidation: CustomFieldValidator<StackDesign> = (
   field,
   { formData },
 ) => {
-  if (!design?.components) return;
+  // Nothing designed (the field is optional, e.g. extra components): nothing to check.
+  if (!design?.components?.length && !design?.links?.length) return;
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const result = validateStack(
     toStack({ name: str(formData.name), system: str(formData.system), owner: str(formData.owner) }, design),
