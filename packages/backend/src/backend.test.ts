@@ -23,6 +23,12 @@ async function loadAppConfig() {
   );
   const data = config.get<JsonObject>();
   config.close();
+  // The file locations are relative to packages/backend, where the backend
+  // runs; Jest may run from the repo root, so anchor them there.
+  const catalog = data.catalog as { locations: { target: string }[] };
+  for (const location of catalog.locations) {
+    location.target = resolve(__dirname, '..', location.target);
+  }
   return data;
 }
 
