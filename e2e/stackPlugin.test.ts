@@ -160,3 +160,70 @@ async function assertEventually(
     await new Promise(r => setTimeout(r, 250));
   }
 }
+
+test('the fullstack template designs extra components and previews their manifests', () =>
+  step(session.page, 'designer', async () => {
+    const { page } = session;
+    await page.goto(`${FRONTEND}/create/templates/default/fullstack`);
+    await page.getByLabel('Name', { exact: false }).first().fill('orders');
+    const owner = page.getByLabel('Owner', { exact: false }).first();
+    await owner.click();
+    await owner.fill('payments');
+    await page
+      .getByRole('option', { name: /payments-team/ })
+      .first()
+      .click();
+    await page.getByLabel('System', { exact: false }).first().fill('payments');
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    const designer = page.locator('[data-testid=stack-designer]');
+    await designer.waitFor({ timeout: 60_000 });
+    const addComponent = designer.getByRole('group', {
+      name: 'Add a component',
+    });
+    for (const [name, type] of [
+      ['worker', 'nodejs'],
+      ['jobs-cache', 'redis'],
+    ]) {
+      await addComponent.getByLabel('Name').fill(name);
+      await addComponent.getByLabel('Type').selectOption(type);
+      await addComponent.getByRole('button', { name: 'Add component' }).click();
+    }
+    const addLink = designer.getByRole('group', { name: 'Add a link' });
+    await addLink.getByLabel('From').selectOption('worker');
+    await addLink.getByLabel('To').selectOption('jobs-cache');
+    await addLink.getByRole('button', { name: 'Add link' }).click();
+    await designer
+      .getByRole('list', { name: 'Links' })
+      .getByText('worker → jobs-cache')
+      .waitFor();
+    // The template starts the designer empty: only what we added is listed,
+    // so nothing clashes with the golden path's own web, api and db.
+    const listed = await designer
+      .getByRole('list', { name: 'Components' })
+      .locator('li strong')
+      .allInnerTexts();
+    assert.deepEqual(listed, ['worker', 'jobs-cache']);
+
+    // The shared generator runs in the browser: the worker's manifests appear.
+    const files = designer.getByRole('list', { name: 'Generated files' });
+    const deployment = files.getByRole('button', {
+      name: /deploy\/base\/worker\/deployment\.yaml/,
+    });
+    await deployment.click();
+    const preview = designer.locator('[data-testid=stack-designer-preview]');
+    assert.match(
+      await preview.innerText(),
+      /kind: Deployment[\s\S]*jobs-cache/,
+    );
+    assert.equal(
+      await designer.getByRole('alert').count(),
+      0,
+      'the design is valid',
+    );
+    await expectNoErrorPanel(page);
+    await page.screenshot({
+      path: resolve(ARTIFACTS, 'designer.png'),
+      fullPage: true,
+    });
+  }));

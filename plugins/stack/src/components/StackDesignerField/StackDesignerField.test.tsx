@@ -8,7 +8,15 @@ import { stackDesignerValidation } from './validation';
 
 const formContext = { formData: { name: 'shop', system: 'commerce', owner: 'group:commerce' } };
 
-function Harness({ initial, onValue }: { initial?: StackDesign; onValue?: (d: StackDesign) => void }) {
+function Harness({
+  initial,
+  onValue,
+  schema = {},
+}: {
+  initial?: StackDesign;
+  onValue?: (d: StackDesign) => void;
+  schema?: object;
+}) {
   const [value, setValue] = useState<StackDesign | undefined>(initial);
   const props = {
     formData: value,
@@ -19,7 +27,7 @@ function Harness({ initial, onValue }: { initial?: StackDesign; onValue?: (d: St
     formContext,
     idSchema: { $id: 'root_design' },
     rawErrors: [],
-    schema: {},
+    schema,
     uiSchema: {},
   } as unknown as FieldExtensionComponentProps<StackDesign>;
   return <StackDesignerField {...props} />;
@@ -47,6 +55,15 @@ describe('StackDesignerField', () => {
     expect(screen.getByTestId('stack-designer-preview')).toHaveTextContent('system: commerce');
     fireEvent.click(screen.getByRole('button', { name: 'deploy/overlays/dev/namespace.yaml' }));
     expect(screen.getByTestId('stack-designer-preview')).toHaveTextContent('name: commerce-dev');
+  });
+
+  it("starts from the template's own default instead of the golden path", async () => {
+    const onValue = jest.fn();
+    const empty = { components: [], links: [] };
+    await renderInTestApp(<Harness onValue={onValue} schema={{ type: 'object', default: empty }} />);
+    expect(onValue).toHaveBeenCalledWith(empty);
+    expect(onValue).not.toHaveBeenCalledWith(DEFAULT_DESIGN);
+    expect(within(screen.getByRole('list', { name: 'Components' })).queryAllByRole('listitem')).toEqual([]);
   });
 
   it('adds a component and a link, and the preview follows', async () => {

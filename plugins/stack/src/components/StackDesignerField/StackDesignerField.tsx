@@ -83,16 +83,21 @@ function metadataOf(formContext: unknown): DesignMetadata {
  * preview of stack.yaml and every generated manifest, made in the browser.
  */
 export function StackDesignerField(props: FieldExtensionComponentProps<StackDesign>) {
-  const { formData, onChange, formContext, rawErrors, idSchema } = props;
+  const { formData, onChange, formContext, rawErrors, idSchema, schema } = props;
   const classes = useStyles();
-  const design: StackDesign = formData?.components ? formData : DEFAULT_DESIGN;
+  // A template's own `default` (e.g. an empty design added to a golden path)
+  // wins over the designer's starting design; the form does not always pass
+  // it down as formData.
+  const templateDefault = schema?.default as StackDesign | undefined;
+  const initial = templateDefault?.components ? templateDefault : DEFAULT_DESIGN;
+  const design: StackDesign = formData?.components ? formData : initial;
   const meta = metadataOf(formContext);
   const base = idSchema?.$id ?? 'stack-designer';
 
   // Submit the default design too, so an untouched field is not empty.
   useEffect(() => {
-    if (!formData?.components) onChange(DEFAULT_DESIGN);
-  }, [formData, onChange]);
+    if (!formData?.components) onChange(initial);
+  }, [formData, onChange, initial]);
 
   const [newName, setNewName] = useState('');
   const [newType, setNewType] = useState<ComponentType>('nodejs');
