@@ -168,3 +168,20 @@ export function usePortal(
   });
   return session;
 }
+
+/**
+ * Fills the first page that every golden-path template shares (name, owner
+ * picked from the catalog's groups, system) and goes to the next page.
+ */
+export async function fillServicePage(page: Page, name: string) {
+  await page.getByLabel('Name', { exact: false }).first().fill(name);
+  const owner = page.getByLabel('Owner', { exact: false }).first();
+  await owner.click();
+  await owner.fill('payments');
+  await page
+    .getByRole('option', { name: /payments-team/ })
+    .first()
+    .click();
+  await page.getByLabel('System', { exact: false }).first().fill('payments');
+  await page.getByRole('button', { name: 'Next' }).click();
+}

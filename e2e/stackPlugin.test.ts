@@ -11,6 +11,7 @@ import {
   FRONTEND,
   ROOT,
   expectNoErrorPanel,
+  fillServicePage,
   step,
   usePortal,
 } from './portal.ts';
@@ -165,16 +166,7 @@ test('the fullstack template designs extra components and previews their manifes
   step(session.page, 'designer', async () => {
     const { page } = session;
     await page.goto(`${FRONTEND}/create/templates/default/fullstack`);
-    await page.getByLabel('Name', { exact: false }).first().fill('orders');
-    const owner = page.getByLabel('Owner', { exact: false }).first();
-    await owner.click();
-    await owner.fill('payments');
-    await page
-      .getByRole('option', { name: /payments-team/ })
-      .first()
-      .click();
-    await page.getByLabel('System', { exact: false }).first().fill('payments');
-    await page.getByRole('button', { name: 'Next' }).click();
+    await fillServicePage(page, 'orders');
 
     const designer = page.locator('[data-testid=stack-designer]');
     await designer.waitFor({ timeout: 60_000 });

@@ -11,6 +11,7 @@ import {
   FRONTEND,
   ROOT,
   expectNoErrorPanel,
+  fillServicePage,
   step,
   usePortal,
 } from './portal.ts';
@@ -38,16 +39,7 @@ test('the Node.js template runs as a dry run in the template editor', () =>
     // The editor shows the template's own files and its form.
     await page.getByText('template.yaml').first().waitFor({ timeout: 60_000 });
 
-    await page.getByLabel('Name', { exact: false }).first().fill('orders-api');
-    const owner = page.getByLabel('Owner', { exact: false }).first();
-    await owner.click();
-    await owner.fill('payments');
-    await page
-      .getByRole('option', { name: /payments-team/ })
-      .first()
-      .click();
-    await page.getByLabel('System', { exact: false }).first().fill('payments');
-    await page.getByRole('button', { name: 'Next' }).click();
+    await fillServicePage(page, 'orders-api');
     await page.getByRole('button', { name: 'Next' }).click();
     // The owner is fixed to the one organisation Argo CD watches (allowedOwners
     // preselects it); the repository field is an autocomplete: type, then leave

@@ -4,6 +4,32 @@ import { K8sObject } from './types';
 
 type Peer = Record<string, unknown>;
 
+/**
+ * A NetworkPolicy for `workload`'s pods allowing TCP on `ports` in one
+ * direction: from `peers` (Ingress) or to `peers` (Egress).
+ */
+function allowTraffic(
+  stack: Stack,
+  workload: { name: string; type: string },
+  name: string,
+  direction: 'Ingress' | 'Egress',
+  peers: Peer[],
+  ports: number[],
+): K8sObject {
+  const tcp = ports.map(port => ({ protocol: 'TCP', port }));
+  const rule = direction === 'Ingress' ? { from: peers, ports: tcp } : { to: peers, ports: tcp };
+  return {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata: { name, labels: labelsFor(stack, workload) },
+    spec: {
+      podSelector: { matchLabels: podSelectorFor(stack, workload) },
+      policyTypes: [direction],
+      [direction === 'Ingress' ? 'ingress' : 'egress']: [rule],
+    },
+  };
+}
+
 /** Ingress to `target`'s pods from `peers` on `ports` (TCP). */
 export function allowIngress(
   stack: Stack,
@@ -12,16 +38,7 @@ export function allowIngress(
   peers: Peer[],
   ports: number[],
 ): K8sObject {
-  return {
-    apiVersion: 'networking.k8s.io/v1',
-    kind: 'NetworkPolicy',
-    metadata: { name, labels: labelsFor(stack, target) },
-    spec: {
-      podSelector: { matchLabels: podSelectorFor(stack, target) },
-      policyTypes: ['Ingress'],
-      ingress: [{ from: peers, ports: ports.map(port => ({ protocol: 'TCP', port })) }],
-    },
-  };
+  return allowTraffic(stack, target, name, 'Ingress', peers, ports);
 }
 
 /** Egress from `source`'s pods to `peers` on `ports` (TCP). */
@@ -32,16 +49,7 @@ export function allowEgress(
   peers: Peer[],
   ports: number[],
 ): K8sObject {
-  return {
-    apiVersion: 'networking.k8s.io/v1',
-    kind: 'NetworkPolicy',
-    metadata: { name, labels: labelsFor(stack, source) },
-    spec: {
-      podSelector: { matchLabels: podSelectorFor(stack, source) },
-      policyTypes: ['Egress'],
-      egress: [{ to: peers, ports: ports.map(port => ({ protocol: 'TCP', port })) }],
-    },
-  };
+  return allowTraffic(stack, source, name, 'Egress', peers, ports);
 }
 
 export function podPeer(stack: Stack, c: { name: string; type: string }): Peer {
