@@ -9,7 +9,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 export const ROOT = resolve(import.meta.dirname, '..');
 export const ARTIFACTS = resolve(ROOT, 'artifacts/e2e');
 export const FRONTEND = 'http://localhost:3000';
-export const BACKEND = 'http://localhost:7007';
+const BACKEND = 'http://localhost:7007';
 
 async function waitFor(url: string, child: ChildProcess, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
@@ -36,7 +36,7 @@ export interface Portal {
   stop(): Promise<void>;
 }
 
-export async function startPortal(
+async function startPortal(
   env: NodeJS.ProcessEnv = {},
 ): Promise<Portal> {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -65,7 +65,7 @@ export async function startPortal(
   return { readySeconds: (Date.now() - started) / 1000, stop };
 }
 
-export async function launchBrowser(): Promise<Browser> {
+async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     // The machine has no network: without these Chromium keeps dialling out.
@@ -82,7 +82,7 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** Signs in with the guest provider on the sign-in page, if it is shown. */
-export async function signInAsGuest(page: Page) {
+async function signInAsGuest(page: Page) {
   await page.goto(FRONTEND);
   const enter = page.getByRole('button', { name: 'Enter' });
   await enter.waitFor({ timeout: 60_000 });
