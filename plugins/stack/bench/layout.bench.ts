@@ -15,37 +15,11 @@ import { renderToString } from 'react-dom/server';
 import { ThemeProvider } from '@material-ui/core/styles';
 import { lightTheme } from '@backstage/theme';
 import { layoutTopology } from '../src/lib/layoutTopology';
-import type { Topology, TopologyNode } from '../src/lib/topology';
+import type { Topology } from '../src/lib/topology';
 import { TopologyGraph, NodeHealth } from '../src/components/TopologyGraph/TopologyGraph';
-
-/** A stack-shaped graph: services fan out to data components and APIs. */
-function stack(n: number): Topology {
-  const categories: TopologyNode['category'][] = ['service', 'service', 'database', 'queue', 'api', 'frontend'];
-  const nodes: TopologyNode[] = Array.from({ length: n }, (_, i) => ({
-    id: `component:default/n${i}`,
-    kind: 'Component',
-    name: `n${i}`,
-    namespace: 'default',
-    title: `node-${i}`,
-    category: categories[i % categories.length],
-    external: false,
-  }));
-  const edges = nodes.slice(1).flatMap((node, i) => {
-    const out = [{ from: nodes[Math.floor(i / 3)].id, to: node.id, type: 'dependsOn' as const }];
-    if (i % 4 === 0 && i > 10) out.push({ from: node.id, to: nodes[i - 7].id, type: 'dependsOn' as const });
-    return out;
-  });
-  return { nodes, edges };
-}
-
-function dagreLayout(topology: Topology) {
-  const g = new dagre.graphlib.Graph({ multigraph: true });
-  g.setGraph({ rankdir: 'LR', nodesep: 16, ranksep: 72, marginx: 16, marginy: 16 });
-  g.setDefaultEdgeLabel(() => ({}));
-  for (const node of topology.nodes) g.setNode(node.id, { width: 168, height: 44 });
-  for (const edge of topology.edges) g.setEdge(edge.from, edge.to, {}, edge.type);
-  dagre.layout(g);
-}
+import { stackGraph } from './browser/stackGraph';
+// dagre with our settings: the same baseline the browser benchmark swaps in.
+import { layoutTopology as dagreLayout } from './browser/dagreLayout';
 
 function catalogGraphStyleLayout(topology: Topology) {
   const g = new dagre.graphlib.Graph({ multigraph: true });
@@ -72,7 +46,7 @@ function median(fn: () => void, runs: number): number {
 
 const runs = Number(process.env.RUNS ?? 9);
 for (const n of [100, 300, 1000]) {
-  const topology = stack(n);
+  const topology = stackGraph(n);
   const ours = median(() => layoutTopology(topology), runs);
   const baseRuns = n > 300 ? 3 : runs;
   const dagreMs = median(() => dagreLayout(topology), baseRuns);
