@@ -2,10 +2,7 @@ import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
-import {
-  createTemplateAction,
-  parseRepoUrl,
-} from '@backstage/plugin-scaffolder-node';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   generateCatalogEntities,
   parseStackYaml,
@@ -13,6 +10,7 @@ import {
 } from '@internal/plugin-stack-common';
 import { promises as fs } from 'node:fs';
 import { validateEntity } from '../catalog/validateEntity';
+import { parseOwnerRepo } from '../github/parseOwnerRepo';
 import { examples } from './catalogInfo.examples';
 
 /** Ids the action is registered under; platform teams know the second one. */
@@ -70,9 +68,7 @@ export function createCatalogInfoAction(options: {
     },
     async handler(ctx) {
       const { input } = ctx;
-      const { owner, repo, host } = parseRepoUrl(input.repoUrl, integrations);
-      if (!owner)
-        throw new InputError(`repoUrl: "${input.repoUrl}" names no owner`);
+      const { owner, repo, host } = parseOwnerRepo(input.repoUrl, integrations);
       const stackFile = input.stackFile ?? 'stack.yaml';
       const text = await fs
         .readFile(resolveSafeChildPath(ctx.workspacePath, stackFile), 'utf8')

@@ -4,10 +4,7 @@ import {
   DefaultGithubCredentialsProvider,
   ScmIntegrationRegistry,
 } from '@backstage/integration';
-import {
-  createTemplateAction,
-  parseRepoUrl,
-} from '@backstage/plugin-scaffolder-node';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { parseStackYaml } from '@internal/plugin-stack-common';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -26,6 +23,7 @@ import {
 } from '../github/ensureRepository';
 import { githubError } from '../github/githubError';
 import { GithubPacing } from '../github/pacing';
+import { parseOwnerRepo } from '../github/parseOwnerRepo';
 import { protectBranch } from '../github/protectBranch';
 import { pushWorkspace } from '../github/pushWorkspace';
 import { readWorkspaceFiles } from '../github/readWorkspaceFiles';
@@ -142,15 +140,12 @@ export function createGithubPublishAction(options: {
     },
     async handler(ctx) {
       const { input, logger } = ctx;
-      const { host, owner, repo } = parseRepoUrl(input.repoUrl, integrations);
+      const { host, owner, repo } = parseOwnerRepo(input.repoUrl, integrations);
       const integration = integrations.github.byHost(host);
       if (!integration) {
         throw new InputError(
           `repoUrl: no GitHub integration is configured for host ${host} (integrations.github)`,
         );
-      }
-      if (!owner) {
-        throw new InputError(`repoUrl: "${input.repoUrl}" names no owner`);
       }
       if (!REPO_NAME.test(repo) || repo.length > 63) {
         throw new InputError(
