@@ -1,10 +1,10 @@
 import { Stack, MinioComponent } from '../schema/stackSchema';
-import { componentPort, labelsFor, resolveResources, selectorFor } from '../model/resolve';
+import { componentPort, labelsFor, selectorFor } from '../model/resolve';
 import { resolveLinkEnd } from '../model/links';
 import { Additions, K8sObject } from '../generator/types';
 import { allowEgress, allowIngress, podPeer } from '../generator/networkPolicy';
 import { externalSecret } from './externalSecret';
-import { imageFor } from './images';
+import { singleReplicaStore } from './singleReplicaStore';
 
 const MC_IMAGE = 'quay.io/minio/mc:RELEASE.2024-10-08T09-37-26Z';
 const MINIO_UID = 1000;
@@ -96,49 +96,16 @@ export function minioDefaults(stack: Stack, c: MinioComponent): Additions {
       metadata: { name: `${c.name}-policies`, labels },
       data: Object.fromEntries(grants.map(g => [`${g.policyName}.json`, JSON.stringify(minioPolicy(g), null, 2)])),
     },
-    {
-      apiVersion: 'v1',
-      kind: 'Service',
-      metadata: { name: c.name, labels },
-      spec: { selector: selectorFor(stack, c.name), ports: [{ name: 's3', port, targetPort: 's3', protocol: 'TCP' }] },
-    },
-    {
-      apiVersion: 'apps/v1',
-      kind: 'StatefulSet',
-      metadata: { name: c.name, labels },
-      spec: {
-        serviceName: c.name,
-        replicas: 1,
-        selector: { matchLabels: selectorFor(stack, c.name) },
-        template: {
-          metadata: { labels },
-          spec: {
-            automountServiceAccountToken: false,
-            securityContext: { runAsNonRoot: true, runAsUser: MINIO_UID, fsGroup: MINIO_UID, seccompProfile: { type: 'RuntimeDefault' } },
-            containers: [
-              {
-                name: 'minio',
-                image: imageFor(stack, c),
-                args: ['server', '/data', '--address', `:${port}`],
-                envFrom: [{ secretRef: { name: root } }],
-                ports: [{ name: 's3', containerPort: port, protocol: 'TCP' }],
-                resources: resolveResources(c.resources),
-                readinessProbe: { httpGet: { path: '/minio/health/ready', port }, periodSeconds: 10 },
-                livenessProbe: { httpGet: { path: '/minio/health/live', port }, periodSeconds: 20 },
-                securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
-                volumeMounts: [{ name: 'data', mountPath: '/data' }],
-              },
-            ],
-          },
-        },
-        volumeClaimTemplates: [
-          {
-            metadata: { name: 'data' },
-            spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: c.storage ?? '10Gi' } } },
-          },
-        ],
-      },
-    },
+    ...singleReplicaStore(stack, c, {
+      containerName: 'minio',
+      portName: 's3',
+      uid: MINIO_UID,
+      args: ['server', '/data', '--address', `:${port}`],
+      envFrom: [{ secretRef: { name: root } }],
+      readinessProbe: { httpGet: { path: '/minio/health/ready', port }, periodSeconds: 10 },
+      livenessProbe: { httpGet: { path: '/minio/health/live', port }, periodSeconds: 20 },
+      storage: c.storage ?? '10Gi',
+    }),
     {
       apiVersion: 'batch/v1',
       kind: 'Job',
