@@ -22,6 +22,16 @@ const FULLSTACK = path.resolve(
   __dirname,
   '../../../stack-common/fixtures/fullstack.yaml',
 );
+/** The fixture's components and sub-components, in declaration order. */
+const FULLSTACK_COMPONENTS = [
+  'web',
+  'orders',
+  'worker',
+  'db',
+  'mq',
+  'store',
+  'cache',
+];
 
 async function run(
   input: Record<string, unknown>,
@@ -123,15 +133,7 @@ describe('stack:generate', () => {
     ).stack;
     expect(stack.metadata.name).toBe('shop2');
     expect(stack.metadata.system).toBe('commerce');
-    expect(ctx.output).toHaveBeenCalledWith('components', [
-      'web',
-      'orders',
-      'worker',
-      'db',
-      'mq',
-      'store',
-      'cache',
-    ]);
+    expect(ctx.output).toHaveBeenCalledWith('components', FULLSTACK_COMPONENTS);
   });
 
   it.each<[string, Record<string, unknown>, RegExp]>([
@@ -302,13 +304,7 @@ describe('stack:generate', () => {
       { 'stack.yaml': text },
     );
     expect(ctx.output).toHaveBeenCalledWith('components', [
-      'web',
-      'orders',
-      'worker',
-      'db',
-      'mq',
-      'store',
-      'cache',
+      ...FULLSTACK_COMPONENTS,
       'reports',
     ]);
     await expect(
