@@ -1,9 +1,9 @@
 import { Stack, PostgresComponent } from '../schema/stackSchema';
 import { componentPort, labelsFor, resolveResources } from '../model/resolve';
 import { Additions, K8sObject } from '../generator/types';
-import { allowEgress, allowIngress, namespacePeer, podPeer } from '../generator/networkPolicy';
 import { externalSecret } from './externalSecret';
 import { imageFor } from './images';
+import { operatorClusterPolicies } from './operatorClusterPolicies';
 
 /** Namespace the CloudNativePG operator runs in (its default install). */
 export const CNPG_NAMESPACE = 'cnpg-system';
@@ -107,13 +107,7 @@ export function postgresDefaults(stack: Stack, c: PostgresComponent): Additions 
       },
     },
   });
-  // The operator reaches instances on 8000 (status) and 5432; instances replicate among themselves.
-  objects.push(
-    { component: c.name, object: allowIngress(stack, c, `${c.name}-from-operator`, [namespacePeer(CNPG_NAMESPACE)], [8000, port]) },
-    { component: c.name, object: allowIngress(stack, c, `${c.name}-from-peers`, [podPeer(stack, c)], [8000, port]) },
-    { component: c.name, object: allowEgress(stack, c, `${c.name}-to-peers`, [podPeer(stack, c)], [8000, port]) },
-    // Instance managers talk to the Kubernetes API (leader election, status).
-    { component: c.name, object: allowEgress(stack, c, `${c.name}-to-kube-api`, [{ ipBlock: { cidr: '0.0.0.0/0' } }], [443, 6443]) },
-  );
+  // The operator reaches instances on 8000 (status) and 5432; instances replicate on the same ports.
+  objects.push(...operatorClusterPolicies(stack, c, CNPG_NAMESPACE, [8000, port], [8000, port]));
   return { objects };
 }

@@ -1,8 +1,8 @@
 import { Stack, RabbitmqComponent } from '../schema/stackSchema';
 import { componentPort, labelsFor, resolveResources } from '../model/resolve';
 import { Additions, K8sObject } from '../generator/types';
-import { allowEgress, allowIngress, namespacePeer, podPeer } from '../generator/networkPolicy';
 import { imageFor } from './images';
+import { operatorClusterPolicies } from './operatorClusterPolicies';
 
 /** Namespace of the RabbitMQ cluster and messaging-topology operators. */
 export const RABBITMQ_OPERATOR_NAMESPACE = 'rabbitmq-system';
@@ -70,14 +70,10 @@ export function rabbitmqDefaults(stack: Stack, c: RabbitmqComponent): Additions 
     objects.push(obj('Exchange', `${c.name}-${e.name}`, { name: e.name, type: e.type ?? 'topic', durable: true }));
   }
   // Operators use AMQP and the management API; nodes cluster over epmd/dist ports.
-  const peerPorts = [4369, 25672, port, 15672];
   return {
     objects: [
       ...objects.map(object => ({ component: c.name, object })),
-      { component: c.name, object: allowIngress(stack, c, `${c.name}-from-operator`, [namespacePeer(RABBITMQ_OPERATOR_NAMESPACE)], [port, 15672]) },
-      { component: c.name, object: allowIngress(stack, c, `${c.name}-from-peers`, [podPeer(stack, c)], peerPorts) },
-      { component: c.name, object: allowEgress(stack, c, `${c.name}-to-peers`, [podPeer(stack, c)], peerPorts) },
-      { component: c.name, object: allowEgress(stack, c, `${c.name}-to-kube-api`, [{ ipBlock: { cidr: '0.0.0.0/0' } }], [443, 6443]) },
+      ...operatorClusterPolicies(stack, c, RABBITMQ_OPERATOR_NAMESPACE, [port, 15672], [4369, 25672, port, 15672]),
     ],
   };
 }

@@ -1,0 +1,23 @@
+import { Stack } from '../schema/stackSchema';
+import { Additions } from '../generator/types';
+import { allowEgress, allowIngress, namespacePeer, podPeer } from '../generator/networkPolicy';
+
+/**
+ * NetworkPolicies every operator-run cluster (CNPG, RabbitMQ) needs: its
+ * operator gets in on `operatorPorts`, instances reach each other on
+ * `peerPorts`, and instance managers reach the Kubernetes API.
+ */
+export function operatorClusterPolicies(
+  stack: Stack,
+  c: { name: string; type: string },
+  operatorNamespace: string,
+  operatorPorts: number[],
+  peerPorts: number[],
+): Additions['objects'] {
+  return [
+    { component: c.name, object: allowIngress(stack, c, `${c.name}-from-operator`, [namespacePeer(operatorNamespace)], operatorPorts) },
+    { component: c.name, object: allowIngress(stack, c, `${c.name}-from-peers`, [podPeer(stack, c)], peerPorts) },
+    { component: c.name, object: allowEgress(stack, c, `${c.name}-to-peers`, [podPeer(stack, c)], peerPorts) },
+    { component: c.name, object: allowEgress(stack, c, `${c.name}-to-kube-api`, [{ ipBlock: { cidr: '0.0.0.0/0' } }], [443, 6443]) },
+  ];
+}
