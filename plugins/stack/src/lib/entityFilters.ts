@@ -1,5 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
-import { annotation, ANNOTATION_PROJECT_SLUG } from './annotations';
+import { annotation } from './annotations';
+import { ANNOTATIONS } from '@internal/plugin-stack-common';
 
 /** Topology and health tabs belong on Systems and Components. */
 export function isSystemOrComponent(entity: Entity): boolean {
@@ -10,6 +11,6 @@ export function isSystemOrComponent(entity: Entity): boolean {
 export function hasRepository(entity: Entity): boolean {
   return (
     entity.kind.toLocaleLowerCase('en-US') === 'component' &&
-    Boolean(annotation(entity, ANNOTATION_PROJECT_SLUG))
+    Boolean(annotation(entity, ANNOTATIONS.projectSlug))
   );
 }

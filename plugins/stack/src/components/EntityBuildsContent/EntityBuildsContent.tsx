@@ -6,7 +6,8 @@ import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/esm/useAsync';
 import { stackApiRef } from '../../api/stackApiRef';
-import { annotation, ANNOTATION_PROJECT_SLUG } from '../../lib/annotations';
+import { annotation } from '../../lib/annotations';
+import { ANNOTATIONS } from '@internal/plugin-stack-common';
 import { formatAge } from '../../lib/formatAge';
 import { BuildsTable } from '../BuildsTable';
 import { EmptyNotice } from '../EmptyNotice';
@@ -15,7 +16,7 @@ import { EmptyNotice } from '../EmptyNotice';
 export function EntityBuildsContent() {
   const { entity } = useEntity();
   const api = useApi(stackApiRef);
-  const slug = annotation(entity, ANNOTATION_PROJECT_SLUG);
+  const slug = annotation(entity, ANNOTATIONS.projectSlug);
   const entityRef = stringifyEntityRef(entity);
   const builds = useAsync(
     async () => (slug ? api.getBuilds(entityRef) : undefined),
@@ -26,7 +27,7 @@ export function EntityBuildsContent() {
     return (
       <EmptyNotice
         title="No builds for this entity"
-        description={`Add the annotation ${ANNOTATION_PROJECT_SLUG}: <org>/<repo> to catalog-info.yaml (stack:catalog-info writes it).`}
+        description={`Add the annotation ${ANNOTATIONS.projectSlug}: <org>/<repo> to catalog-info.yaml (stack:catalog-info writes it).`}
       />
     );
   }

@@ -1,9 +1,9 @@
 import { makeStyles } from '@material-ui/core/styles';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import type { TableColumn } from '@backstage/core-components';
-import { ENVIRONMENTS } from '@internal/plugin-stack-common';
+import { ANNOTATIONS, ENVIRONMENTS } from '@internal/plugin-stack-common';
 import { useBatchedEntityHealth } from '../../hooks/useBatchedEntityHealth';
-import { annotation, ANNOTATION_APP_SELECTOR } from '../../lib/annotations';
+import { annotation } from '../../lib/annotations';
 import { formatAge } from '../../lib/formatAge';
 import { HealthBadge } from '../HealthBadge';
 
@@ -14,7 +14,7 @@ const useStyles = makeStyles(theme => ({
 /** The health cell of one catalog row: a badge per environment. */
 export function EntityHealthCell({ entity }: { entity: Entity }) {
   const classes = useStyles();
-  const managed = Boolean(annotation(entity, ANNOTATION_APP_SELECTOR));
+  const managed = Boolean(annotation(entity, ANNOTATIONS.argocdAppSelector));
   const ref = stringifyEntityRef(entity);
   const { loading, error, value } = useBatchedEntityHealth(managed ? ref : undefined);
   if (!managed) return <span aria-label="not deployed by Argo CD">—</span>;

@@ -8,16 +8,13 @@ import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef, useEntity } from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/esm/useAsync';
 import { loadSystemMembers } from '../../lib/systemMembers';
-import {
-  annotation,
-  ANNOTATION_APP_SELECTOR,
-  ANNOTATION_PROJECT_SLUG,
-} from '../../lib/annotations';
+import { annotation } from '../../lib/annotations';
+import { ANNOTATIONS } from '@internal/plugin-stack-common';
 import { useStackHealthBatch } from '../../hooks/useStackHealthBatch';
 import { HealthMatrix, HealthMatrixRow } from '../HealthMatrix';
 import { StaleNotice } from '../StaleNotice';
 
-const MISSING_SELECTOR = `Add the annotation ${ANNOTATION_APP_SELECTOR}: idp.platform/repo=<repo> to catalog-info.yaml (stack:catalog-info writes it).`;
+const MISSING_SELECTOR = `Add the annotation ${ANNOTATIONS.argocdAppSelector}: idp.platform/repo=<repo> to catalog-info.yaml (stack:catalog-info writes it).`;
 
 /** Deployable services of a system, or the entity itself. */
 function useServices(entity: Entity) {
@@ -38,7 +35,7 @@ export function EntityHealthContent() {
   const { entity } = useEntity();
   const services = useServices(entity);
   const annotated = useMemo(
-    () => (services.value ?? []).filter(s => annotation(s, ANNOTATION_APP_SELECTOR)),
+    () => (services.value ?? []).filter(s => annotation(s, ANNOTATIONS.argocdAppSelector)),
     [services.value],
   );
   const refs = useMemo(() => annotated.map(s => stringifyEntityRef(s)), [annotated]);
@@ -73,7 +70,7 @@ export function EntityHealthContent() {
     title: s.metadata.title ?? s.metadata.name,
     health: result.health.get(refs[i]),
     error: result.errors.get(refs[i]),
-    repoSlug: annotation(s, ANNOTATION_PROJECT_SLUG),
+    repoSlug: annotation(s, ANNOTATIONS.projectSlug),
   }));
   const unannotated = (services.value ?? []).length - annotated.length;
   return (
@@ -83,7 +80,7 @@ export function EntityHealthContent() {
       {unannotated > 0 ? (
         <Alert severity="info">
           {unannotated} component{unannotated === 1 ? '' : 's'} of this system
-          {unannotated === 1 ? ' has' : ' have'} no {ANNOTATION_APP_SELECTOR} annotation and
+          {unannotated === 1 ? ' has' : ' have'} no {ANNOTATIONS.argocdAppSelector} annotation and
           {unannotated === 1 ? ' is' : ' are'} not shown.
         </Alert>
       ) : null}

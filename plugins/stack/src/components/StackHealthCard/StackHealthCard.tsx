@@ -5,10 +5,10 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef, useEntity } from '@backstage/plugin-catalog-react';
-import { ENVIRONMENTS } from '@internal/plugin-stack-common';
+import { ANNOTATIONS, ENVIRONMENTS } from '@internal/plugin-stack-common';
 import useAsync from 'react-use/esm/useAsync';
 import { useStackHealthBatch } from '../../hooks/useStackHealthBatch';
-import { annotation, ANNOTATION_APP_SELECTOR } from '../../lib/annotations';
+import { annotation } from '../../lib/annotations';
 import { loadSystemMembers } from '../../lib/systemMembers';
 import { formatAge } from '../../lib/formatAge';
 import { HealthBadge } from '../HealthBadge';
@@ -40,7 +40,7 @@ export function StackHealthCard() {
       entity.kind.toLocaleLowerCase('en-US') === 'system'
         ? await loadSystemMembers(catalogApi, entity)
         : [entity];
-    return all.filter(e => annotation(e, ANNOTATION_APP_SELECTOR));
+    return all.filter(e => annotation(e, ANNOTATIONS.argocdAppSelector));
   }, [catalogApi, entity]);
   const refs = useMemo(
     () => (services.value ?? []).map(s => stringifyEntityRef(s)),
@@ -61,7 +61,7 @@ export function StackHealthCard() {
     body = (
       <EmptyNotice
         title="Not deployed by Argo CD"
-        description={`No component here has the ${ANNOTATION_APP_SELECTOR} annotation.`}
+        description={`No component here has the ${ANNOTATIONS.argocdAppSelector} annotation.`}
       />
     );
   } else {
