@@ -1,9 +1,6 @@
 // Names from docs/conventions.md that the actions depend on.
 
-/** GitHub topic that makes the Argo CD ApplicationSet deploy a repository. */
-export const IDP_TOPIC = 'idp-managed';
-/** Annotation that marks an entity, and its repository, as made by the IDP. */
-export const STACK_FILE_ANNOTATION = 'idp.platform/stack-file';
+// IDP_TOPIC and the stack-file annotation come from @internal/plugin-stack-common.
 /** Branch every IDP repository uses as its default. */
 export const DEFAULT_BRANCH = 'main';
 /** Prefix of the topic naming a repository's system; Argo CD derives namespaces from it. */

@@ -5,12 +5,11 @@ import {
   ScmIntegrationRegistry,
 } from '@backstage/integration';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { parseStackYaml } from '@internal/plugin-stack-common';
+import { IDP_TOPIC, parseStackYaml } from '@internal/plugin-stack-common';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import {
   DEFAULT_BRANCH,
-  IDP_TOPIC,
   MAX_SYSTEM_LENGTH,
   SYSTEM_TOPIC_PREFIX,
 } from '../conventions';

@@ -1,5 +1,5 @@
 import { parseAllDocuments } from 'yaml';
-import { IDP_TOPIC, STACK_FILE_ANNOTATION } from '../conventions';
+import { ANNOTATIONS, IDP_TOPIC } from '@internal/plugin-stack-common';
 import { IdpOctokit } from './createOctokit';
 import { githubError, githubStatus } from './githubError';
 
@@ -39,11 +39,11 @@ export async function whyNotOurRepository(
       const entity = doc.toJS() as
         | { metadata?: { annotations?: Record<string, string> } }
         | undefined;
-      return Boolean(entity?.metadata?.annotations?.[STACK_FILE_ANNOTATION]);
+      return Boolean(entity?.metadata?.annotations?.[ANNOTATIONS.stackFile]);
     });
   if (!annotated) {
     reasons.push(
-      `its catalog-info.yaml lacks the annotation ${STACK_FILE_ANNOTATION}`,
+      `its catalog-info.yaml lacks the annotation ${ANNOTATIONS.stackFile}`,
     );
   }
   return reasons.length ? reasons.join(' and ') : undefined;
