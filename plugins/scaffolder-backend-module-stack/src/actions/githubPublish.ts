@@ -5,9 +5,11 @@ import {
   ScmIntegrationRegistry,
 } from '@backstage/integration';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { IDP_TOPIC, parseStackYaml } from '@internal/plugin-stack-common';
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
+import {
+  IDP_TOPIC,
+  parseStackYaml,
+  STACK_FILE,
+} from '@internal/plugin-stack-common';
 import {
   DEFAULT_BRANCH,
   MAX_SYSTEM_LENGTH,
@@ -25,7 +27,10 @@ import { GithubPacing } from '../github/pacing';
 import { parseOwnerRepo } from '../github/parseOwnerRepo';
 import { protectBranch } from '../github/protectBranch';
 import { pushWorkspace } from '../github/pushWorkspace';
-import { readWorkspaceFiles } from '../github/readWorkspaceFiles';
+import {
+  readWorkspaceFiles,
+  WorkspaceFile,
+} from '../github/readWorkspaceFiles';
 import { examples } from './githubPublish.examples';
 
 // The repository name is the stack name: a Kubernetes DNS label.
@@ -43,12 +48,10 @@ function withSuffix(error: unknown, suffix: string): Error {
 }
 
 /** metadata.system of the stack.yaml being pushed, if there is a valid one. */
-async function systemOfStack(dir: string): Promise<string | undefined> {
-  const text = await fs
-    .readFile(path.join(dir, 'stack.yaml'), 'utf8')
-    .catch(() => undefined);
-  if (text === undefined) return undefined;
-  const parsed = parseStackYaml(text);
+function systemOfStack(files: WorkspaceFile[]): string | undefined {
+  const file = files.find(f => f.path === STACK_FILE);
+  if (!file) return undefined;
+  const parsed = parseStackYaml(file.content.toString('utf8'));
   return parsed.ok ? parsed.stack.metadata.system : undefined;
 }
 
@@ -169,7 +172,7 @@ export function createGithubPublishAction(options: {
         input.sourcePath ?? '.',
       );
       const files = await readWorkspaceFiles(sourceDir);
-      const system = input.system ?? (await systemOfStack(sourceDir));
+      const system = input.system ?? systemOfStack(files);
       if (!system) {
         throw new InputError(
           `system: no system given and no valid stack.yaml to read it from; the topic ${SYSTEM_TOPIC_PREFIX}<system> tells Argo CD where to deploy`,
