@@ -1,17 +1,14 @@
-import type {
-  ApplicationHealth,
-  EntityBuilds,
+import {
+  ANNOTATIONS,
+  type ApplicationHealth,
+  type EntityBuilds,
 } from '@internal/plugin-stack-common';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { GithubActionsClient } from './GithubActionsClient';
-import { PROJECT_SLUG_ANNOTATION } from './applicationMatcher';
 import { runMatchesComponent, StoredBuildRun } from './toBuildRun';
 import { RefreshingValue } from './RefreshingValue';
-
-export const COMPONENT_ANNOTATION = 'idp.platform/component';
-const SOURCE_LOCATION_ANNOTATION = 'backstage.io/source-location';
 
 /** Where an entity's runs come from. */
 interface RunsSource {
@@ -22,15 +19,15 @@ interface RunsSource {
 
 function sourceOf(entity: Entity): RunsSource {
   const a = entity.metadata.annotations ?? {};
-  const slug = a[PROJECT_SLUG_ANNOTATION];
+  const slug = a[ANNOTATIONS.projectSlug];
   if (!slug || !/^[^/\s]+\/[^/\s]+$/.test(slug)) {
     throw new InputError(
       `entity ${stringifyEntityRef(
         entity,
-      )} needs annotation ${PROJECT_SLUG_ANNOTATION}: <owner>/<repo>`,
+      )} needs annotation ${ANNOTATIONS.projectSlug}: <owner>/<repo>`,
     );
   }
-  const location = a[SOURCE_LOCATION_ANNOTATION]?.replace(/^url:/, '');
+  const location = a[ANNOTATIONS.sourceLocation]?.replace(/^url:/, '');
   let host = 'github.com';
   try {
     host = location ? new URL(location).host || host : host;
@@ -38,7 +35,7 @@ function sourceOf(entity: Entity): RunsSource {
     // A non-URL location: keep github.com.
   }
   const repo = slug.split('/')[1];
-  const component = a[COMPONENT_ANNOTATION];
+  const component = a[ANNOTATIONS.component];
   // The main service carries the repo's name; other components share a monorepo.
   return {
     host,

@@ -1,12 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
+import { ANNOTATIONS, REPO_LABEL } from '@internal/plugin-stack-common';
 import { StoredApplication } from './ApplicationStore';
 
 export const APP_NAME_ANNOTATION = 'argocd/app-name';
-export const APP_SELECTOR_ANNOTATION = 'argocd/app-selector';
 export const INSTANCE_NAME_ANNOTATION = 'argocd/instance-name';
-export const PROJECT_SLUG_ANNOTATION = 'github.com/project-slug';
-export const REPO_LABEL = 'idp.platform/repo';
 
 type Requirement = { key: string; value: string; equal: boolean };
 
@@ -28,7 +26,7 @@ export function parseSelector(selector: string): Requirement[] {
       const m = /^([^=!\s]+)\s*(==|=|!=)\s*([^=!\s]*)$/.exec(term);
       if (!m) {
         throw new InputError(
-          `annotation ${APP_SELECTOR_ANNOTATION}: "${term}" is not key=value or key!=value`,
+          `annotation ${ANNOTATIONS.argocdAppSelector}: "${term}" is not key=value or key!=value`,
         );
       }
       return { key: m[1], value: m[3], equal: m[2] !== '!=' };
@@ -50,10 +48,10 @@ export function matcherFor(entity: Entity): ApplicationMatcher | undefined {
     return { instances, matches: app => names.has(app.health.name) };
   }
   let requirements: Requirement[] | undefined;
-  if (a[APP_SELECTOR_ANNOTATION]) {
-    requirements = parseSelector(a[APP_SELECTOR_ANNOTATION]);
-  } else if (a[PROJECT_SLUG_ANNOTATION]?.includes('/')) {
-    const repo = a[PROJECT_SLUG_ANNOTATION].split('/')[1];
+  if (a[ANNOTATIONS.argocdAppSelector]) {
+    requirements = parseSelector(a[ANNOTATIONS.argocdAppSelector]);
+  } else if (a[ANNOTATIONS.projectSlug]?.includes('/')) {
+    const repo = a[ANNOTATIONS.projectSlug].split('/')[1];
     requirements = [{ key: REPO_LABEL, value: repo, equal: true }];
   }
   if (!requirements?.length) {

@@ -1,14 +1,15 @@
-import type {
-  ApplicationHealth,
-  EntityHealth,
-  EnvironmentHealth,
-  HealthStatusCode,
-  InstanceStatus,
-  SyncStatusCode,
+import {
+  REPO_LABEL,
+  type ApplicationHealth,
+  type EntityHealth,
+  type EnvironmentHealth,
+  type HealthStatusCode,
+  type InstanceStatus,
+  type SyncStatusCode,
 } from '@internal/plugin-stack-common';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { InstanceView, Snapshot, StoredApplication } from './ApplicationStore';
-import { matcherFor, REPO_LABEL } from './applicationMatcher';
+import { matcherFor } from './applicationMatcher';
 
 // Applications by repo label, built once per snapshot (a catalog page asks for 100 entities).
 const byRepo = new WeakMap<Snapshot, Map<string, StoredApplication[]>>();
