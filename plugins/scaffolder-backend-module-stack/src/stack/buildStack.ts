@@ -1,6 +1,5 @@
 /** Optional data components a service template can add, as the form offers them. */
 export const EXTRAS = ['database', 'queue', 'bucket', 'cache'] as const;
-export type Extra = (typeof EXTRAS)[number];
 
 export type StackParameters = {
   name: string;
