@@ -13,7 +13,7 @@ export function operatorClusterPolicies(
   operatorNamespace: string,
   operatorPorts: number[],
   peerPorts: number[],
-): Additions['objects'] {
+): NonNullable<Additions['objects']> {
   return [
     { component: c.name, object: allowIngress(stack, c, `${c.name}-from-operator`, [namespacePeer(operatorNamespace)], operatorPorts) },
     { component: c.name, object: allowIngress(stack, c, `${c.name}-from-peers`, [podPeer(stack, c)], peerPorts) },
