@@ -57,4 +57,3 @@ export interface ResolvedLink {
 }
 
 export type LinkRule = (stack: Stack, link: ResolvedLink, ctx: GenerationContext) => Additions;
-export type ComponentDefaults = (stack: Stack, component: StackComponent, ctx: GenerationContext) => Additions;
