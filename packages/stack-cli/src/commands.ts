@@ -60,16 +60,16 @@ export function generate(file: string, outDir: string, io: Io): number {
 export function check(dir: string, io: Io): number {
   const files = generateManifests(loadStack(path.join(dir, 'stack.yaml')));
   const committed = listFiles(dir, 'deploy');
+  const isCommitted = new Set(committed);
   const generated = new Map(files.map(f => [f.path, f.content]));
   const drift: string[] = [];
   for (const p of committed.filter(x => !generated.has(x))) drift.push(`only in ${dir}: ${p} (the stack no longer generates it)`);
   for (const [p, content] of generated) {
-    const full = path.join(dir, p);
-    if (!fs.existsSync(full)) {
+    if (!isCommitted.has(p)) {
       drift.push(`missing in ${dir}: ${p}`);
       continue;
     }
-    const current = fs.readFileSync(full, 'utf8');
+    const current = fs.readFileSync(path.join(dir, p), 'utf8');
     if (current !== content) drift.push(`--- ${p} (committed)`, `+++ ${p} (generated)`, ...lineDiff(current, content));
   }
   if (drift.length === 0) {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { check, CliError, EXIT, generate, Io, validate } from './commands';
 
 export const HELP = `Usage: stack <command> [options]
@@ -44,7 +45,7 @@ export function main(argv: string[], io: Io): number {
         return validate(target, io);
       case 'generate':
         if (!target) return usage(io, 'generate needs <stack.yaml>');
-        return generate(target, output ?? target.replace(/[^/]*$/, '') ?? '.', io);
+        return generate(target, output ?? path.dirname(target), io);
       case 'check':
         if (!target) return usage(io, 'check needs <dir>');
         return check(target, io);
