@@ -2,6 +2,7 @@ import type {
   HealthBatchItem,
   HealthBatchResponse,
 } from '@internal/plugin-stack-common';
+import { HEALTH_BATCH_LIMIT } from '@internal/plugin-stack-common';
 import {
   Entity,
   parseEntityRef,
@@ -16,16 +17,15 @@ import {
 import { readableEntity } from '../service/readableEntity';
 import { RouteDeps } from './types';
 
-export const MAX_BATCH = 100;
 
 function batchRefs(body: unknown): string[] {
   const refs = (body as { entityRefs?: unknown } | undefined)?.entityRefs;
   if (!Array.isArray(refs) || refs.some(r => typeof r !== 'string')) {
     throw new InputError('entityRefs must be an array of entity ref strings');
   }
-  if (refs.length === 0 || refs.length > MAX_BATCH) {
+  if (refs.length === 0 || refs.length > HEALTH_BATCH_LIMIT) {
     throw new InputError(
-      `entityRefs must hold 1 to ${MAX_BATCH} refs, got ${refs.length}`,
+      `entityRefs must hold 1 to ${HEALTH_BATCH_LIMIT} refs, got ${refs.length}`,
     );
   }
   // Normalised so the catalog and the answer agree on the spelling.

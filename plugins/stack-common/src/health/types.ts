@@ -143,7 +143,10 @@ export interface EntityHealth {
   generatedAt: string;
 }
 
-/** Body of `POST /health/batch`. At most 100 refs. */
+/** The most entity refs one `POST /health/batch` takes; clients split above it. */
+export const HEALTH_BATCH_LIMIT = 100;
+
+/** Body of `POST /health/batch`. At most {@link HEALTH_BATCH_LIMIT} refs. */
 export interface HealthBatchRequest {
   entityRefs: string[];
 }

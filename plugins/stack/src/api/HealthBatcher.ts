@@ -3,10 +3,10 @@ import type {
   HealthBatchResponse,
   InstanceStatus,
 } from '@internal/plugin-stack-common';
+import { HEALTH_BATCH_LIMIT } from '@internal/plugin-stack-common';
 import type { StackApi } from './stackApiRef';
 
 /** The backend accepts at most this many refs per batch request. */
-export const MAX_BATCH_SIZE = 100;
 
 /** What one entity's lookup resolves to. */
 export interface BatchedHealth {
@@ -51,8 +51,8 @@ export class HealthBatcher {
     this.pending = new Map();
     this.scheduled = false;
     const refs = [...batch.keys()];
-    for (let i = 0; i < refs.length; i += MAX_BATCH_SIZE) {
-      const chunk = refs.slice(i, i + MAX_BATCH_SIZE);
+    for (let i = 0; i < refs.length; i += HEALTH_BATCH_LIMIT) {
+      const chunk = refs.slice(i, i + HEALTH_BATCH_LIMIT);
       this.api.getHealthBatch(chunk).then(
         res => settle(batch, chunk, res),
         err => chunk.forEach(ref => batch.get(ref)!.forEach(w => w.reject(err))),

@@ -4,8 +4,8 @@ import type {
   EntityHealth,
   InstanceStatus,
 } from '@internal/plugin-stack-common';
+import { HEALTH_BATCH_LIMIT } from '@internal/plugin-stack-common';
 import { stackApiRef } from '../api/stackApiRef';
-import { MAX_BATCH_SIZE } from '../api/HealthBatcher';
 
 export interface StackHealthBatch {
   /** The refs this answer is for (joined), to tell it from an older answer. */
@@ -32,8 +32,8 @@ export function useStackHealthBatch(entityRefs: string[]) {
       instances: [],
     };
     const chunks: string[][] = [];
-    for (let i = 0; i < entityRefs.length; i += MAX_BATCH_SIZE) {
-      chunks.push(entityRefs.slice(i, i + MAX_BATCH_SIZE));
+    for (let i = 0; i < entityRefs.length; i += HEALTH_BATCH_LIMIT) {
+      chunks.push(entityRefs.slice(i, i + HEALTH_BATCH_LIMIT));
     }
     const responses = await Promise.all(chunks.map(c => api.getHealthBatch(c)));
     responses.forEach((res, c) => {
