@@ -13,6 +13,7 @@ export {
   STACK_API_VERSION,
   STACK_KIND,
   DEFAULT_KUBERNETES_VERSION,
+  DNS_LABEL,
   namespaceFor,
 } from './schema/names';
 export type { Environment, ComponentType } from './schema/names';

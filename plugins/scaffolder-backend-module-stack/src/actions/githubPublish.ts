@@ -6,6 +6,7 @@ import {
 } from '@backstage/integration';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
+  DNS_LABEL,
   IDP_TOPIC,
   parseStackYaml,
   STACK_FILE,
@@ -33,8 +34,6 @@ import {
 } from '../github/readWorkspaceFiles';
 import { examples } from './githubPublish.examples';
 
-// The repository name is the stack name: a Kubernetes DNS label.
-const REPO_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const TOPIC = /^[a-z0-9][a-z0-9-]{0,49}$/;
 
 /**
@@ -149,7 +148,8 @@ export function createGithubPublishAction(options: {
           `repoUrl: no GitHub integration is configured for host ${host} (integrations.github)`,
         );
       }
-      if (!REPO_NAME.test(repo) || repo.length > 63) {
+      // The repository name is the stack name: a Kubernetes DNS label.
+      if (!DNS_LABEL.test(repo) || repo.length > 63) {
         throw new InputError(
           `repoUrl: repository name "${repo}" must be a DNS label: lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters`,
         );
@@ -178,7 +178,7 @@ export function createGithubPublishAction(options: {
           `system: no system given and no valid stack.yaml to read it from; the topic ${SYSTEM_TOPIC_PREFIX}<system> tells Argo CD where to deploy`,
         );
       }
-      if (!REPO_NAME.test(system) || system.length > MAX_SYSTEM_LENGTH) {
+      if (!DNS_LABEL.test(system) || system.length > MAX_SYSTEM_LENGTH) {
         throw new InputError(
           `system: "${system}" must be a DNS label of at most ${MAX_SYSTEM_LENGTH} characters to fit the topic ${SYSTEM_TOPIC_PREFIX}<system>`,
         );

@@ -16,6 +16,7 @@ export const MIN_KUBERNETES_MINOR = 19;
 export const MAX_KUBERNETES_MINOR = 34;
 export const DEFAULT_KUBERNETES_VERSION = '1.31';
 
+/** RFC 1123 label: stack, system and repository names. */
 export const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 /** Component names become Service names, which must start with a letter (DNS-1035). */
 export const DNS_1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
