@@ -72,6 +72,14 @@ describe('GET /api/stack/builds/:kind/:namespace/:name', () => {
     expect(t.github.calls).toBe(3);
   });
 
+  it('lets the components of a monorepo share the pages they both read', async () => {
+    t = await startStackBackend();
+    await get('payments-worker'); // pages 1–3
+    const api = await get('payments-api'); // page 1 again, within the interval
+    expect(api.body.runs.map((r: any) => r.id)).toEqual([9008, 9007, 9006]);
+    expect(t.github.calls).toBe(3);
+  });
+
   it('revalidates with the ETag after the interval; an unchanged page is a 304', async () => {
     t = await startStackBackend();
     await get('payments-api');

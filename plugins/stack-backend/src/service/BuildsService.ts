@@ -44,6 +44,8 @@ function sourceOf(entity: Entity): RunsSource {
   };
 }
 
+type RunsPage = Awaited<ReturnType<GithubActionsClient['page']>>;
+
 /**
  * Latest workflow runs per entity, fetched at most once per refresh
  * interval per repository and component (concurrent requests share the
@@ -53,6 +55,14 @@ export class BuildsService {
   private readonly states = new Map<
     string,
     RefreshingValue<StoredBuildRun[]>
+  >();
+  /**
+   * Pages by URL for one refresh interval: the components of a monorepo
+   * filter the same pages of the same repository, so they share the calls.
+   */
+  private readonly pages = new Map<
+    string,
+    { fetchedAt: number; page: Promise<RunsPage> }
   >();
 
   constructor(
@@ -132,7 +142,7 @@ export class BuildsService {
       url && page < maxPages && runs.length < maxRuns;
       page++
     ) {
-      const result = await this.client.page(source.host, source.slug, url);
+      const result = await this.sharedPage(source, url);
       runs.push(
         ...result.runs.filter(
           r => !source.component || runMatchesComponent(r, source.component),
@@ -141,5 +151,19 @@ export class BuildsService {
       url = result.next;
     }
     return runs.slice(0, maxRuns);
+  }
+
+  private sharedPage(source: RunsSource, url: string): Promise<RunsPage> {
+    const now = Date.now();
+    for (const [u, p] of this.pages) {
+      if (now - p.fetchedAt >= this.opts.refreshIntervalMs) this.pages.delete(u);
+    }
+    const known = this.pages.get(url);
+    if (known) return known.page;
+    const page = this.client.page(source.host, source.slug, url);
+    this.pages.set(url, { fetchedAt: now, page });
+    // A failed page is not shared: the next refresh asks again.
+    page.catch(() => this.pages.delete(url));
+    return page;
   }
 }
