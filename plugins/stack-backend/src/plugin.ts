@@ -14,8 +14,9 @@ import { ApplicationStore } from './service/ApplicationStore';
 import { ArgoCdClient } from './service/ArgoCdClient';
 import { BuildsService } from './service/BuildsService';
 import { GithubActionsClient } from './service/GithubActionsClient';
+import { StackFileService } from './service/StackFileService';
 
-/** The `stack` backend plugin: deployment health, sync and build status. */
+/** The `stack` backend plugin: deployment health, sync and build status, and each repo's stack.yaml. */
 export const stackPlugin = createBackendPlugin({
   pluginId: 'stack',
   register(env) {
@@ -29,6 +30,7 @@ export const stackPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        urlReader: coreServices.urlReader,
       },
       async init({
         httpRouter,
@@ -39,6 +41,7 @@ export const stackPlugin = createBackendPlugin({
         permissions,
         permissionsRegistry,
         catalog,
+        urlReader,
       }) {
         const stackConfig = readStackConfig(config);
         permissionsRegistry.addPermissions(stackPermissions);
@@ -77,6 +80,11 @@ export const stackPlugin = createBackendPlugin({
             logger,
             store,
             builds,
+            // stack.yaml changes with a push, like the runs: same interval.
+            stackFiles: new StackFileService(urlReader, {
+              logger,
+              refreshIntervalMs: stackConfig.github.refreshIntervalMs,
+            }),
             config: stackConfig,
           }),
         );

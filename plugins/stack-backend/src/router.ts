@@ -3,6 +3,7 @@ import Router from 'express-promise-router';
 import { actionsRoutes } from './routes/actions';
 import { buildsRoutes } from './routes/builds';
 import { healthRoutes } from './routes/health';
+import { stackRoutes } from './routes/stack';
 import { RouteDeps } from './routes/types';
 
 /** The plugin's HTTP API: one route group per file in routes/. */
@@ -12,5 +13,6 @@ export function createRouter(deps: RouteDeps): express.Router {
   router.use(healthRoutes(deps));
   router.use(buildsRoutes(deps));
   router.use(actionsRoutes(deps));
+  router.use(stackRoutes(deps));
   return router;
 }

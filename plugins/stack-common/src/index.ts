@@ -45,4 +45,5 @@ export type { ApiVersions } from './model/versions';
 export { policiesFor } from './model/policies';
 export type { EnvironmentPolicies } from './model/policies';
 export * from './health';
+export * from './stackInfo';
 export * from './catalog';

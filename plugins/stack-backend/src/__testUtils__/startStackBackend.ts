@@ -34,6 +34,8 @@ function component(name: string, annotations: Record<string, string>): Entity {
 export const entities: Entity[] = [
   component('payments-api', {
     'github.com/project-slug': 'acme/payments-api',
+    'backstage.io/source-location':
+      'url:https://github.com/acme/payments-api/tree/main/',
     'argocd/app-selector': 'idp.platform/repo=payments-api',
     'idp.platform/component': 'payments-api',
     'idp.platform/stack-file': 'stack.yaml',
@@ -248,6 +250,8 @@ export async function startStackBackend(
   return {
     server: backend.server,
     catalog,
+    /** For tests that add handlers (`msw.use`). */
+    msw,
     argoMain: argoMain.state,
     argoEdge: argoEdge.state,
     github: github.state,

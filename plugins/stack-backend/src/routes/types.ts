@@ -7,6 +7,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { StackConfig } from '../config';
 import { ApplicationStore } from '../service/ApplicationStore';
 import { BuildsService } from '../service/BuildsService';
+import { StackFileService } from '../service/StackFileService';
 
 /** What every route group gets from the plugin. */
 export interface RouteDeps {
@@ -16,5 +17,6 @@ export interface RouteDeps {
   logger: LoggerService;
   store: ApplicationStore;
   builds: BuildsService;
+  stackFiles: StackFileService;
   config: StackConfig;
 }

@@ -1,4 +1,5 @@
 import { StackHealthApiError, StackHealthClient } from './StackHealthClient';
+import { stackUnavailableOf } from '../stackInfo/stackUnavailableOf';
 
 function clientWith(response: Response) {
   const calls: Array<{ url: string; init?: RequestInit }> = [];
@@ -59,5 +60,47 @@ describe('StackHealthClient', () => {
       errorName: 'NotFoundError',
       message: 'no such entity',
     });
+  });
+
+  it('GETs the stack of an entity and keeps the reason and issues of a failure', async () => {
+    const { client, calls } = clientWith(
+      new Response(
+        JSON.stringify({
+          error: {
+            name: 'InputError',
+            message: 'stack.yaml is invalid',
+            reason: 'invalid',
+            issues: [{ path: 'kind', rule: 'required', message: 'kind: is required' }],
+          },
+        }),
+        { status: 400 },
+      ),
+    );
+    const err = await client.getStack('component:default/api').catch(e => e);
+    expect(calls[0].url).toBe(
+      'http://backstage.test/api/stack/stack/component/default/api',
+    );
+    expect(err).toMatchObject({
+      status: 400,
+      errorName: 'InputError',
+      details: { reason: 'invalid', issues: [{ rule: 'required' }] },
+    });
+    expect(stackUnavailableOf(err)).toEqual({
+      reason: 'invalid',
+      message: 'stack.yaml is invalid',
+      issues: [{ path: 'kind', rule: 'required', message: 'kind: is required' }],
+    });
+  });
+
+  it('reads an unknown failure as reason error', () => {
+    expect(stackUnavailableOf(new TypeError('Failed to fetch'))).toEqual({
+      reason: 'error',
+      message: 'Failed to fetch',
+    });
+    expect(
+      stackUnavailableOf(
+        new StackHealthApiError(404, 'NotFoundError', 'no stack.yaml', { reason: 'no-file' }),
+      ),
+    ).toEqual({ reason: 'no-file', message: 'no stack.yaml' });
   });
 });

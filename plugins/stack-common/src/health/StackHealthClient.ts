@@ -5,6 +5,7 @@ import type {
   EntityHealth,
   HealthBatchResponse,
 } from './types';
+import type { EntityStack } from '../stackInfo/types';
 import { entityRefToPath } from './entityRefToPath';
 
 /** The parts of Backstage's `DiscoveryApi` the client needs. */
@@ -23,6 +24,8 @@ export class StackHealthApiError extends Error {
     readonly status: number,
     readonly errorName: string,
     message: string,
+    /** Other fields of the backend's error body, e.g. `reason` and `issues` of `getStack`. */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'StackHealthApiError';
@@ -60,6 +63,11 @@ export class StackHealthClient {
     return this.request(`/builds/${entityRefToPath(entityRef)}`);
   }
 
+  /** The validated stack.yaml of the entity's repository; throws with `details.reason` when unavailable. */
+  getStack(entityRef: string): Promise<EntityStack> {
+    return this.request(`/stack/${entityRefToPath(entityRef)}`);
+  }
+
   /** Starts a sync of the entity's Application in one environment. */
   sync(req: ApplicationActionRequest): Promise<ApplicationActionResponse> {
     return this.request('/actions/sync', req);
@@ -85,14 +93,17 @@ export class StackHealthClient {
       // Backstage backends answer errors as { error: { name, message } }.
       let name = 'Error';
       let message = `${res.status} ${res.statusText}`;
+      let details: Record<string, unknown> = {};
       try {
         const data = await res.json();
-        name = data?.error?.name ?? name;
-        message = data?.error?.message ?? message;
+        const { name: n, message: m, ...rest } = data?.error ?? {};
+        name = n ?? name;
+        message = m ?? message;
+        details = rest;
       } catch {
         // Not JSON: keep the status line.
       }
-      throw new StackHealthApiError(res.status, name, message);
+      throw new StackHealthApiError(res.status, name, message, details);
     }
     return (await res.json()) as T;
   }

@@ -1,0 +1,20 @@
+import Router from 'express-promise-router';
+import { readableEntity } from '../service/readableEntity';
+import { RouteDeps } from './types';
+
+/** `GET /stack/:kind/:namespace/:name`: the validated stack.yaml of the entity's repository. */
+export function stackRoutes(deps: RouteDeps) {
+  const { httpAuth, catalog, stackFiles } = deps;
+  const router = Router();
+
+  router.get('/stack/:kind/:namespace/:name', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    // Read through the catalog first: no file is read for an entity the caller may not see.
+    const entity = await readableEntity(catalog, credentials, req.params);
+    res.json(await stackFiles.forEntity(entity));
+  });
+
+  return router;
+}

@@ -1,0 +1,7 @@
+export type {
+  EntityStack,
+  StackUnavailable,
+  StackUnavailableDetails,
+  StackUnavailableReason,
+} from './types';
+export { stackUnavailableOf } from './stackUnavailableOf';
