@@ -1,12 +1,13 @@
 /**
  * Serves the loopback fake Argo CD and GitHub of the benchmark for the portal's
  * browser tests (e2e/stackPlugin.test.ts): the example `payments` repo in three
- * environments, dev healthy, stage degraded, prod out of sync. Prints one JSON
+ * environments, dev healthy, stage degraded, prod out of sync (dev and stage
+ * synced by the automated policy, prod by hand by `alice`). Prints one JSON
  * line with both URLs, then runs until killed (or for at most 15 minutes).
  *
  * Run: node --require @backstage/cli-node/config/nodeTransform.cjs plugins/stack-backend/bench/serveFakes.ts
  */
-import { application } from '../src/__testUtils__/argoFixtures';
+import { application, BY_ALICE } from '../src/__testUtils__/argoFixtures';
 import { fakeArgoServer, fakeGithubServer } from './fakeUpstreams';
 
 export const FAKE_ARGO_TOKEN = 'e2e-argocd-token';
@@ -17,7 +18,12 @@ async function main() {
     [
       application({ repo: 'payments', env: 'dev' }),
       application({ repo: 'payments', env: 'stage', health: 'Degraded' }),
-      application({ repo: 'payments', env: 'prod', sync: 'OutOfSync' }),
+      application({
+        repo: 'payments',
+        env: 'prod',
+        sync: 'OutOfSync',
+        initiatedBy: BY_ALICE,
+      }),
     ],
     FAKE_ARGO_TOKEN,
     lifetime,

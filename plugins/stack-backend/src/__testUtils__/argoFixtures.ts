@@ -29,7 +29,20 @@ export interface AppSpec {
   operationPhase?: 'Running' | 'Succeeded' | 'Failed';
   labels?: Record<string, string>;
   name?: string;
+  /**
+   * `initiatedBy` of the last sync (its operation and newest history entry):
+   * `{ username }` for a user, `{ automated: true }` (the default) for the
+   * controller. Older entries alternate: id 2 by `alice`, id 1 automated.
+   */
+  initiatedBy?: { username?: string; automated?: boolean };
+  /** Argo CD that did not record `initiatedBy` in history entries yet. */
+  historyWithoutInitiator?: boolean;
 }
+
+/** `initiatedBy` of a sync a user started, as Argo CD records it. */
+export const BY_ALICE = { username: 'alice' };
+/** `initiatedBy` of a sync the automated sync policy started. */
+export const AUTOMATED = { automated: true };
 
 export function application(spec: AppSpec) {
   const system = spec.system ?? 'payments';
@@ -38,6 +51,16 @@ export function application(spec: AppSpec) {
   const namespace = `${system}-${spec.env}`;
   const degraded = spec.health === 'Degraded';
   const phase = spec.operationPhase ?? 'Succeeded';
+  const initiatedBy = spec.initiatedBy ?? AUTOMATED;
+  const historyInitiator = (id: number) => {
+    if (spec.historyWithoutInitiator) return {};
+    const byId: Record<number, typeof initiatedBy> = {
+      1: AUTOMATED,
+      2: BY_ALICE,
+      3: initiatedBy,
+    };
+    return { initiatedBy: byId[id] };
+  };
   return {
     metadata: {
       name,
@@ -110,12 +133,13 @@ export function application(spec: AppSpec) {
           targetRevision: 'main',
         },
         deployStartedAt: `2026-11-2${id}T10:00:00Z`,
+        ...historyInitiator(id),
       })),
       reconciledAt: '2026-11-23T10:59:00Z',
       operationState: {
         operation: {
           sync: { revision },
-          initiatedBy: { automated: true },
+          initiatedBy,
           retry: { limit: 5 },
         },
         phase,

@@ -10,7 +10,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { JsonObject } from '@backstage/types';
 import { setupServer } from 'msw/node';
 import { stackPlugin } from '../plugin';
-import { application, ENVS } from './argoFixtures';
+import { application, AUTOMATED, BY_ALICE, ENVS } from './argoFixtures';
 import { workflowRun } from './githubFixtures';
 import { fakeArgoCd, fakeGithub } from './mswFakes';
 import { sha } from './argoFixtures';
@@ -69,9 +69,19 @@ export function mainApps() {
         health: env === 'stage' ? 'Degraded' : 'Healthy',
         sync: env === 'stage' ? 'OutOfSync' : 'Synced',
         operationPhase: env === 'prod' ? 'Running' : 'Succeeded',
+        // dev synced by hand, stage and prod by the automated policy.
+        initiatedBy: env === 'dev' ? BY_ALICE : AUTOMATED,
       }),
     ),
-    ...ENVS.map(env => application({ repo: 'ledger', env, system: 'ledger' })),
+    // An older Argo CD: history entries without initiatedBy.
+    ...ENVS.map(env =>
+      application({
+        repo: 'ledger',
+        env,
+        system: 'ledger',
+        historyWithoutInitiator: true,
+      }),
+    ),
     ...ENVS.map(env => application({ repo: 'vault', env, system: 'vault' })),
     application({
       repo: 'billing',

@@ -74,6 +74,54 @@ describe('GET /api/stack/health/:kind/:namespace/:name', () => {
     expect(t.argoMain.lastQuery?.get('fields')).toContain('items.status.sync');
   });
 
+  it('says who started each sync: a user, the automated policy, or nobody recorded', async () => {
+    t = await startStackBackend();
+    const [pay, ledger] = await Promise.all(
+      ['payments-api', 'ledger'].map(name =>
+        request(t.server)
+          .get(`/api/stack/health/component/default/${name}`)
+          .set('Authorization', t.auth()),
+      ),
+    );
+    const app = (env: string, body: EntityHealth) =>
+      body.environments.find(e => e.environment === env)!.applications[0];
+    expect(app('dev', pay.body).lastSync?.initiatedBy).toEqual({
+      username: 'alice',
+      automated: false,
+    });
+    expect(app('dev', pay.body).history.map(h => h.initiatedBy)).toEqual([
+      { username: 'alice', automated: false },
+      { username: 'alice', automated: false },
+      { automated: true },
+    ]);
+    expect(app('stage', pay.body).lastSync?.initiatedBy).toEqual({
+      automated: true,
+    });
+    const prodMain = (pay.body as EntityHealth).environments
+      .find(e => e.environment === 'prod')!
+      .applications.find(a => a.instance === 'main')!;
+    expect(prodMain.operationInProgress?.initiatedBy).toEqual({
+      automated: true,
+    });
+    // Older Argo CD: the history says nothing, the operation still does.
+    expect(app('dev', ledger.body).history[0]).not.toHaveProperty(
+      'initiatedBy',
+    );
+    expect(app('dev', ledger.body).lastSync?.initiatedBy).toEqual({
+      automated: true,
+    });
+    // The projection asked of Argo CD keeps both places initiatedBy lives.
+    const fields = t.argoMain.lastQuery?.get('fields')?.split(',') ?? [];
+    for (const path of [
+      'items.status.operationState.operation.initiatedBy',
+      'items.status.history.initiatedBy',
+    ]) {
+      expect(fields.some(f => path === f || path.startsWith(`${f}.`))).toBe(
+        true,
+      );
+    }
+  });
+
   it('finds Applications by the repo label from the project slug and by argocd/app-name', async () => {
     t = await startStackBackend();
     const ledger = await request(t.server)

@@ -12,6 +12,16 @@ export interface ArgoResourceStatus {
   health?: { status?: string; message?: string };
 }
 
+/**
+ * `v1alpha1.OperationInitiator`: `{ username }` for a sync a user started,
+ * `{ automated: true }` for one the application controller started. Go encodes
+ * an unset one as `{}`; history entries of older Argo CD versions lack it.
+ */
+export interface ArgoOperationInitiator {
+  username?: string;
+  automated?: boolean;
+}
+
 export interface ArgoApplication {
   metadata: {
     name: string;
@@ -31,13 +41,17 @@ export interface ArgoApplication {
       startedAt?: string;
       finishedAt?: string;
       syncResult?: { revision?: string };
-      operation?: { sync?: { revision?: string } };
+      operation?: {
+        sync?: { revision?: string };
+        initiatedBy?: ArgoOperationInitiator;
+      };
     };
     history?: Array<{
       id: number;
       revision?: string;
       deployedAt?: string;
       deployStartedAt?: string;
+      initiatedBy?: ArgoOperationInitiator;
     }>;
     resources?: ArgoResourceStatus[];
   };
@@ -49,7 +63,10 @@ export interface ArgoApplicationList {
   items: ArgoApplication[] | null;
 }
 
-/** The projection asked of Argo CD: only what the plugin maps. */
+/**
+ * The projection asked of Argo CD: only what the plugin maps. A path keeps its
+ * whole subtree, so `operationState` and `history` carry `initiatedBy`.
+ */
 export const APPLICATION_FIELDS = [
   'metadata.resourceVersion',
   'items.metadata.name',

@@ -6,6 +6,7 @@ import type {
   SyncStatusCode,
 } from '@internal/plugin-stack-common';
 import { ArgoApplication } from './argoTypes';
+import { toSyncInitiator } from './toSyncInitiator';
 
 export const ENVIRONMENT_LABEL = 'idp.platform/environment';
 const ENV_SUFFIX = /-(dev|stage|prod)$/;
@@ -64,6 +65,7 @@ function lastDeployment(history: ApplicationHealth['history']) {
         startedAt: h.deployStartedAt,
         finishedAt: h.deployedAt,
         revision: h.revision,
+        initiatedBy: h.initiatedBy,
       }
     : undefined;
 }
@@ -85,7 +87,9 @@ export function toApplicationHealth(
       revision: h.revision ?? '',
       deployedAt: h.deployedAt,
       deployStartedAt: h.deployStartedAt,
+      initiatedBy: toSyncInitiator(h.initiatedBy),
     }));
+  const initiatedBy = toSyncInitiator(op?.operation?.initiatedBy);
   const ns = app.metadata.namespace;
   return {
     instance: instance.name,
@@ -108,10 +112,11 @@ export function toApplicationHealth(
             finishedAt: op.finishedAt,
             revision: op.syncResult?.revision ?? op.operation?.sync?.revision,
             message: op.message,
+            initiatedBy,
           }
         : lastDeployment(history),
     operationInProgress: running
-      ? { phase, startedAt: op?.startedAt, message: op?.message }
+      ? { phase, startedAt: op?.startedAt, message: op?.message, initiatedBy }
       : undefined,
     resourceIssues: resourceIssues(app),
     history,

@@ -71,6 +71,18 @@ export interface ResourceIssue {
   message?: string;
 }
 
+/**
+ * Who started a sync: Argo CD's `OperationInitiator`. Absent where Argo CD did
+ * not record one (history entries written by Argo CD versions before it kept
+ * `initiatedBy` there, or an empty initiator).
+ */
+export interface SyncInitiator {
+  /** The Argo CD user (local account or SSO subject) who started it. */
+  username?: string;
+  /** True when the application controller started it (automated sync policy). */
+  automated: boolean;
+}
+
 /** The result of the last finished (or running) sync operation. */
 export interface LastSync {
   phase: OperationPhase;
@@ -78,6 +90,7 @@ export interface LastSync {
   finishedAt?: string;
   revision?: string;
   message?: string;
+  initiatedBy?: SyncInitiator;
 }
 
 /** A sync operation that is running right now. */
@@ -85,6 +98,7 @@ export interface OperationInProgress {
   phase: 'Running' | 'Terminating';
   startedAt?: string;
   message?: string;
+  initiatedBy?: SyncInitiator;
 }
 
 /** One entry of an Application's `status.history` (newest first here). */
@@ -93,6 +107,7 @@ export interface DeploymentHistoryEntry {
   revision: string;
   deployedAt?: string;
   deployStartedAt?: string;
+  initiatedBy?: SyncInitiator;
 }
 
 /** The state of one Argo CD Application (one repo in one environment on one instance). */
