@@ -106,11 +106,17 @@ test('the health tab shows the service × environment matrix', () =>
     );
     await stage.waitFor();
     assert.match(await stage.innerText(), /Degraded/);
+    const prod = await page
+      .locator('[data-testid="health-cell-Payments API-prod"]')
+      .innerText();
+    assert.match(prod, /OutOfSync|Out of sync/i);
+    // Who started the last sync (serveFakes: prod by alice, dev automated).
+    assert.match(prod, /last sync Succeeded .* by alice/);
     assert.match(
       await page
-        .locator('[data-testid="health-cell-Payments API-prod"]')
+        .locator('[data-testid="health-cell-Payments API-dev"]')
         .innerText(),
-      /OutOfSync|Out of sync/i,
+      /by Argo CD \(automated\)/,
     );
     await expectNoErrorPanel(page);
     await page.screenshot({

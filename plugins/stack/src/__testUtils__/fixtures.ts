@@ -4,9 +4,15 @@ import type {
   EntityHealth,
   HealthBatchResponse,
   HealthStatusCode,
+  SyncInitiator,
   SyncStatusCode,
 } from '@internal/plugin-stack-common';
 import type { StackApi } from '../api/stackApiRef';
+
+/** `initiatedBy` as the backend maps Argo CD's: a sync `alice` started by hand. */
+export const BY_ALICE: SyncInitiator = { username: 'alice', automated: false };
+/** `initiatedBy` of a sync the automated sync policy started. */
+export const AUTOMATED: SyncInitiator = { automated: true };
 
 type EnvSpec = [HealthStatusCode, SyncStatusCode, Partial<ApplicationHealth>?];
 
@@ -63,6 +69,7 @@ export function fakeStackApi(overrides: Partial<StackApi> = {}): jest.Mocked<Sta
     getHealth: jest.fn().mockRejectedValue(new Error('getHealth not faked')),
     getHealthBatch: jest.fn().mockRejectedValue(new Error('getHealthBatch not faked')),
     getBuilds: jest.fn().mockRejectedValue(new Error('getBuilds not faked')),
+    getStack: jest.fn().mockRejectedValue(new Error('getStack not faked')),
     ...overrides,
   } as jest.Mocked<StackApi>;
 }

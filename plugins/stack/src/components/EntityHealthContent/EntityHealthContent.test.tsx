@@ -4,7 +4,14 @@ import type { Entity } from '@backstage/catalog-model';
 import { EntityProvider, catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { stackApiRef } from '../../api/stackApiRef';
-import { batchOf, catalogEntity, entityHealth, fakeStackApi } from '../../__testUtils__/fixtures';
+import {
+  AUTOMATED,
+  BY_ALICE,
+  batchOf,
+  catalogEntity,
+  entityHealth,
+  fakeStackApi,
+} from '../../__testUtils__/fixtures';
 import { EntityHealthContent } from './EntityHealthContent';
 
 const selector = (repo: string) => ({
@@ -66,6 +73,26 @@ describe('EntityHealthContent', () => {
     expect(stackApi.getHealthBatch).toHaveBeenCalledTimes(1);
     expect(stackApi.getHealthBatch).toHaveBeenCalledWith(['component:default/orders']);
     expect(screen.getByText(/1 component of this system has no argocd\/app-selector annotation/)).toBeInTheDocument();
+  });
+
+  it('says who started the last sync in each environment', async () => {
+    const synced = new Date(Date.now() - 5 * 60_000).toISOString();
+    const stackApi = fakeStackApi({
+      getHealthBatch: jest.fn(
+        batchOf({
+          'component:default/orders': entityHealth('component:default/orders', {
+            dev: ['Healthy', 'Synced', { lastSync: { phase: 'Succeeded', finishedAt: synced, initiatedBy: AUTOMATED } }],
+            prod: ['Healthy', 'Synced', { lastSync: { phase: 'Succeeded', finishedAt: synced, initiatedBy: BY_ALICE } }],
+          }),
+        }),
+      ),
+    });
+    await render(orders, stackApi);
+    await screen.findByRole('table', { name: 'Health by environment' });
+    expect(screen.getByTestId('health-cell-orders-dev')).toHaveTextContent(
+      /last sync Succeeded 5m ago by Argo CD \(automated\)/,
+    );
+    expect(screen.getByTestId('health-cell-orders-prod')).toHaveTextContent(/last sync Succeeded 5m ago by alice/);
   });
 
   it('names the missing annotation when there is nothing to ask for', async () => {

@@ -6,9 +6,17 @@ import {
   ENVIRONMENTS,
   type ApplicationHealth,
   type EntityHealth,
+  type SyncInitiator,
 } from '@internal/plugin-stack-common';
 import { HealthBadge } from '../HealthBadge';
 import { ageOf, formatAge } from '../../lib/formatAge';
+import { initiatorText } from '../../lib/syncInitiator';
+
+/** " by alice" / " by Argo CD (automated)" after a sync, or nothing. */
+function by(initiator?: SyncInitiator) {
+  const text = initiatorText(initiator);
+  return text ? ` ${text}` : '';
+}
 
 /** One row of the matrix: a service and its health, or why it has none. */
 export interface HealthMatrixRow {
@@ -80,12 +88,14 @@ function AppSummary({
       {app.operationInProgress ? (
         <Typography variant="caption">
           {app.operationInProgress.phase}: {app.operationInProgress.message ?? 'sync running'}
+          {by(app.operationInProgress.initiatedBy) && ` (started${by(app.operationInProgress.initiatedBy)})`}
         </Typography>
       ) : null}
       {app.lastSync ? (
         <Typography variant="caption" className={classes.muted}>
           last sync {app.lastSync.phase}
           {synced ? ` ${ageOf(synced, now)} ago` : ''}
+          {by(app.lastSync.initiatedBy)}
           {app.lastSync.message ? ` — ${app.lastSync.message}` : ''}
         </Typography>
       ) : null}
@@ -148,6 +158,7 @@ function Details({
                 <li key={h.id}>
                   <Revision sha={h.revision} repoSlug={row.repoSlug} />
                   {h.deployedAt ? ` deployed ${ageOf(h.deployedAt, now)} ago` : ''}
+                  {by(h.initiatedBy)}
                 </li>
               ))}
             </ol>
@@ -160,7 +171,7 @@ function Details({
 
 /**
  * Service × environment matrix: sync and health, revision linked to its
- * commit, last sync, resources in trouble; stale cells are marked with
+ * commit, last sync and who started it, resources in trouble; stale cells are marked with
  * their age. Select a cell for its resources and deployment history.
  */
 export function HealthMatrix({
