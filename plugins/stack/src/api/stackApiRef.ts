@@ -7,7 +7,7 @@ import type { StackHealthClient } from '@internal/plugin-stack-common';
  */
 export type StackApi = Pick<
   StackHealthClient,
-  'getHealth' | 'getHealthBatch' | 'getBuilds'
+  'getHealth' | 'getHealthBatch' | 'getBuilds' | 'getStack'
 >;
 
 /** The stack backend client, provided by the plugin's API factory. */

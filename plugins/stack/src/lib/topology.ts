@@ -12,7 +12,10 @@ export type NodeCategory =
   | 'service'
   | 'frontend'
   | 'database'
+  | 'cache'
   | 'queue'
+  | 'deadLetter'
+  | 'exchange'
   | 'bucket'
   | 'api'
   | 'resource'
@@ -28,14 +31,31 @@ export interface TopologyNode {
   category: NodeCategory;
   /** Referenced by a member but not part of the stack's system. */
   external: boolean;
+  /**
+   * Only in the repo's stack.yaml, not in the catalog (a dead-letter queue, a
+   * part not registered): `kind`/`namespace`/`name` then name the catalog
+   * entity a click opens (its parent), and `id` starts with `stack:`.
+   */
+  fromStack?: boolean;
 }
 
-export type TopologyEdgeType = 'dependsOn' | 'providesApi' | 'consumesApi';
+export type TopologyEdgeType =
+  | 'dependsOn'
+  | 'providesApi'
+  | 'consumesApi'
+  /** stack.yaml: a component holds a database, queue, bucket. */
+  | 'contains'
+  /** stack.yaml: a queue's rejected messages go to its dead-letter queue. */
+  | 'deadLetter'
+  /** stack.yaml: a link the catalog has no relation for. */
+  | 'link';
 
 export interface TopologyEdge {
   from: string;
   to: string;
   type: TopologyEdgeType;
+  /** From a stack.yaml link: access mode and path prefix, e.g. `read · /api`. */
+  label?: string;
 }
 
 export interface Topology {
@@ -56,6 +76,7 @@ const RESOURCE_CATEGORIES: Record<string, NodeCategory> = {
   redis: 'database',
   queue: 'queue',
   rabbitmq: 'queue',
+  exchange: 'exchange',
   topic: 'queue',
   bucket: 'bucket',
   'object-storage': 'bucket',

@@ -16,6 +16,11 @@ import {
   fakeStackApi,
 } from '../../__testUtils__/fixtures';
 import { EntityTopologyContent } from './EntityTopologyContent';
+import {
+  parseStackYaml,
+  StackHealthApiError,
+  type Stack,
+} from '@internal/plugin-stack-common';
 
 const system = catalogEntity('System', 'shop', {
   relations: [
@@ -142,5 +147,99 @@ describe('EntityTopologyContent', () => {
       },
     );
     expect(await screen.findByText(/catalog is down/)).toBeInTheDocument();
+  });
+
+  describe('with the repo stack.yaml', () => {
+    const repo = {
+      'backstage.io/source-location': 'url:https://github.com/acme/orders/tree/main/',
+      'idp.platform/stack-file': 'stack.yaml',
+    };
+    const annotated = [system, web, { ...orders, metadata: { ...orders.metadata, annotations: repo } }, { ...db, metadata: { ...db.metadata, annotations: repo } }];
+    const parsed = parseStackYaml(`apiVersion: idp.platform/v1alpha1
+kind: Stack
+metadata:
+  name: orders
+  system: shop
+  owner: group:shop
+spec:
+  components:
+    - name: orders
+      type: nodejs
+    - name: db
+      type: postgres
+      databases:
+        - name: main
+    - name: bus
+      type: rabbitmq
+      queues:
+        - name: jobs
+          deadLetter: true
+  links:
+    - from: orders
+      to: db/main
+      access: read-write
+    - from: orders
+      to: bus/jobs
+`);
+    const stack = (parsed as { stack: Stack }).stack;
+
+    it('adds sub-components and labelled links, asking once per repo, and filters them by kind', async () => {
+      const stackApi = fakeStackApi({
+        getHealthBatch: jest.fn(batchOf({})),
+        getStack: jest.fn().mockResolvedValue({
+          entityRef: 'component:default/orders',
+          location: 'https://github.com/acme/orders/tree/main/stack.yaml',
+          stack,
+        }),
+      });
+      await render(system, stackApi, annotated);
+      expect(await screen.findByRole('link', { name: 'jobs.dlq (Dead-letter queue): no health data (only in stack.yaml)' })).toBeInTheDocument();
+      expect(screen.getByRole('link', { name: 'main (Database): no health data (only in stack.yaml)' })).toBeInTheDocument();
+      expect(screen.getByRole('link', { name: 'jobs (Queue): no health data (only in stack.yaml)' })).toBeInTheDocument();
+      // Catalog nodes stay.
+      expect(screen.getByRole('link', { name: 'orders-db (Database): no health data' })).toBeInTheDocument();
+      expect(screen.getAllByTestId('stack-topology-node')).toHaveLength(3 + 4);
+      expect(screen.getAllByTestId('stack-topology-edge-label').map(l => l.textContent)).toEqual(['read-write']);
+      // One repo, one request; health still asked for catalog entities only.
+      expect(stackApi.getStack).toHaveBeenCalledTimes(1);
+      expect(stackApi.getStack).toHaveBeenCalledWith('component:default/orders');
+      expect(stackApi.getHealthBatch.mock.calls[0][0]).toHaveLength(3);
+      expect(screen.queryByTestId('stack-file-notice')).not.toBeInTheDocument();
+
+      fireEvent.click(screen.getByRole('checkbox', { name: 'Dead-letter queue' }));
+      expect(screen.queryByRole('link', { name: /^jobs\.dlq/ })).not.toBeInTheDocument();
+      expect(screen.getAllByTestId('stack-topology-node')).toHaveLength(6);
+
+      // A stack-only node opens the catalog entity it belongs to.
+      fireEvent.click(screen.getByRole('link', { name: /^main \(Database\)/ }));
+      expect(await screen.findByTestId('location')).toHaveTextContent('/catalog/default/resource/orders-db');
+    });
+
+    it.each([
+      ['no-annotation', 'the entity names no repository', 'entity system:default/shop has neither backstage.io/source-location nor github.com/project-slug'],
+      ['no-file', 'the repository has no stack.yaml', 'no stack.yaml at https://github.com/acme/orders/tree/main/stack.yaml'],
+      ['invalid', 'stack.yaml is invalid (2 issues)', 'stack.yaml at https://github.com/acme/orders/tree/main/stack.yaml is invalid: kind: is required (and 1 more)'],
+    ])('keeps the catalog graph and notes why when the reason is %s', async (reason, why, message) => {
+      const issues = [
+        { path: 'kind', rule: 'required', message: 'kind: is required' },
+        { path: 'spec', rule: 'required', message: 'spec: is required' },
+      ];
+      const stackApi = fakeStackApi({
+        getHealthBatch: jest.fn(batchOf({})),
+        getStack: jest.fn().mockRejectedValue(
+          new StackHealthApiError(reason === 'invalid' ? 400 : 404, reason === 'invalid' ? 'InputError' : 'NotFoundError', message, {
+            reason,
+            ...(reason === 'invalid' ? { issues } : {}),
+          }),
+        ),
+      });
+      await render(system, stackApi, reason === 'no-annotation' ? undefined : annotated);
+      const notice = await screen.findByTestId('stack-file-notice');
+      expect(notice).toHaveTextContent(`Sub-components from stack.yaml not shown: ${why}. ${message}`);
+      expect(screen.getAllByTestId('stack-topology-node')).toHaveLength(3);
+      expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+      // Without any stack-file annotation the page entity is asked, so the backend names what is missing.
+      expect(stackApi.getStack).toHaveBeenCalledWith(reason === 'no-annotation' ? 'system:default/shop' : 'component:default/orders');
+    });
   });
 });

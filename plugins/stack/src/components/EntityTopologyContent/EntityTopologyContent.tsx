@@ -13,6 +13,10 @@ import {
 } from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/esm/useAsync';
 import { buildTopology, TopologyNode } from '../../lib/topology';
+import { mergeStackTopology } from '../../lib/mergeStackTopology';
+import { loadStackSources } from '../../lib/loadStackSources';
+import { stackApiRef } from '../../api/stackApiRef';
+import { StackFileNotice } from '../StackFileNotice';
 import { deployableRefs, loadSystemMembers } from '../../lib/systemMembers';
 import { nodeHealthIn } from '../../lib/nodeHealth';
 import { useStackHealthBatch } from '../../hooks/useStackHealthBatch';
@@ -23,11 +27,14 @@ import { NodeHealth, TopologyGraph } from '../TopologyGraph';
 /**
  * Topology tab of a System or Component: the system's parts and their
  * relations as a graph, every node coloured by its health in the selected
- * environment (one catalog request, one health batch request).
+ * environment (one catalog request, one health batch request), plus the
+ * sub-components and link details of the repo's stack.yaml (one request per
+ * repo) once they arrive.
  */
 export function EntityTopologyContent() {
   const { entity } = useEntity();
   const catalogApi = useApi(catalogApiRef);
+  const stackApi = useApi(stackApiRef);
   const entityRoute = useRouteRef(entityRouteRef);
   const navigate = useNavigate();
   const [environment, setEnvironment] = useState('dev');
@@ -36,13 +43,28 @@ export function EntityTopologyContent() {
     () => loadSystemMembers(catalogApi, entity),
     [catalogApi, entity],
   );
-  const topology = useMemo(
+  const catalogTopology = useMemo(
     () => (members.value ? buildTopology(members.value) : undefined),
     [members.value],
   );
+  // Health is asked for catalog entities only, without waiting for stack.yaml.
   const refs = useMemo(
-    () => (topology ? deployableRefs(topology.nodes) : []),
-    [topology],
+    () => (catalogTopology ? deployableRefs(catalogTopology.nodes) : []),
+    [catalogTopology],
+  );
+  const stacks = useAsync(
+    async () =>
+      members.value
+        ? loadStackSources(stackApi, entity, members.value)
+        : undefined,
+    [stackApi, entity, members.value],
+  );
+  const topology = useMemo(
+    () =>
+      catalogTopology && stacks.value
+        ? mergeStackTopology(catalogTopology, stacks.value.sources)
+        : catalogTopology,
+    [catalogTopology, stacks.value],
   );
   const batch = useStackHealthBatch(refs);
 
@@ -96,6 +118,9 @@ export function EntityTopologyContent() {
         </Alert>
       )}
       {batch.value && <StaleNotice instances={batch.value.instances} />}
+      {stacks.value && (
+        <StackFileNotice unavailable={stacks.value.unavailable} />
+      )}
       <TopologyGraph
         topology={topology}
         health={health}

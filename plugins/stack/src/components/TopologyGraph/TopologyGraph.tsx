@@ -14,6 +14,7 @@ import {
 import type {
   NodeCategory,
   Topology,
+  TopologyEdgeType,
   TopologyNode,
 } from '../../lib/topology';
 
@@ -38,7 +39,10 @@ const CATEGORY_LABELS: Record<NodeCategory, string> = {
   service: 'Service',
   frontend: 'Frontend',
   database: 'Database',
+  cache: 'Cache db',
   queue: 'Queue',
+  deadLetter: 'Dead-letter queue',
+  exchange: 'Exchange',
   bucket: 'Bucket',
   api: 'API',
   resource: 'Resource',
@@ -116,6 +120,29 @@ function truncate(text: string, max: number) {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/** Solid: depends on / stack.yaml link; dashed: APIs; dotted: held by / dead letters (stack.yaml). */
+const EDGE_DASH: Record<TopologyEdgeType, string | undefined> = {
+  dependsOn: undefined,
+  link: undefined,
+  providesApi: '5 4',
+  consumesApi: '5 4',
+  contains: '2 3',
+  deadLetter: '2 3',
+};
+
+/** Where an edge's label sits: the middle of its polyline. */
+function midpoint(points: Array<{ x: number; y: number }>) {
+  const a = points[Math.floor((points.length - 1) / 2)];
+  const b = points[Math.ceil((points.length - 1) / 2)];
+  return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+}
+
+/** Dotted outline: only in stack.yaml; dashed: outside the system. */
+function nodeDash(node: TopologyNode) {
+  if (node.fromStack) return '2 2';
+  return node.external ? '4 3' : undefined;
+}
+
 function nodeTone(h: NodeHealth | undefined): Tone {
   if (!h) return 'unknown';
   return h.health ? healthTone(h.health) : syncTone(h.sync);
@@ -124,7 +151,8 @@ function nodeTone(h: NodeHealth | undefined): Tone {
 function describe(node: TopologyNode, h: NodeHealth | undefined) {
   const status = [h?.health, h?.sync].filter(Boolean).join(', ') || 'no health data';
   const stale = h?.stale ? ' (stale)' : '';
-  return `${node.title} (${CATEGORY_LABELS[node.category]}): ${status}${stale}`;
+  const only = node.fromStack ? ' (only in stack.yaml)' : '';
+  return `${node.title} (${CATEGORY_LABELS[node.category]}): ${status}${stale}${only}`;
 }
 
 /**
@@ -238,7 +266,10 @@ export function TopologyGraph({
             {label}
           </li>
         ))}
-        <li>dashed line: API provided/consumed; solid: depends on</li>
+        <li>dashed line: API provided/consumed; solid: depends on / stack.yaml link, labelled with access and path prefix</li>
+        {layout.nodes.some(n => n.fromStack) || layout.edges.some(e => e.type === 'contains') ? (
+          <li>dotted line: database, queue, bucket of a component, or dead letters (stack.yaml); dotted outline: only in stack.yaml</li>
+        ) : null}
       </ul>
       <svg
         ref={svgRef}
@@ -294,11 +325,31 @@ export function TopologyGraph({
               fill="none"
               stroke={theme.palette.text.secondary}
               strokeWidth={1.25}
-              strokeDasharray={edge.type === 'dependsOn' ? undefined : '5 4'}
+              strokeDasharray={EDGE_DASH[edge.type]}
               markerEnd="url(#stack-topology-arrow)"
               data-testid="stack-topology-edge"
+              data-edge-type={edge.type}
             />
           ))}
+          {layout.edges.map(edge => {
+            if (!edge.label) return null;
+            const at = midpoint(edge.points);
+            return (
+              <text
+                key={`label|${edge.from}|${edge.to}|${edge.type}`}
+                x={at.x + 4}
+                y={at.y}
+                fontSize={10}
+                fill={theme.palette.text.secondary}
+                stroke={theme.palette.background.default}
+                strokeWidth={3}
+                paintOrder="stroke"
+                data-testid="stack-topology-edge-label"
+              >
+                {edge.label}
+              </text>
+            );
+          })}
           {layout.nodes.map(node => {
             const h = health[node.id];
             const tone = nodeTone(h);
@@ -321,11 +372,11 @@ export function TopologyGraph({
                 <rect
                   width={NODE_WIDTH}
                   height={NODE_HEIGHT}
-                  rx={node.category === 'database' || node.category === 'bucket' ? 14 : 4}
+                  rx={['database', 'cache', 'bucket'].includes(node.category) ? 14 : 4}
                   fill={theme.palette.background.paper}
                   stroke={isCurrent ? theme.palette.primary.main : color}
                   strokeWidth={isCurrent ? 3 : 1.5}
-                  strokeDasharray={node.external ? '4 3' : undefined}
+                  strokeDasharray={nodeDash(node)}
                   opacity={h?.stale ? 0.6 : 1}
                 />
                 <rect x={0} y={0} width={6} height={NODE_HEIGHT} fill={color} />

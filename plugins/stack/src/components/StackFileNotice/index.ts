@@ -1,0 +1,1 @@
+export { StackFileNotice } from './StackFileNotice';

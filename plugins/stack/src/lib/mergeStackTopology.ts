@@ -1,0 +1,183 @@
+import {
+  entityNameOf,
+  type Stack,
+  type StackComponent,
+} from '@internal/plugin-stack-common';
+import { parseEntityRef } from '@backstage/catalog-model';
+import type {
+  NodeCategory,
+  Topology,
+  TopologyEdge,
+  TopologyEdgeType,
+  TopologyNode,
+} from './topology';
+
+/** One repo's stack.yaml and the catalog entity it was read for. */
+export interface StackSource {
+  stack: Stack;
+  /** Ref of the entity the backend read it for; opens the nodes that have no catalog parent. */
+  entityRef: string;
+}
+
+/** Component types the catalog-info generator makes Components of (the rest are Resources). */
+const COMPONENT_KINDS = new Set(['nodejs', 'fastapi', 'frontend']);
+
+const COMPONENT_CATEGORY: Record<string, NodeCategory> = {
+  nodejs: 'service',
+  fastapi: 'service',
+  frontend: 'frontend',
+  postgres: 'database',
+  redis: 'database',
+  rabbitmq: 'queue',
+  minio: 'bucket',
+};
+
+interface SubPart {
+  name: string;
+  category: NodeCategory;
+  deadLetter: boolean;
+}
+
+/** The parts of a data component a link may point at, with the category they are drawn as. */
+function subPartsOf(c: StackComponent): SubPart[] {
+  const part = (name: string, category: NodeCategory, deadLetter = false) => ({
+    name,
+    category,
+    deadLetter,
+  });
+  switch (c.type) {
+    case 'postgres':
+      return (c.databases ?? []).map(d => part(d.name, 'database'));
+    case 'redis':
+      return (c.databases ?? []).map(d => part(d.name, 'cache'));
+    case 'rabbitmq':
+      return [
+        ...(c.queues ?? []).map(q => part(q.name, 'queue', !!q.deadLetter)),
+        ...(c.exchanges ?? []).map(x => part(x.name, 'exchange')),
+      ];
+    case 'minio':
+      return (c.buckets ?? []).map(b => part(b.name, 'bucket'));
+    default:
+      return [];
+  }
+}
+
+const edgeKey = (from: string, to: string, type: TopologyEdgeType) =>
+  `${from}|${to}|${type}`;
+
+/**
+ * The catalog topology plus what only the repos' stack.yaml knows: every
+ * database, queue (and its dead-letter queue), exchange, bucket and redis
+ * database attached to its component, and each link's access mode / path
+ * prefix as an edge label. Stack components are matched to catalog entities
+ * by the names `stack:catalog-info` gives them (`entityNameOf`) in the
+ * namespace of the entity the stack was read for; catalog nodes and edges
+ * are kept (copied when labelled), so the base topology is never mutated.
+ * Linear in nodes + edges + stack parts.
+ */
+export function mergeStackTopology(
+  base: Topology,
+  sources: StackSource[],
+): Topology {
+  if (sources.length === 0) return base;
+  const nodes = new Map(base.nodes.map(n => [n.id, n]));
+  const edges = new Map(base.edges.map(e => [edgeKey(e.from, e.to, e.type), e]));
+  // Any relation between two nodes, either way: no second arrow for the same pair.
+  const related = new Set<string>();
+  for (const e of base.edges) {
+    related.add(`${e.from}|${e.to}`);
+    related.add(`${e.to}|${e.from}`);
+  }
+  const addEdge = (edge: TopologyEdge) => {
+    if (related.has(`${edge.from}|${edge.to}`)) return;
+    related.add(`${edge.from}|${edge.to}`);
+    related.add(`${edge.to}|${edge.from}`);
+    edges.set(edgeKey(edge.from, edge.to, edge.type), edge);
+  };
+
+  for (const { stack, entityRef } of sources) {
+    const owner = parseEntityRef(entityRef);
+    const namespace = owner.namespace;
+    /** Catalog node, else a stack-only node that opens `opens`. */
+    const nodeFor = (
+      catalogId: string,
+      title: string,
+      category: NodeCategory,
+      opens: { kind: string; namespace: string; name: string },
+    ): TopologyNode => {
+      const known = nodes.get(catalogId);
+      if (known) return known;
+      const id = `stack:${catalogId.slice(catalogId.indexOf(':') + 1)}`;
+      const node = nodes.get(id) ?? {
+        id,
+        kind: opens.kind,
+        namespace: opens.namespace,
+        name: opens.name,
+        title,
+        category,
+        external: false,
+        fromStack: true,
+      };
+      nodes.set(id, node);
+      return node;
+    };
+
+    const byRef = new Map<string, string>(); // `comp` or `comp/sub` → node id
+    for (const c of stack.spec.components) {
+      const kind = COMPONENT_KINDS.has(c.type) ? 'component' : 'resource';
+      const name = entityNameOf(stack, c.name);
+      const parent = nodeFor(
+        `${kind}:${namespace}/${name}`,
+        name,
+        COMPONENT_CATEGORY[c.type] ?? 'resource',
+        owner,
+      );
+      byRef.set(c.name, parent.id);
+      // Stack-only parts open the catalog parent, else the entity read for.
+      const opens = parent.fromStack ? owner : parent;
+      for (const sub of subPartsOf(c)) {
+        const subName = entityNameOf(stack, c.name, sub.name);
+        const catalogId = `resource:${namespace}/${subName}`;
+        let node = nodeFor(catalogId, sub.name, sub.category, opens);
+        // The catalog calls a redis database a database; stack.yaml knows it is a cache.
+        if (!node.fromStack && node.category !== sub.category) {
+          node = { ...node, category: sub.category };
+          nodes.set(node.id, node);
+        }
+        byRef.set(`${c.name}/${sub.name}`, node.id);
+        addEdge({ from: parent.id, to: node.id, type: 'contains' });
+        if (sub.deadLetter) {
+          const dlq = nodeFor(
+            `resource:${namespace}/${subName}.dlq`,
+            `${sub.name}.dlq`,
+            'deadLetter',
+            node.fromStack ? opens : node,
+          );
+          addEdge({ from: node.id, to: dlq.id, type: 'deadLetter' });
+        }
+      }
+    }
+
+    for (const link of stack.spec.links ?? []) {
+      const from = byRef.get(link.from);
+      const to = byRef.get(link.to);
+      if (!from || !to || from === to) continue; // validation reports broken links
+      const label =
+        [link.access, link.pathPrefix].filter(Boolean).join(' · ') ||
+        undefined;
+      const existing =
+        edges.get(edgeKey(from, to, 'dependsOn')) ??
+        edges.get(edgeKey(from, to, 'consumesApi'));
+      if (existing) {
+        if (label) {
+          edges.set(edgeKey(from, to, existing.type), { ...existing, label });
+        }
+        continue;
+      }
+      // A link is drawn even when the pair is already related another way.
+      related.add(`${from}|${to}`).add(`${to}|${from}`);
+      edges.set(edgeKey(from, to, 'link'), { from, to, type: 'link', label });
+    }
+  }
+  return { nodes: [...nodes.values()], edges: [...edges.values()] };
+}
