@@ -70,7 +70,6 @@ export function fakeStackApi(overrides: Partial<StackApi> = {}): jest.Mocked<Sta
     getHealthBatch: jest.fn().mockRejectedValue(new Error('getHealthBatch not faked')),
     getBuilds: jest.fn().mockRejectedValue(new Error('getBuilds not faked')),
     getStack: jest.fn().mockRejectedValue(new Error('getStack not faked')),
-    getStack: jest.fn().mockRejectedValue(new Error('getStack not faked')),
     ...overrides,
   } as jest.Mocked<StackApi>;
 }
