@@ -20,6 +20,7 @@ import { TopologyGraph, NodeHealth } from '../src/components/TopologyGraph/Topol
 import { stackGraph } from './browser/stackGraph';
 // dagre with our settings: the same baseline the browser benchmark swaps in.
 import { layoutTopology as dagreLayout } from './browser/dagreLayout';
+import { median } from './median';
 
 function catalogGraphStyleLayout(topology: Topology) {
   const g = new dagre.graphlib.Graph({ multigraph: true });
@@ -30,18 +31,6 @@ function catalogGraphStyleLayout(topology: Topology) {
     g.setEdge(edge.from, edge.to, { label: 'dependsOn', width: 70, height: 16, labelpos: 'c' }, edge.type);
   }
   dagre.layout(g);
-}
-
-function median(fn: () => void, runs: number): number {
-  fn(); // warm-up
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
 }
 
 const runs = Number(process.env.RUNS ?? 9);

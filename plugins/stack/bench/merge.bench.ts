@@ -9,18 +9,7 @@ import { buildTopology } from '../src/lib/topology';
 import { mergeStackTopology } from '../src/lib/mergeStackTopology';
 import { layoutTopology } from '../src/lib/layoutTopology';
 import { bigStack, catalogOf } from '../src/__testUtils__/stacks';
-
-function median(fn: () => void, runs: number): number {
-  fn(); // warm-up
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
+import { median } from './median';
 
 const runs = Number(process.env.RUNS ?? 31);
 console.log('| stack groups | catalog nodes | merged nodes / edges | build catalog topology | merge stack.yaml | layout merged | merge / layout |');
