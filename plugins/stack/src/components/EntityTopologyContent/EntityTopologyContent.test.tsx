@@ -235,7 +235,7 @@ spec:
       });
       await render(system, stackApi, reason === 'no-annotation' ? undefined : annotated);
       const notice = await screen.findByTestId('stack-file-notice');
-      expect(notice).toHaveTextContent(`Sub-components from stack.yaml not shown: ${why}. ${message}`);
+      expect(notice).toHaveTextContent(`Sub-components from stack.yaml not shown: ${why}. Details: ${message}`);
       expect(screen.getAllByTestId('stack-topology-node')).toHaveLength(3);
       expect(screen.queryByRole('alert')).not.toBeInTheDocument();
       // Without any stack-file annotation the page entity is asked, so the backend names what is missing.

@@ -33,7 +33,7 @@ export function StackFileNotice({
           color="textSecondary"
           component="p"
         >
-          Sub-components from stack.yaml not shown: {WHY[u.reason](u)}.{' '}
+          Sub-components from stack.yaml not shown: {WHY[u.reason](u)}. Details:{' '}
           {u.message}
         </Typography>
       ))}
