@@ -43,6 +43,8 @@ export type { ResolvedEnvironment } from './model/resolve';
 export { apiVersionsFor } from './model/versions';
 export type { ApiVersions } from './model/versions';
 export { policiesFor } from './model/policies';
+export { subComponentsOf } from './model/links';
+export type { SubComponentKind } from './model/links';
 export type { EnvironmentPolicies } from './model/policies';
 export * from './health';
 export * from './stackInfo';

@@ -9,6 +9,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { GithubActionsClient } from './GithubActionsClient';
 import { runMatchesComponent, StoredBuildRun } from './toBuildRun';
 import { RefreshingValue } from './RefreshingValue';
+import { projectSlugOf } from './projectSlugOf';
 
 /** Where an entity's runs come from. */
 interface RunsSource {
@@ -19,8 +20,8 @@ interface RunsSource {
 
 function sourceOf(entity: Entity): RunsSource {
   const a = entity.metadata.annotations ?? {};
-  const slug = a[ANNOTATIONS.projectSlug];
-  if (!slug || !/^[^/\s]+\/[^/\s]+$/.test(slug)) {
+  const slug = projectSlugOf(entity);
+  if (!slug) {
     throw new InputError(
       `entity ${stringifyEntityRef(
         entity,

@@ -1,6 +1,7 @@
 import { ANNOTATIONS, STACK_FILE } from '@internal/plugin-stack-common';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
+import { projectSlugOf } from './projectSlugOf';
 
 /** A NotFoundError whose body says why (`reason`), read by `stackUnavailableOf`. */
 export function stackNotFound(
@@ -31,8 +32,8 @@ export function stackFileLocation(entity: Entity): string {
       );
     }
   }
-  const slug = a[ANNOTATIONS.projectSlug];
-  if (slug && /^[^/\s]+\/[^/\s]+$/.test(slug)) {
+  const slug = projectSlugOf(entity);
+  if (slug) {
     return `https://github.com/${slug}/blob/HEAD/${file}`;
   }
   throw stackNotFound(

@@ -1,5 +1,7 @@
 import {
+  CATALOG_COMPONENT_TYPE,
   entityNameOf,
+  subComponentsOf,
   type Stack,
   type StackComponent,
 } from '@internal/plugin-stack-common';
@@ -19,9 +21,6 @@ export interface StackSource {
   entityRef: string;
 }
 
-/** Component types the catalog-info generator makes Components of (the rest are Resources). */
-const COMPONENT_KINDS = new Set(['nodejs', 'fastapi', 'frontend']);
-
 const COMPONENT_CATEGORY: Record<string, NodeCategory> = {
   nodejs: 'service',
   fastapi: 'service',
@@ -38,28 +37,19 @@ interface SubPart {
   deadLetter: boolean;
 }
 
-/** The parts of a data component a link may point at, with the category they are drawn as. */
+/**
+ * The parts of a data component a link may point at, with the category they
+ * are drawn as: a redis database is a cache, a queue may have dead letters.
+ */
 function subPartsOf(c: StackComponent): SubPart[] {
-  const part = (name: string, category: NodeCategory, deadLetter = false) => ({
+  return subComponentsOf(c).map(({ kind, name }) => ({
     name,
-    category,
-    deadLetter,
-  });
-  switch (c.type) {
-    case 'postgres':
-      return (c.databases ?? []).map(d => part(d.name, 'database'));
-    case 'redis':
-      return (c.databases ?? []).map(d => part(d.name, 'cache'));
-    case 'rabbitmq':
-      return [
-        ...(c.queues ?? []).map(q => part(q.name, 'queue', !!q.deadLetter)),
-        ...(c.exchanges ?? []).map(x => part(x.name, 'exchange')),
-      ];
-    case 'minio':
-      return (c.buckets ?? []).map(b => part(b.name, 'bucket'));
-    default:
-      return [];
-  }
+    category: c.type === 'redis' ? 'cache' : kind,
+    deadLetter:
+      c.type === 'rabbitmq' &&
+      kind === 'queue' &&
+      !!c.queues?.find(q => q.name === name)?.deadLetter,
+  }));
 }
 
 const edgeKey = (from: string, to: string, type: TopologyEdgeType) =>
@@ -124,7 +114,7 @@ export function mergeStackTopology(
 
     const byRef = new Map<string, string>(); // `comp` or `comp/sub` → node id
     for (const c of stack.spec.components) {
-      const kind = COMPONENT_KINDS.has(c.type) ? 'component' : 'resource';
+      const kind = c.type in CATALOG_COMPONENT_TYPE ? 'component' : 'resource';
       const name = entityNameOf(stack, c.name);
       const parent = nodeFor(
         `${kind}:${namespace}/${name}`,

@@ -1,6 +1,7 @@
 import {
   STACK_API_VERSION,
   STACK_KIND,
+  subComponentsOf,
   type ComponentType,
   type StackComponent,
   type StackLink,
@@ -53,15 +54,10 @@ export function newComponent(name: string, type: ComponentType): StackComponent 
 
 /** Everything a link may point at: components and `<component>/<sub-component>`. */
 export function linkTargets(design: StackDesign): string[] {
-  return design.components.flatMap(c => {
-    const subs: Array<{ name: string }> = [
-      ...('databases' in c && c.databases ? c.databases : []),
-      ...('queues' in c && c.queues ? c.queues : []),
-      ...('exchanges' in c && c.exchanges ? c.exchanges : []),
-      ...('buckets' in c && c.buckets ? c.buckets : []),
-    ];
-    return [c.name, ...subs.map(s => `${c.name}/${s.name}`)];
-  });
+  return design.components.flatMap(c => [
+    c.name,
+    ...subComponentsOf(c).map(s => `${c.name}/${s.name}`),
+  ]);
 }
 
 /**

@@ -80,6 +80,7 @@ function AppSummary({
 }) {
   const classes = useStyles();
   const synced = app.lastSync?.finishedAt ?? app.lastSync?.startedAt;
+  const startedBy = initiatorText(app.operationInProgress?.initiatedBy);
   return (
     <>
       <Typography variant="caption" className={classes.muted}>
@@ -88,7 +89,7 @@ function AppSummary({
       {app.operationInProgress ? (
         <Typography variant="caption">
           {app.operationInProgress.phase}: {app.operationInProgress.message ?? 'sync running'}
-          {by(app.operationInProgress.initiatedBy) && ` (started${by(app.operationInProgress.initiatedBy)})`}
+          {startedBy && ` (started ${startedBy})`}
         </Typography>
       ) : null}
       {app.lastSync ? (
