@@ -7,16 +7,32 @@
 
 export {
   ENVIRONMENTS,
-  COMPONENT_TYPES,
-  SERVICE_TYPES,
-  DATA_TYPES,
   STACK_API_VERSION,
   STACK_KIND,
   DEFAULT_KUBERNETES_VERSION,
   DNS_LABEL,
   namespaceFor,
 } from './schema/names';
-export type { Environment, ComponentType } from './schema/names';
+export type { Environment } from './schema/names';
+export * from './conventions';
+export {
+  COMPONENT_KINDS,
+  COMPONENT_TYPES,
+  SERVICE_TYPES,
+  DATA_TYPES,
+  CATALOG_COMPONENT_TYPE,
+  CATALOG_RESOURCE_CATEGORY,
+  kindOf,
+} from './componentTypes/registry';
+export type {
+  ComponentType,
+  ComponentKind,
+  ComponentRole,
+  TopologyCategory,
+  SubComponentSpec,
+  LinkDeclaration,
+} from './componentTypes/registry';
+export type { StackDesign } from './model/design';
 export { stackSchema, componentSchema, linkSchema, environmentSchema } from './schema/stackSchema';
 export type {
   Stack,

@@ -8,14 +8,12 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   DNS_LABEL,
   IDP_TOPIC,
+  MAX_SYSTEM_NAME,
   parseStackYaml,
   STACK_FILE,
-} from '@internal/plugin-stack-common';
-import {
-  DEFAULT_BRANCH,
-  MAX_SYSTEM_LENGTH,
   SYSTEM_TOPIC_PREFIX,
-} from '../conventions';
+} from '@internal/plugin-stack-common';
+import { DEFAULT_BRANCH } from '../conventions';
 import { applyTopics } from '../github/applyTopics';
 import { createOctokit } from '../github/createOctokit';
 import {
@@ -178,9 +176,9 @@ export function createGithubPublishAction(options: {
           `system: no system given and no valid stack.yaml to read it from; the topic ${SYSTEM_TOPIC_PREFIX}<system> tells Argo CD where to deploy`,
         );
       }
-      if (!DNS_LABEL.test(system) || system.length > MAX_SYSTEM_LENGTH) {
+      if (!DNS_LABEL.test(system) || system.length > MAX_SYSTEM_NAME) {
         throw new InputError(
-          `system: "${system}" must be a DNS label of at most ${MAX_SYSTEM_LENGTH} characters to fit the topic ${SYSTEM_TOPIC_PREFIX}<system>`,
+          `system: "${system}" must be a DNS label of at most ${MAX_SYSTEM_NAME} characters to fit the topic ${SYSTEM_TOPIC_PREFIX}<system>`,
         );
       }
       if (!files.length) {

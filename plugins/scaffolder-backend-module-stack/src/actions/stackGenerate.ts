@@ -16,12 +16,10 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { MAX_SYSTEM_LENGTH, SYSTEM_TOPIC_PREFIX } from '../conventions';
 import { buildStack, EXTRAS } from '../stack/buildStack';
 import { checkOwner } from '../stack/checkOwner';
 import { applyDesign, DesignStart } from '../stack/applyDesign';
 import { issueLine } from '../stack/formField';
-import { reservedReason } from '../stack/reservedNames';
 import { examples } from './stackGenerate.examples';
 
 function issuesError(
@@ -198,16 +196,8 @@ export function createStackGenerateAction(options: {
 
       const result = validateStack(raw);
       if (!result.ok) throw issuesError(result.issues, source, designStart);
+      // Reserved names and the system topic's length are validation rules too.
       const stack = result.stack;
-      const reserved = reservedReason(stack.metadata.name);
-      if (reserved) throw new InputError(`name: ${reserved}`);
-      const reservedSystem = reservedReason(stack.metadata.system);
-      if (reservedSystem) throw new InputError(`system: ${reservedSystem}`);
-      if (stack.metadata.system.length > MAX_SYSTEM_LENGTH) {
-        throw new InputError(
-          `system: "${stack.metadata.system}" is longer than ${MAX_SYSTEM_LENGTH} characters; the GitHub topic ${SYSTEM_TOPIC_PREFIX}<system> allows no more`,
-        );
-      }
       if (input.checkOwner !== false) {
         await checkOwner(
           options.catalog,

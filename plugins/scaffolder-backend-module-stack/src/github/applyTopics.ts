@@ -1,6 +1,5 @@
 import { ServiceUnavailableError } from '@backstage/errors';
-import { IDP_TOPIC } from '@internal/plugin-stack-common';
-import { SYSTEM_TOPIC_PREFIX } from '../conventions';
+import { IDP_TOPIC, SYSTEM_TOPIC_PREFIX } from '@internal/plugin-stack-common';
 import { IdpOctokit } from './createOctokit';
 import { githubError } from './githubError';
 import { withConsistencyRetry } from './withConsistencyRetry';

@@ -1,10 +1,4 @@
-import type { StackComponent, StackLink } from '@internal/plugin-stack-common';
-
-/** The `StackDesigner` form field's value: components and links to add. */
-export type StackDesign = {
-  components: StackComponent[];
-  links?: StackLink[];
-};
+import type { StackDesign } from '@internal/plugin-stack-common';
 
 /** Where the design's entries start in spec.components and spec.links. */
 export type DesignStart = { components: number; links: number };

@@ -1,3 +1,7 @@
+import { COMPONENT_KINDS } from '@internal/plugin-stack-common';
+
+const versionOf = (type: keyof typeof COMPONENT_KINDS) => COMPONENT_KINDS[type].defaults.version;
+
 /** Optional data components a service template can add, as the form offers them. */
 export const EXTRAS = ['database', 'queue', 'bucket', 'cache'] as const;
 
@@ -25,7 +29,7 @@ export function buildStack(p: StackParameters): Record<string, unknown> {
   const service = {
     name: p.name,
     type: p.serviceType,
-    version: p.serviceType === 'nodejs' ? '24' : '3.12',
+    version: versionOf(p.serviceType),
     port: p.port ?? 8080,
     probes: {
       liveness: { path: '/health' },
@@ -40,7 +44,7 @@ export function buildStack(p: StackParameters): Record<string, unknown> {
     components.push({
       name: 'db',
       type: 'postgres',
-      version: '16',
+      version: versionOf('postgres'),
       databases: [{ name: base }],
     });
     links.push({ from: p.name, to: `db/${base}` });
@@ -49,7 +53,7 @@ export function buildStack(p: StackParameters): Record<string, unknown> {
     components.push({
       name: 'mq',
       type: 'rabbitmq',
-      version: '3.13',
+      version: versionOf('rabbitmq'),
       queues: [{ name: `${base}-events`, deadLetter: true }],
     });
     links.push({ from: p.name, to: `mq/${base}-events` });
@@ -66,7 +70,7 @@ export function buildStack(p: StackParameters): Record<string, unknown> {
     components.push({
       name: 'cache',
       type: 'redis',
-      version: '7.4',
+      version: versionOf('redis'),
       databases: [{ name: 'cache', index: 0 }],
     });
     links.push({ from: p.name, to: 'cache/cache' });

@@ -1,27 +1,5 @@
 import type { Stack, StackComponent } from '../schema/stackSchema';
-
-/** Component types that become catalog Components (the rest are Resources). */
-export const CATALOG_COMPONENT_TYPE: Record<string, string> = {
-  nodejs: 'service',
-  fastapi: 'service',
-  frontend: 'website',
-};
-
-/** Catalog Resource type of each data component type. */
-export const CATALOG_RESOURCE_TYPE: Record<string, string> = {
-  postgres: 'database',
-  redis: 'cache',
-  rabbitmq: 'message-broker',
-  minio: 'object-storage',
-};
-
-/** Catalog Resource type of each kind of sub-component. */
-export const SUB_RESOURCE_TYPE: Record<string, string> = {
-  database: 'database',
-  queue: 'queue',
-  exchange: 'exchange',
-  bucket: 'bucket',
-};
+import { CATALOG_COMPONENT_TYPE, roleOf } from '../componentTypes/registry';
 
 /**
  * The service that carries the stack's own name in the catalog
@@ -34,8 +12,8 @@ export function mainComponent(stack: Stack): StackComponent | undefined {
     cs.find(
       c => c.name === stack.metadata.name && c.type in CATALOG_COMPONENT_TYPE,
     ) ??
-    cs.find(c => c.type === 'nodejs' || c.type === 'fastapi') ??
-    cs.find(c => c.type === 'frontend')
+    cs.find(c => roleOf(c.type) === 'service') ??
+    cs.find(c => roleOf(c.type) === 'frontend')
   );
 }
 

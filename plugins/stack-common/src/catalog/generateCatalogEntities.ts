@@ -1,17 +1,15 @@
 import { subComponentsOf, resolveLinkEnd } from '../model/links';
 import type { Stack, StackComponent } from '../schema/stackSchema';
-import { ANNOTATIONS, REPO_LABEL, STACK_FILE } from './annotations';
-import {
-  apiNameOf,
-  CATALOG_COMPONENT_TYPE,
-  CATALOG_RESOURCE_TYPE,
-  entityNameOf,
-  SUB_RESOURCE_TYPE,
-} from './entityNames';
+import { ANNOTATIONS, REPO_LABEL, STACK_FILE } from '../conventions';
+import { kindOfComponent, subComponentSpec } from '../componentTypes/registry';
+import { apiNameOf, entityNameOf } from './entityNames';
 import type { CatalogEntity, CatalogOptions } from './types';
 
-const isService = (c: StackComponent) =>
-  c.type === 'nodejs' || c.type === 'fastapi';
+/** Whether the component's catalog Component provides an HTTP API. */
+const providesApi = (c: StackComponent) => {
+  const catalog = kindOfComponent(c).catalog;
+  return catalog.kind === 'Component' && catalog.providesApi;
+};
 
 /** A minimal OpenAPI document for a golden-path HTTP service. */
 function openApiOf(stack: Stack, c: StackComponent): string {
@@ -78,13 +76,13 @@ export function generateCatalogEntities(
     const end = resolveLinkEnd(components, link.to);
     if (typeof end === 'string') continue; // validation reports broken links
     const target = end.component;
-    if (target.type in CATALOG_COMPONENT_TYPE) {
+    if (kindOfComponent(target).catalog.kind === 'Component') {
       add(
         dependsOn,
         link.from,
         `component:${entityNameOf(stack, target.name)}`,
       );
-      if (isService(target))
+      if (providesApi(target))
         add(consumesApis, link.from, `api:${apiNameOf(stack, target.name)}`);
     } else {
       add(
@@ -111,8 +109,8 @@ export function generateCatalogEntities(
 
   for (const c of components) {
     const name = entityNameOf(stack, c.name);
-    const componentType = CATALOG_COMPONENT_TYPE[c.type];
-    if (componentType) {
+    const catalog = kindOfComponent(c).catalog;
+    if (catalog.kind === 'Component') {
       entities.push({
         apiVersion: 'backstage.io/v1alpha1',
         kind: 'Component',
@@ -123,11 +121,11 @@ export function generateCatalogEntities(
           tags: [c.type],
         },
         spec: {
-          type: componentType,
+          type: catalog.type,
           lifecycle,
           owner,
           system,
-          ...(isService(c)
+          ...(providesApi(c)
             ? { providesApis: [`api:${apiNameOf(stack, c.name)}`] }
             : {}),
           ...(consumesApis.has(c.name)
@@ -138,7 +136,7 @@ export function generateCatalogEntities(
             : {}),
         },
       });
-      if (isService(c)) {
+      if (providesApi(c)) {
         entities.push({
           apiVersion: 'backstage.io/v1alpha1',
           kind: 'API',
@@ -167,7 +165,7 @@ export function generateCatalogEntities(
         annotations: annotationsFor(c.name),
         tags: [c.type],
       },
-      spec: { type: CATALOG_RESOURCE_TYPE[c.type] ?? c.type, owner, system },
+      spec: { type: catalog.type, owner, system },
     });
     for (const sub of subComponentsOf(c)) {
       entities.push({
@@ -180,7 +178,7 @@ export function generateCatalogEntities(
           tags: [c.type, sub.kind],
         },
         spec: {
-          type: SUB_RESOURCE_TYPE[sub.kind],
+          type: subComponentSpec(c.type, sub.kind)!.catalogType,
           owner,
           system,
           dependsOn: [`resource:${name}`],

@@ -1,17 +1,25 @@
 import { Environment, ENVIRONMENTS, namespaceFor } from '../schema/names';
 import { Stack, StackComponent, ServiceComponent } from '../schema/stackSchema';
 import { resolveEnvironments, resolveResources } from '../model/resolve';
-import { resolveLinkEnd, isService } from '../model/links';
+import { resolveLinkEnd } from '../model/links';
 import { apiVersionsFor } from '../model/versions';
-import { componentDefaults } from '../components';
-import { buildDeployment } from '../components/deployment';
-import { namespacePolicies } from '../components/namespacePolicies';
-import { linkRuleFor } from '../rules';
+import { kindOfComponent, linkDeclarationFor } from '../componentTypes/registry';
+import { buildDeployment } from '../componentTypes/workload/deployment';
+import { namespacePolicies } from './namespacePolicies';
 import { routing } from './routing';
 import { compareStrings, kindFileName, toYaml } from './serialize';
 import { Additions, EnvVar, GeneratedFile, GenerationContext, K8sObject, ResolvedLink } from './types';
 
-const isWorkload = (c: StackComponent): c is ServiceComponent => isService(c.type) || c.type === 'frontend';
+/** Services and frontends run as Deployments of the repository's image. */
+const isWorkload = (c: StackComponent): c is ServiceComponent => kindOfComponent(c).role !== 'data';
+
+/** The rule that derives a link's wiring, declared by one of the two ends' types. */
+function linkRuleFor(link: ResolvedLink) {
+  const declaration = linkDeclarationFor(link.from.type, link.to.type);
+  // validateStack rejects these; reaching here means it was skipped.
+  if (!declaration) throw new Error(`no link rule for ${link.from.type} → ${link.to.type}`);
+  return declaration.rule;
+}
 
 function resolveLinks(stack: Stack): ResolvedLink[] {
   const out: ResolvedLink[] = [];
@@ -24,19 +32,6 @@ function resolveLinks(stack: Stack): ResolvedLink[] {
     out.push({ from: from.component, to: to.component, sub: to.sub, access: l.access ?? 'read-write', pathPrefix: l.pathPrefix });
   }
   return out;
-}
-
-/** Operator-managed data components scale through their own resources' fields. */
-function dataReplicasPatch(c: StackComponent, replicas: number | undefined): K8sObject | undefined {
-  if (replicas === undefined) return undefined;
-  if (c.type === 'postgres') {
-    return { apiVersion: 'postgresql.cnpg.io/v1', kind: 'Cluster', metadata: { name: c.name }, spec: { instances: replicas } };
-  }
-  if (c.type === 'rabbitmq') {
-    return { apiVersion: 'rabbitmq.com/v1beta1', kind: 'RabbitmqCluster', metadata: { name: c.name }, spec: { replicas } };
-  }
-  // Redis and MinIO run as single instances; their replicas are not scaled per environment.
-  return undefined;
 }
 
 function uniqueBy<T>(list: T[], key: (t: T) => string): T[] {
@@ -85,7 +80,7 @@ export function generateManifests(stack: Stack): GeneratedFile[] {
   };
 
   const additions: Additions[] = [namespacePolicies(stack)];
-  for (const c of stack.spec.components) additions.push(componentDefaults(stack, c, ctx));
+  for (const c of stack.spec.components) additions.push(kindOfComponent(c).manifests(stack, c, ctx));
   for (const link of resolveLinks(stack)) additions.push(linkRuleFor(link)(stack, link, ctx));
   additions.push(routing(stack, additions.flatMap(a => a.routes ?? []), ctx));
 
@@ -170,7 +165,8 @@ export function generateManifests(stack: Stack): GeneratedFile[] {
     const patches: string[] = [];
     for (const c of stack.spec.components) {
       const override = env.settings.components?.[c.name];
-      const dataPatch = dataReplicasPatch(c, override?.replicas);
+      // Operator-managed data components scale through their own resources' fields.
+      const dataPatch = override?.replicas === undefined ? undefined : kindOfComponent(c).replicasPatch(c, override.replicas);
       if (dataPatch) {
         const path = `patches/${c.name}-${dataPatch.kind.toLowerCase()}.yaml`;
         patches.push(path);

@@ -51,7 +51,8 @@ export interface GenerationContext {
 export interface ResolvedLink {
   from: StackComponent;
   to: StackComponent;
-  sub?: { kind: 'database' | 'queue' | 'exchange' | 'bucket'; name: string };
+  /** The targeted sub-component (`kind` from the target type's `subComponents`). */
+  sub?: { kind: string; name: string };
   access: 'read' | 'read-write';
   pathPrefix?: string;
 }

@@ -1,16 +1,13 @@
-import { ComponentType, SERVICE_TYPES } from '../schema/names';
+import { kindOf, linkDeclarationFor, roleOf, SUB_COMPONENT_KINDS } from '../componentTypes/registry';
 
 /** The smallest view of a component that link checks need (works on unvalidated input too). */
 export interface ComponentRef {
   name: string;
-  type: ComponentType;
-  databases?: { name: string }[];
-  queues?: { name: string }[];
-  exchanges?: { name: string }[];
-  buckets?: { name: string }[];
+  type: string;
 }
 
-export type SubComponentKind = 'database' | 'queue' | 'exchange' | 'bucket';
+/** What a link may target inside a component: `database`, `queue`, `exchange`, `bucket`, … (each type's `subComponents`). */
+export type SubComponentKind = string;
 
 export interface LinkEnd<C extends ComponentRef = ComponentRef> {
   component: C;
@@ -18,29 +15,22 @@ export interface LinkEnd<C extends ComponentRef = ComponentRef> {
 }
 
 export function isService(type: string): boolean {
-  return (SERVICE_TYPES as readonly string[]).includes(type);
+  return roleOf(type) === 'service';
 }
 
 /** The sub-components of a component that a link may point at. */
 export function subComponentsOf(c: ComponentRef): { kind: SubComponentKind; name: string }[] {
-  const names = (list: unknown, kind: SubComponentKind) =>
-    Array.isArray(list)
-      ? list
-          .filter(x => x && typeof x.name === 'string')
-          .map(x => ({ kind, name: x.name as string }))
+  return (kindOf(c.type)?.subComponents ?? []).flatMap(({ field, kind }) => {
+    const list: unknown = (c as unknown as Record<string, unknown>)[field];
+    return Array.isArray(list)
+      ? list.filter(x => x && typeof x.name === 'string').map(x => ({ kind, name: x.name as string }))
       : [];
-  switch (c.type) {
-    case 'postgres':
-    case 'redis':
-      return names(c.databases, 'database');
-    case 'rabbitmq':
-      return [...names(c.queues, 'queue'), ...names(c.exchanges, 'exchange')];
-    case 'minio':
-      return names(c.buckets, 'bucket');
-    default:
-      return [];
-  }
+  });
 }
+
+/** `a, b or c` */
+const either = (words: readonly string[]) =>
+  words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}` : words.join('');
 
 const indexes = new WeakMap<readonly ComponentRef[], Map<string, ComponentRef>>();
 
@@ -67,18 +57,12 @@ export function resolveLinkEnd<C extends ComponentRef>(
   if (subName === undefined) return { component };
   const sub = subComponentsOf(component).find(s => s.name === subName);
   if (!sub) {
-    return `${JSON.stringify(subName)} is not a database, queue, exchange or bucket of ${component.name}`;
+    return `${JSON.stringify(subName)} is not a ${either(SUB_COMPONENT_KINDS)} of ${component.name}`;
   }
   return { component, sub };
 }
 
-/** Which target types a source type may link to. */
-const ALLOWED: Record<string, readonly string[]> = {
-  nodejs: ['nodejs', 'fastapi', 'postgres', 'redis', 'rabbitmq', 'minio'],
-  fastapi: ['nodejs', 'fastapi', 'postgres', 'redis', 'rabbitmq', 'minio'],
-  frontend: ['nodejs', 'fastapi'],
-};
-
+/** Whether a link from a `fromType` to a `toType` component is declared by either type. */
 export function linkTypeAllowed(fromType: string, toType: string): boolean {
-  return (ALLOWED[fromType] ?? []).includes(toType);
+  return linkDeclarationFor(fromType, toType) !== undefined;
 }

@@ -1,21 +1,11 @@
 import { Environment, ENVIRONMENTS } from '../schema/names';
+import { kindOf, kindOfComponent } from '../componentTypes/registry';
 import {
   EnvironmentSettings,
   Stack,
   StackComponent,
   StackResources,
 } from '../schema/stackSchema';
-
-/** Per-type defaults: version, port and the image a version implies. */
-export const TYPE_DEFAULTS = {
-  nodejs: { version: '24', port: 3000 },
-  fastapi: { version: '3.12', port: 8000 },
-  frontend: { version: '24', port: 8080 },
-  postgres: { version: '16', port: 5432 },
-  redis: { version: '7.4', port: 6379 },
-  rabbitmq: { version: '3.13', port: 5672 },
-  minio: { version: '2024.10', port: 9000 },
-} as const;
 
 export const DEFAULT_RESOURCES: ResolvedResources = {
   requests: { cpu: '100m', memory: '128Mi' },
@@ -37,13 +27,19 @@ export function resolveResources(
   };
 }
 
-export function componentVersion(c: StackComponent): string {
-  return c.version ?? TYPE_DEFAULTS[c.type].version;
+/** The component's version, else its type's default. */
+export function componentVersion(c: { type: string; version?: string }): string {
+  return c.version ?? kindOf(c.type)!.defaults.version;
 }
 
-/** CloudNativePG always serves 5432, so postgres has no port setting. */
-export function componentPort(c: StackComponent): number {
-  return ('port' in c ? c.port : undefined) ?? TYPE_DEFAULTS[c.type].port;
+/** The component's port, else its type's default (types without a port setting always use it). */
+export function componentPort(c: { type: string; port?: number }): number {
+  return ('port' in c ? c.port : undefined) ?? kindOf(c.type)!.defaults.port;
+}
+
+/** The image a component runs: its own `image`, else what its type and version pick. */
+export function imageFor(stack: Stack, c: StackComponent): string {
+  return c.image ?? kindOfComponent(c).image(stack, c);
 }
 
 /** Standard labels on every generated object of a component. */
@@ -65,15 +61,9 @@ export function selectorFor(stack: Stack, name: string): Record<string, string> 
   };
 }
 
-/**
- * Labels that select a component's pods. Operators label their own pods:
- * CloudNativePG with `cnpg.io/cluster`, the RabbitMQ operator with
- * `app.kubernetes.io/name` + `part-of: rabbitmq`.
- */
+/** Labels that select a component's pods; operators label their own pods (each type's `podSelector`). */
 export function podSelectorFor(stack: Stack, c: { name: string; type: string }): Record<string, string> {
-  if (c.type === 'postgres') return { 'cnpg.io/cluster': c.name };
-  if (c.type === 'rabbitmq') return { 'app.kubernetes.io/name': c.name, 'app.kubernetes.io/part-of': 'rabbitmq' };
-  return selectorFor(stack, c.name);
+  return kindOf(c.type)?.podSelector(stack, c) ?? selectorFor(stack, c.name);
 }
 
 export interface ResolvedEnvironment {

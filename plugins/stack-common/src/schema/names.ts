@@ -5,12 +5,6 @@ export type Environment = (typeof ENVIRONMENTS)[number];
 export const STACK_API_VERSION = 'idp.platform/v1alpha1';
 export const STACK_KIND = 'Stack';
 
-/** Component types and what they are. */
-export const SERVICE_TYPES = ['nodejs', 'fastapi'] as const;
-export const DATA_TYPES = ['postgres', 'redis', 'rabbitmq', 'minio'] as const;
-export const COMPONENT_TYPES = [...SERVICE_TYPES, 'frontend', ...DATA_TYPES] as const;
-export type ComponentType = (typeof COMPONENT_TYPES)[number];
-
 /** Kubernetes versions the generator knows how to target (API versions differ). */
 export const MIN_KUBERNETES_MINOR = 19;
 export const MAX_KUBERNETES_MINOR = 34;
@@ -20,12 +14,6 @@ export const DEFAULT_KUBERNETES_VERSION = '1.31';
 export const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 /** Component names become Service names, which must start with a letter (DNS-1035). */
 export const DNS_1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-/**
- * Component names get suffixes (`-app` secrets, `-rw` services, `-<env>`),
- * so they are kept well below the 63-character label limit.
- */
-export const MAX_COMPONENT_NAME = 40;
-export const MAX_NAMESPACE = 63;
 export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const HOSTNAME =
   /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;

@@ -1,219 +1,25 @@
 import { z } from 'zod';
-import {
-  COMPONENT_TYPES,
-  DEFAULT_KUBERNETES_VERSION,
-  DNS_1035_LABEL,
-  DNS_LABEL,
-  EMAIL,
-  ENV_VAR_NAME,
-  HOSTNAME,
-  MAX_COMPONENT_NAME,
-  STACK_API_VERSION,
-  STACK_KIND,
-} from './names';
-import { parseQuantity, QUANTITY } from './quantity';
+import { MAX_SYSTEM_NAME, SYSTEM_TOPIC_PREFIX } from '../conventions';
+import { DEFAULT_KUBERNETES_VERSION, DNS_LABEL, EMAIL, HOSTNAME, STACK_API_VERSION, STACK_KIND } from './names';
+import { count, dnsLabel, resourcesSchema } from './fields';
 import { rule, show } from './rule';
+import { COMPONENT_KINDS, COMPONENT_TYPES, type StackComponent } from '../componentTypes/registry';
 
-const dnsLabel = z
-  .string(rule('type', 'must be a string'))
-  .max(63, rule('dns-1123-label', i => `${show(i)} is longer than 63 characters`))
-  .regex(
-    DNS_LABEL,
-    rule('dns-1123-label', i => `${show(i)} is not a DNS-1123 label (lowercase letters, digits, "-")`),
-  );
-
-const componentName = z
+/** One rule for every entry point: the system must fit its GitHub topic (docs/conventions.md). */
+const systemName = z
   .string(rule('type', 'must be a string'))
   .max(
-    MAX_COMPONENT_NAME,
-    rule('dns-1123-label', i => `${show(i)} is longer than ${MAX_COMPONENT_NAME} characters`),
+    MAX_SYSTEM_NAME,
+    rule('topic-length', i => `${show(i)} is longer than ${MAX_SYSTEM_NAME} characters; the GitHub topic ${SYSTEM_TOPIC_PREFIX}<system> allows no more`),
   )
-  .regex(
-    DNS_1035_LABEL,
-    rule('dns-1123-label', i => `${show(i)} is not a DNS-1123 label starting with a letter`),
-  );
+  .regex(DNS_LABEL, rule('dns-1123-label', i => `${show(i)} is not a DNS-1123 label (lowercase letters, digits, "-")`));
 
-const port = z
-  .number(rule('type', 'must be a number'))
-  .int(rule('port', i => `${show(i)} is not an integer port`))
-  .min(1, rule('port', i => `${show(i)} is outside 1–65535`))
-  .max(65535, rule('port', i => `${show(i)} is outside 1–65535`));
-
-const count = (max: number) =>
-  z
-    .number(rule('type', 'must be a number'))
-    .int(rule('range', i => `${show(i)} is not an integer`))
-    .min(0, rule('range', i => `${show(i)} is outside 0–${max}`))
-    .max(max, rule('range', i => `${show(i)} is outside 0–${max}`));
-
-const quantity = z
-  .string(rule('type', 'must be a string'))
-  .regex(QUANTITY, rule('quantity', i => `${show(i)} is not a Kubernetes quantity`));
-
-const cpuMemory = z.strictObject({
-  cpu: quantity.optional(),
-  memory: quantity.optional(),
-});
-
-export const resourcesSchema = z
-  .strictObject({
-    requests: cpuMemory.optional(),
-    limits: cpuMemory.optional(),
-  })
-  .superRefine((r, ctx) => {
-    for (const key of ['cpu', 'memory'] as const) {
-      const req = r.requests?.[key];
-      const lim = r.limits?.[key];
-      if (req === undefined || lim === undefined) continue;
-      if ((parseQuantity(req) ?? 0) > (parseQuantity(lim) ?? 0)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['requests', key],
-          message: `[requests-within-limits] request ${req} is above limit ${lim}`,
-        });
-      }
-    }
-  });
-
-const probe = z.strictObject({
-  path: z.string().regex(/^\/\S*$/, rule('probe-path', i => `${show(i)} must start with "/"`)),
-  initialDelaySeconds: count(3600).optional(),
-  periodSeconds: count(3600).optional(),
-});
-
-const envVar = z.strictObject({
-  name: z
-    .string()
-    .regex(ENV_VAR_NAME, rule('env-name', i => `${show(i)} is not a valid environment variable name`)),
-  value: z.string(rule('type', 'must be a string (secrets belong in references, not values)')),
-});
-
-const version = z
-  .string(rule('type', 'must be a string, e.g. "16"'))
-  .regex(/^\d+(\.\d+){0,2}$/, rule('version', i => `${show(i)} is not a version like "16" or "3.13"`));
-
-const image = z
-  .string(rule('type', 'must be a string'))
-  .regex(/^[a-z0-9][\w./:@-]*$/i, rule('image', i => `${show(i)} is not an image reference`));
-
-/** Fields every component has. */
-const common = {
-  name: componentName,
-  description: z.string().optional(),
-  version: version.optional(),
-  image: image.optional(),
-  replicas: count(100).optional(),
-  resources: resourcesSchema.optional(),
-  env: z.array(envVar).optional(),
-};
-
-const workload = {
-  ...common,
-  port: port.optional(),
-  probes: z
-    .strictObject({
-      liveness: probe.optional(),
-      readiness: probe.optional(),
-      startup: probe.optional(),
-    })
-    .optional(),
-};
-
-export const nodejsComponentSchema = z.strictObject({
-  ...workload,
-  type: z.literal('nodejs'),
-});
-export const fastapiComponentSchema = z.strictObject({
-  ...workload,
-  type: z.literal('fastapi'),
-  /** Uvicorn worker processes per pod. */
-  workers: count(64).optional(),
-});
-export const frontendComponentSchema = z.strictObject({
-  ...workload,
-  type: z.literal('frontend'),
-  framework: z.enum(['static', 'nextjs'], rule('enum', i => `${show(i)} is not one of static, nextjs`)).optional(),
-});
-
-export const postgresDatabaseSchema = z.strictObject({
-  name: dnsLabel,
-  /** Role owning the database; defaults to a role named like the database. */
-  owner: dnsLabel.optional(),
-});
-export const postgresRoleSchema = z.strictObject({
-  name: dnsLabel,
-  login: z.boolean().optional(),
-});
-export const postgresComponentSchema = z.strictObject({
-  ...common,
-  type: z.literal('postgres'),
-  storage: quantity.optional(),
-  databases: z.array(postgresDatabaseSchema).optional(),
-  roles: z.array(postgresRoleSchema).optional(),
-});
-
-export const redisDatabaseSchema = z.strictObject({
-  name: dnsLabel,
-  index: count(15),
-});
-export const redisComponentSchema = z.strictObject({
-  ...common,
-  type: z.literal('redis'),
-  port: port.optional(),
-  databases: z.array(redisDatabaseSchema).optional(),
-});
-
-export const rabbitmqQueueSchema = z.strictObject({
-  name: dnsLabel,
-  durable: z.boolean().optional(),
-  /** Declare `<queue>.dlx` + `<queue>.dlq` and route rejected messages there. */
-  deadLetter: z.boolean().optional(),
-});
-export const rabbitmqExchangeSchema = z.strictObject({
-  name: dnsLabel,
-  type: z
-    .enum(['direct', 'fanout', 'topic', 'headers'], rule('enum', i => `${show(i)} is not one of direct, fanout, topic, headers`))
-    .optional(),
-});
-export const rabbitmqComponentSchema = z.strictObject({
-  ...common,
-  type: z.literal('rabbitmq'),
-  port: port.optional(),
-  storage: quantity.optional(),
-  queues: z.array(rabbitmqQueueSchema).optional(),
-  exchanges: z.array(rabbitmqExchangeSchema).optional(),
-});
-
-export const minioBucketSchema = z.strictObject({
-  name: z
-    .string()
-    .min(3, rule('bucket-name', i => `${show(i)} is shorter than 3 characters`))
-    .max(63, rule('bucket-name', i => `${show(i)} is longer than 63 characters`))
-    .regex(DNS_LABEL, rule('bucket-name', i => `${show(i)} is not a valid bucket name`)),
-  /** Anonymous access policy; linked components always get scoped credentials. */
-  policy: z.enum(['private', 'download', 'public'], rule('enum', i => `${show(i)} is not one of private, download, public`)).optional(),
-});
-export const minioComponentSchema = z.strictObject({
-  ...common,
-  type: z.literal('minio'),
-  port: port.optional(),
-  storage: quantity.optional(),
-  buckets: z.array(minioBucketSchema).optional(),
-});
-
-export const componentSchema = z.discriminatedUnion(
+/** One schema per component type, told apart by `type`. */
+export const componentSchema: z.ZodType<StackComponent> = z.discriminatedUnion(
   'type',
-  [
-    nodejsComponentSchema,
-    fastapiComponentSchema,
-    frontendComponentSchema,
-    postgresComponentSchema,
-    redisComponentSchema,
-    rabbitmqComponentSchema,
-    minioComponentSchema,
-  ],
+  COMPONENT_TYPES.map(t => COMPONENT_KINDS[t].schema) as unknown as [z.core.$ZodTypeDiscriminable, ...z.core.$ZodTypeDiscriminable[]],
   rule('component-type', i => `must be one of ${COMPONENT_TYPES.join(', ')} (got ${show((i as any)?.type)})`),
-);
+) as unknown as z.ZodType<StackComponent>;
 
 export const linkSchema = z.strictObject({
   /** A component name. */
@@ -267,8 +73,8 @@ export const stackSchema = z.strictObject({
   metadata: z.strictObject({
     /** The repository name and catalog Component name of the main service. */
     name: dnsLabel,
-    /** Namespaces are `<system>-<env>`. */
-    system: dnsLabel,
+    /** Namespaces are `<system>-<env>`; the repository's topic is `idp-system-<system>`. */
+    system: systemName,
     /** Catalog owner, e.g. `group:payments` or `payments`. */
     owner: z.string().min(1, rule('required', 'must not be empty')),
     team: z.string().optional(),
@@ -306,16 +112,14 @@ export const stackSchema = z.strictObject({
 });
 
 export type Stack = z.infer<typeof stackSchema>;
-export type StackComponent = z.infer<typeof componentSchema>;
+export type { StackComponent };
 export type StackLink = z.infer<typeof linkSchema>;
 export type StackResources = z.infer<typeof resourcesSchema>;
 export type EnvironmentSettings = z.infer<typeof environmentSchema>;
-export type PostgresComponent = z.infer<typeof postgresComponentSchema>;
-export type RedisComponent = z.infer<typeof redisComponentSchema>;
-export type RabbitmqComponent = z.infer<typeof rabbitmqComponentSchema>;
-export type MinioComponent = z.infer<typeof minioComponentSchema>;
-export type ServiceComponent = z.infer<
-  typeof nodejsComponentSchema | typeof fastapiComponentSchema | typeof frontendComponentSchema
->;
+export type { PostgresComponent } from '../componentTypes/postgres/schema';
+export type { RedisComponent } from '../componentTypes/redis/schema';
+export type { RabbitmqComponent } from '../componentTypes/rabbitmq/schema';
+export type { MinioComponent } from '../componentTypes/minio/schema';
+export type { ServiceComponent } from '../componentTypes/workload/schema';
 
 export { DEFAULT_KUBERNETES_VERSION };

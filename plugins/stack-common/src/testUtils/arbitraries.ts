@@ -2,7 +2,8 @@
 // eslint-disable-next-line @backstage/no-undeclared-imports
 import fc from 'fast-check';
 
-const TYPES = ['nodejs', 'fastapi', 'frontend', 'postgres', 'redis', 'rabbitmq', 'minio'] as const;
+/** The types the arbitraries build; registry.test.ts holds it equal to the registry. */
+export const ARBITRARY_TYPES = ['nodejs', 'fastapi', 'frontend', 'postgres', 'redis', 'rabbitmq', 'minio'] as const;
 const SERVICES = new Set(['nodejs', 'fastapi']);
 const DATA = new Set(['postgres', 'redis', 'rabbitmq', 'minio']);
 
@@ -17,7 +18,7 @@ export const validStackArb = fc
     system: label,
     version: fc.integer({ min: 19, max: 34 }),
     gateway: fc.boolean(),
-    types: fc.array(fc.constantFrom(...TYPES), { minLength: 1, maxLength: 8 }),
+    types: fc.array(fc.constantFrom(...ARBITRARY_TYPES), { minLength: 1, maxLength: 8 }),
     subs: fc.array(fc.uniqueArray(label, { maxLength: 3 }), { minLength: 8, maxLength: 8 }),
     ports: fc.array(fc.integer({ min: 1024, max: 65535 }), { minLength: 8, maxLength: 8 }),
     resources: fc.array(fc.record({ cpu, memory }), { minLength: 8, maxLength: 8 }),

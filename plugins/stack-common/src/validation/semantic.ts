@@ -1,5 +1,7 @@
-import { ENVIRONMENTS, MAX_NAMESPACE, HOSTNAME } from '../schema/names';
-import { ComponentRef, isService, linkTypeAllowed, resolveLinkEnd } from '../model/links';
+import { ENVIRONMENTS, HOSTNAME } from '../schema/names';
+import { MAX_NAMESPACE, RESERVED_NAMES, reservedNameReason } from '../conventions';
+import { ComponentRef, resolveLinkEnd } from '../model/links';
+import { kindOf, linkDeclarationFor, roleOf } from '../componentTypes/registry';
 import { apiVersionsFor, kubernetesMinor, kubernetesVersionSupported } from '../model/versions';
 import { MIN_KUBERNETES_MINOR, MAX_KUBERNETES_MINOR } from '../schema/names';
 import { issue, StackIssue } from './issues';
@@ -27,7 +29,13 @@ export function semanticIssues(input: unknown): StackIssue[] {
     }
     if (system.startsWith('kube-') || system === 'kube' || system === 'default') {
       out.push(issue(['metadata', 'system'], 'namespace', `${JSON.stringify(system)} gives reserved namespaces (kube-*, default)`));
+    } else if (RESERVED_NAMES.has(system)) {
+      out.push(issue(['metadata', 'system'], 'reserved-name', reservedNameReason(system)!));
     }
+  }
+  if (typeof metadata.name === 'string') {
+    const reserved = reservedNameReason(metadata.name);
+    if (reserved) out.push(issue(['metadata', 'name'], 'reserved-name', reserved));
   }
 
   // Kubernetes version and routing support.
@@ -52,7 +60,8 @@ export function semanticIssues(input: unknown): StackIssue[] {
       seen.set(c.name, i);
       if (typeof c.type === 'string') refs.push(c as ComponentRef);
     }
-    for (const field of ['databases', 'roles', 'queues', 'exchanges', 'buckets', 'env']) {
+    const kind = kindOf(c.type);
+    for (const field of [...(kind?.uniqueNames ?? []), 'env']) {
       const names = new Map<string, number>();
       list(c[field]).forEach((s, j) => {
         if (!isObj(s) || typeof s.name !== 'string') return;
@@ -61,32 +70,7 @@ export function semanticIssues(input: unknown): StackIssue[] {
         } else names.set(s.name, j);
       });
     }
-    if (c.type === 'rabbitmq') {
-      // Dead-letter exchanges are named `<queue>.dlx`; ordinary names never contain dots.
-      const queues = new Set(list(c.queues).map(q => q?.name));
-      list(c.exchanges).forEach((e, j) => {
-        if (isObj(e) && queues.has(e.name)) {
-          out.push(issue(['spec', 'components', i, 'exchanges', j, 'name'], 'unique-name', `${JSON.stringify(e.name)} is already the name of a queue (links address both by name)`));
-        }
-      });
-    }
-    if (c.type === 'redis') {
-      const indexes = new Map<number, number>();
-      list(c.databases).forEach((d, j) => {
-        if (!isObj(d) || typeof d.index !== 'number') return;
-        if (indexes.has(d.index)) {
-          out.push(issue(['spec', 'components', i, 'databases', j, 'index'], 'unique-index', `${d.index} is already used by databases[${indexes.get(d.index)}]`));
-        } else indexes.set(d.index, j);
-      });
-    }
-    if (c.type === 'postgres') {
-      const roles = new Set(list(c.roles).map(r => r?.name));
-      list(c.databases).forEach((d, j) => {
-        if (isObj(d) && typeof d.owner === 'string' && !roles.has(d.owner) && d.owner !== d.name) {
-          out.push(issue(['spec', 'components', i, 'databases', j, 'owner'], 'unknown-role', `${JSON.stringify(d.owner)} is not one of this cluster's roles`));
-        }
-      });
-    }
+    if (kind) out.push(...kind.checks(c, ['spec', 'components', i]));
   });
 
   // Links: known ends, sensible types, no self links, no duplicates, no service call cycles.
@@ -104,7 +88,8 @@ export function semanticIssues(input: unknown): StackIssue[] {
       out.push(issue(['spec', 'links', i], 'self-link', `${from.component.name} links to itself`));
       return;
     }
-    if (!linkTypeAllowed(from.component.type, to.component.type)) {
+    const declaration = linkDeclarationFor(from.component.type, to.component.type);
+    if (!declaration) {
       out.push(issue(['spec', 'links', i], 'link-type', `a ${from.component.type} component cannot link to a ${to.component.type} component (${l.from} → ${l.to})`));
       return;
     }
@@ -112,13 +97,13 @@ export function semanticIssues(input: unknown): StackIssue[] {
     if (linkKeys.has(key)) {
       out.push(issue(['spec', 'links', i], 'unique-link', `${l.from} → ${l.to} is already spec.links[${linkKeys.get(key)}]`));
     } else linkKeys.set(key, i);
-    if (l.pathPrefix !== undefined && from.component.type !== 'frontend') {
+    if (l.pathPrefix !== undefined && !declaration.options.includes('pathPrefix')) {
       out.push(issue(['spec', 'links', i, 'pathPrefix'], 'link-option', 'pathPrefix only applies to frontend → service links'));
     }
-    if (l.access !== undefined && isService(to.component.type)) {
+    if (l.access !== undefined && !declaration.options.includes('access')) {
       out.push(issue(['spec', 'links', i, 'access'], 'link-option', 'access only applies to links to data components'));
     }
-    if (isService(from.component.type) && isService(to.component.type)) {
+    if (roleOf(from.component.type) === 'service' && roleOf(to.component.type) === 'service') {
       edges.set(from.component.name, [...(edges.get(from.component.name) ?? []), to.component.name]);
     }
   });
@@ -132,13 +117,14 @@ export function semanticIssues(input: unknown): StackIssue[] {
     }
   };
   components.forEach((c, i) => {
-    if (isObj(c) && c.type === 'frontend' && typeof c.name === 'string') claim('/', c.name, ['spec', 'components', i]);
+    // A frontend owns the root of the hostname.
+    if (isObj(c) && roleOf(c.type) === 'frontend' && typeof c.name === 'string') claim('/', c.name, ['spec', 'components', i]);
   });
   list(spec.links).forEach((l, i) => {
     if (!isObj(l) || typeof l.from !== 'string' || typeof l.to !== 'string') return;
     const from = refs.find(c => c.name === l.from);
     const to = refs.find(c => c.name === l.to);
-    if (from?.type === 'frontend' && to && isService(to.type)) {
+    if (from && to && linkDeclarationFor(from.type, to.type)?.options.includes('pathPrefix')) {
       claim(typeof l.pathPrefix === 'string' ? l.pathPrefix : `/api/${to.name}`, to.name, ['spec', 'links', i, 'pathPrefix']);
     }
   });

@@ -57,6 +57,22 @@ describe('validateStack', () => {
     expect(issuesOf(s).some(i => i.startsWith('namespace | metadata.system: namespace'))).toBe(true);
   });
 
+  it('holds names to the conventions: the system fits its GitHub topic, platform names are reserved', () => {
+    const s = base();
+    s.metadata.system = 'a'.repeat(39);
+    expect(validateStack(s).ok).toBe(true);
+    s.metadata.system = 'a'.repeat(40);
+    expect(issuesOf(s)).toEqual([
+      `topic-length | metadata.system: "${'a'.repeat(40)}" is longer than 39 characters; the GitHub topic idp-system-<system> allows no more`,
+    ]);
+    s.metadata.system = 'argocd';
+    s.metadata.name = 'kube-proxy';
+    expect(issuesOf(s)).toEqual([
+      'reserved-name | metadata.system: "argocd" is reserved for the platform',
+      'reserved-name | metadata.name: "kube-proxy" is reserved: kube-* belongs to Kubernetes',
+    ]);
+  });
+
   it('rejects service call cycles, unknown override targets and bad autoscaling bounds', () => {
     const s: any = base();
     s.spec.components.push({ name: 'b', type: 'fastapi' }, { name: 'c', type: 'nodejs' });

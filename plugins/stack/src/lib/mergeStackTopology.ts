@@ -1,5 +1,6 @@
 import {
   CATALOG_COMPONENT_TYPE,
+  kindOf,
   entityNameOf,
   subComponentsOf,
   type Stack,
@@ -21,16 +22,6 @@ export interface StackSource {
   entityRef: string;
 }
 
-const COMPONENT_CATEGORY: Record<string, NodeCategory> = {
-  nodejs: 'service',
-  fastapi: 'service',
-  frontend: 'frontend',
-  postgres: 'database',
-  redis: 'database',
-  rabbitmq: 'queue',
-  minio: 'bucket',
-};
-
 interface SubPart {
   name: string;
   category: NodeCategory;
@@ -38,13 +29,14 @@ interface SubPart {
 }
 
 /**
- * The parts of a data component a link may point at, with the category they
- * are drawn as: a redis database is a cache, a queue may have dead letters.
+ * The parts of a data component a link may point at, with the category its
+ * type draws them as (a redis database is a cache); a queue may have dead letters.
  */
 function subPartsOf(c: StackComponent): SubPart[] {
+  const specs = kindOf(c.type)?.subComponents ?? [];
   return subComponentsOf(c).map(({ kind, name }) => ({
     name,
-    category: c.type === 'redis' ? 'cache' : kind,
+    category: specs.find(s => s.kind === kind)?.topology ?? 'resource',
     deadLetter:
       c.type === 'rabbitmq' &&
       kind === 'queue' &&
@@ -119,7 +111,7 @@ export function mergeStackTopology(
       const parent = nodeFor(
         `${kind}:${namespace}/${name}`,
         name,
-        COMPONENT_CATEGORY[c.type] ?? 'resource',
+        kindOf(c.type)?.topology ?? 'resource',
         owner,
       );
       byRef.set(c.name, parent.id);

@@ -1,17 +1,15 @@
 import {
+  COMPONENT_KINDS,
   STACK_API_VERSION,
   STACK_KIND,
   subComponentsOf,
   type ComponentType,
   type StackComponent,
-  type StackLink,
+  type StackDesign as SubmittedDesign,
 } from '@internal/plugin-stack-common';
 
-/** What the designer field edits and submits: the stack's components and links. */
-export interface StackDesign {
-  components: StackComponent[];
-  links: StackLink[];
-}
+/** What the designer field edits and submits (the shared value type, links always present). */
+export type StackDesign = Required<SubmittedDesign>;
 
 /** Stack metadata the designer takes from the form's other fields. */
 export interface DesignMetadata {
@@ -35,21 +33,10 @@ export const DEFAULT_DESIGN: StackDesign = {
 
 /**
  * A new component of a type, with the one sub-component (database, queue,
- * bucket) a link needs to target it.
+ * bucket) a link needs to target it: the type's own starter.
  */
 export function newComponent(name: string, type: ComponentType): StackComponent {
-  switch (type) {
-    case 'postgres':
-      return { name, type, databases: [{ name: 'app' }] };
-    case 'redis':
-      return { name, type, databases: [{ name: 'cache', index: 0 }] };
-    case 'rabbitmq':
-      return { name, type, queues: [{ name: 'events' }] };
-    case 'minio':
-      return { name, type, buckets: [{ name: 'files' }] };
-    default:
-      return { name, type } as StackComponent;
-  }
+  return COMPONENT_KINDS[type].starter(name);
 }
 
 /** Everything a link may point at: components and `<component>/<sub-component>`. */

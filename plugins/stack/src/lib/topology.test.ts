@@ -1,4 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
+import { COMPONENT_KINDS } from '@internal/plugin-stack-common';
 import { buildTopology, categoryOf } from './topology';
 
 function entity(
@@ -64,7 +65,21 @@ describe('categoryOf', () => {
   it('maps stack sub-components to their shapes', () => {
     expect(categoryOf('Resource', 'queue')).toBe('queue');
     expect(categoryOf('Resource', 'bucket')).toBe('bucket');
-    expect(categoryOf('Resource', 'cache')).toBe('resource');
+    expect(categoryOf('Resource', 'cache')).toBe('cache');
+    expect(categoryOf('Resource', 'message-broker')).toBe('queue');
+    expect(categoryOf('Resource', 'object-storage')).toBe('bucket');
+    expect(categoryOf('Resource', 'mainframe')).toBe('resource');
     expect(categoryOf('Group', undefined)).toBe('other');
+  });
+
+  it('draws every Resource type a stack-common component type writes as that type says, never as a generic resource', () => {
+    for (const kind of Object.values(COMPONENT_KINDS)) {
+      if (kind.catalog.kind === 'Resource') {
+        expect([kind.type, categoryOf('Resource', kind.catalog.type)]).toEqual([kind.type, kind.topology]);
+      }
+      for (const sub of kind.subComponents) {
+        expect(categoryOf('Resource', sub.catalogType)).not.toBe('resource');
+      }
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { CATALOG_RESOURCE_CATEGORY } from '@internal/plugin-stack-common';
 import {
   Entity,
   parseEntityRef,
@@ -69,18 +70,19 @@ const EDGE_RELATIONS: Record<string, TopologyEdgeType> = {
   [RELATION_CONSUMES_API]: 'consumesApi',
 };
 
+/**
+ * Category of a catalog Resource by `spec.type`: every type our component
+ * types write (from the stack-common registry), plus names hand-written
+ * catalog entries commonly use.
+ */
 const RESOURCE_CATEGORIES: Record<string, NodeCategory> = {
-  database: 'database',
   postgres: 'database',
   postgresql: 'database',
-  redis: 'database',
-  queue: 'queue',
+  redis: 'cache',
   rabbitmq: 'queue',
-  exchange: 'exchange',
   topic: 'queue',
-  bucket: 'bucket',
-  'object-storage': 'bucket',
   minio: 'bucket',
+  ...CATALOG_RESOURCE_CATEGORY,
 };
 
 export function categoryOf(kind: string, type: string | undefined): NodeCategory {
