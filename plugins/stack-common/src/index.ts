@@ -50,7 +50,7 @@ export { stackJsonSchema } from './schema/jsonSchema';
 export { validateStack } from './validation/validateStack';
 export type { StackValidationResult } from './validation/validateStack';
 export type { StackIssue } from './validation/issues';
-export { parseStackYaml } from './yaml/parseStackYaml';
+export { MAX_STACK_YAML_BYTES, parseStackYaml, stackYamlSizeIssue } from './yaml/parseStackYaml';
 export { serializeStack } from './yaml/serializeStack';
 export { generateManifests } from './generator/generateManifests';
 export type { GeneratedFile, K8sObject } from './generator/types';
