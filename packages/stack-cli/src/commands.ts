@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { generateManifests, parseStackYaml, Stack } from '@internal/plugin-stack-common';
+import { generateManifests, MAX_STACK_YAML_BYTES, parseStackYaml, Stack, StackIssue, stackYamlSizeIssue } from '@internal/plugin-stack-common';
 import { lineDiff } from './diff';
-import { listFiles } from './files';
+import { Repository } from './repository';
 
 /** Exit codes (documented in README and --help). */
 export const EXIT = { ok: 0, invalid: 1, usage: 2, drift: 3 } as const;
@@ -18,20 +18,33 @@ export interface Io {
   err(line: string): void;
 }
 
+function invalid(file: string, issues: StackIssue[]): CliError {
+  return new CliError(
+    [`${file} is not a valid stack (${issues.length} issue${issues.length === 1 ? '' : 's'}):`, ...issues.map(i => `  ${i.message}  [${i.rule}]`)].join('\n'),
+    EXIT.invalid,
+  );
+}
+
+/** Reads a stack.yaml that is a regular file (not a link), its size checked before it is read. */
 function loadStack(file: string): Stack {
   let text: string;
+  let fd: number | undefined;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+    const { size } = fs.fstatSync(fd);
+    if (size > MAX_STACK_YAML_BYTES) throw invalid(file, [stackYamlSizeIssue(size)]);
+    text = fs.readFileSync(fd, 'utf8');
   } catch (e) {
-    throw new CliError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, EXIT.usage);
+    if (e instanceof CliError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    // O_NOFOLLOW makes open fail with ELOOP on a symbolic link.
+    const why = code === 'ELOOP' ? 'it is a symbolic link; stack follows no links' : code ?? (e as Error).message;
+    throw new CliError(`cannot read ${file}: ${why}`, EXIT.usage);
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
   const r = parseStackYaml(text);
-  if (!r.ok) {
-    throw new CliError(
-      [`${file} is not a valid stack (${r.issues.length} issue${r.issues.length === 1 ? '' : 's'}):`, ...r.issues.map(i => `  ${i.message}  [${i.rule}]`)].join('\n'),
-      EXIT.invalid,
-    );
-  }
+  if (!r.ok) throw invalid(file, r.issues);
   return r.stack;
 }
 
@@ -41,25 +54,27 @@ export function validate(file: string, io: Io): number {
   return EXIT.ok;
 }
 
-/** Writes deploy/ below `outDir` and removes deploy/ files the stack no longer produces. */
+/**
+ * Writes deploy/ below `outDir` and removes deploy/ files the stack no longer
+ * produces. Everything is checked (no links, no '..') before the first change.
+ */
 export function generate(file: string, outDir: string, io: Io): number {
   const files = generateManifests(loadStack(file));
+  const repo = new Repository(outDir);
   const wanted = new Set(files.map(f => f.path));
-  for (const stale of listFiles(outDir, 'deploy').filter(p => !wanted.has(p))) {
-    fs.rmSync(path.join(outDir, stale));
-  }
-  for (const f of files) {
-    fs.mkdirSync(path.dirname(path.join(outDir, f.path)), { recursive: true });
-    fs.writeFileSync(path.join(outDir, f.path), f.content);
-  }
+  const stale = repo.list('deploy').filter(p => !wanted.has(p));
+  for (const f of files) repo.resolve(f.path);
+  for (const p of stale) repo.remove(p);
+  for (const f of files) repo.write(f.path, f.content);
   io.out(`wrote ${files.length} files to ${path.join(outDir, 'deploy')}`);
   return EXIT.ok;
 }
 
 /** Regenerates from `<dir>/stack.yaml` and reports how committed deploy/ differs. */
 export function check(dir: string, io: Io): number {
+  const repo = new Repository(dir);
   const files = generateManifests(loadStack(path.join(dir, 'stack.yaml')));
-  const committed = listFiles(dir, 'deploy');
+  const committed = repo.list('deploy');
   const isCommitted = new Set(committed);
   const generated = new Map(files.map(f => [f.path, f.content]));
   const drift: string[] = [];
@@ -69,7 +84,7 @@ export function check(dir: string, io: Io): number {
       drift.push(`missing in ${dir}: ${p}`);
       continue;
     }
-    const current = fs.readFileSync(path.join(dir, p), 'utf8');
+    const current = repo.read(p);
     if (current !== content) drift.push(`--- ${p} (committed)`, `+++ ${p} (generated)`, ...lineDiff(current, content));
   }
   if (drift.length === 0) {

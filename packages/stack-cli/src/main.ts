@@ -14,8 +14,8 @@ Options:
 
 Exit codes:
   0  success
-  1  the stack description is invalid (issues on stderr)
-  2  usage or file error
+  1  the stack description is invalid (issues on stderr, each with its [rule])
+  2  usage or file error (also a symbolic link, or a path leaving the directory)
   3  check: committed manifests have drifted (diff on stdout)
 `;
 
