@@ -3,6 +3,13 @@ export interface Config {
   idp?: {
     github?: {
       /**
+       * GitHub organisations (or user accounts) idp:github:publish may create
+       * or adopt repositories in; checked on the server, whatever the form
+       * allowed. Unset: publish refuses every owner. List the organisations
+       * Argo CD's SCM Provider generator watches (argocd/applicationsets).
+       */
+      allowedOwners?: string[];
+      /**
        * Minimum milliseconds between two write requests to GitHub (GitHub asks
        * for about one second to avoid secondary rate limits). Default 1000.
        */

@@ -13,6 +13,7 @@ import {
 import { createGithubPublishAction } from './actions/githubPublish';
 import { createStackGenerateAction } from './actions/stackGenerate';
 import { readArgocdTarget } from './argocd/refreshApplicationSet';
+import { readAllowedOwners } from './github/allowedOwners';
 import { readGithubPacing } from './github/pacing';
 
 /**
@@ -40,6 +41,8 @@ export const scaffolderModuleStack = createBackendModule({
           createGithubPublishAction({
             integrations,
             pacing: readGithubPacing(config),
+            catalog,
+            allowedOwners: readAllowedOwners(config),
           }),
           createArgocdRefreshAction({ target: readArgocdTarget(config) }),
         );

@@ -80,7 +80,11 @@ beforeAll(async () => {
             github: [{ host: 'github.com', token: 'ghp_test_token' }],
           },
           idp: {
-            github: { writeIntervalMs: 0, retryBaseDelayMs: 1 },
+            github: {
+              writeIntervalMs: 0,
+              retryBaseDelayMs: 1,
+              allowedOwners: ['acme'],
+            },
             argocd: { cluster: { url: KUBE, token: 'sa-token' } },
           },
           catalog: {
@@ -570,4 +574,63 @@ describe('templates through the scaffolder: bad input', () => {
       expect([...github.repos.keys()].sort()).toEqual(reposBefore);
     },
   );
+});
+
+describe('publishing between teams through the scaffolder', () => {
+  const writesSince = (n: number) =>
+    github.calls.slice(n).filter(c => !c.startsWith('GET '));
+
+  it('refuses a hand-made task for an organisation outside idp.github.allowedOwners', async () => {
+    const before = github.calls.length;
+    // The form's RepoUrlPicker offers acme only; this request skips the form.
+    const { task, log } = await runTask('nodejs-service', {
+      ...cases[0].values,
+      name: 'exfil',
+      repoUrl: 'github.com?owner=evil-corp&repo=exfil',
+    });
+    expect(task.status).toBe('failed');
+    expect(log).toContain(
+      'repoUrl: GitHub owner "evil-corp" is not one this portal publishes to (idp.github.allowedOwners: acme); nothing was changed',
+    );
+    expect(
+      github.calls.slice(before).filter(c => c.includes('evil-corp')),
+    ).toEqual([]);
+    expect(github.repos.has('evil-corp/exfil')).toBe(false);
+  });
+
+  it('refuses to run the golden path over a repository its catalog owner did not give to the caller', async () => {
+    // payments-api was created and registered by the nodejs-service real run
+    // above; the catalog reads it back from the (fake) repository.
+    const entity = await waitFor(async () => {
+      const res = await request(app).get(
+        '/api/catalog/entities/by-name/component/default/payments-api',
+      );
+      return res.status === 200 ? res.body : undefined;
+    }, 'component:default/payments-api from acme/payments-api');
+    expect(
+      entity.metadata.annotations['backstage.io/managed-by-location'],
+    ).toMatch(/^url:https:\/\/github\.com\/acme\/payments-api\//);
+    const repo = github.repos.get('acme/payments-api')!;
+    const before = structuredClone({
+      topics: repo.topics,
+      files: [...github.files('acme/payments-api')],
+      protection: repo.protection,
+    });
+    const calls = github.calls.length;
+    // The test backend's caller is user:default/mock, not in group payments.
+    const { task, log } = await runTask('nodejs-service', {
+      ...cases[0].values,
+      system: 'takeover',
+    });
+    expect(task.status).toBe('failed');
+    expect(log).toContain(
+      'repoUrl: acme/payments-api belongs to group:default/payments (its catalog owner), not to user:default/mock or their groups; nothing was changed',
+    );
+    expect(writesSince(calls)).toEqual([]);
+    expect({
+      topics: repo.topics,
+      files: [...github.files('acme/payments-api')],
+      protection: repo.protection,
+    }).toEqual(before);
+  });
 });

@@ -16,8 +16,81 @@ export type FakeRepo = {
   topics: string[];
   defaultBranch: string;
   refs: Map<string, string>;
-  protection?: unknown;
+  /** The last PUT body of main's protection, as sent. */
+  protection?: any;
+  /** Signed commits required (its own endpoint, not part of the PUT). */
+  requiredSignatures?: boolean;
 };
+
+/**
+ * GET .../branches/{b}/protection as GitHub answers it, from a PUT body
+ * (https://docs.github.com/en/rest/branches/branch-protection#get-branch-protection).
+ */
+function protectionJson(url: string, p: any, signatures: boolean) {
+  const flag = (enabled: boolean | undefined) => ({ enabled: !!enabled });
+  const users = (l?: string[]) =>
+    (l ?? []).map(login => ({ login, type: 'User' }));
+  const slugged = (l?: string[]) =>
+    (l ?? []).map(slug => ({ slug, name: slug }));
+  const who = (r: any) =>
+    r && {
+      users: users(r.users),
+      teams: slugged(r.teams),
+      apps: slugged(r.apps),
+    };
+  const reviews = p.required_pull_request_reviews;
+  const checks = p.required_status_checks;
+  return {
+    url,
+    ...(checks && {
+      required_status_checks: {
+        url: `${url}/required_status_checks`,
+        strict: checks.strict,
+        contexts: (checks.checks ?? []).map((c: any) => c.context),
+        checks: (checks.checks ?? []).map((c: any) => ({
+          context: c.context,
+          app_id: c.app_id === -1 ? null : c.app_id ?? null,
+        })),
+      },
+    }),
+    enforce_admins: {
+      url: `${url}/enforce_admins`,
+      enabled: !!p.enforce_admins,
+    },
+    ...(reviews && {
+      required_pull_request_reviews: {
+        url: `${url}/required_pull_request_reviews`,
+        dismiss_stale_reviews: !!reviews.dismiss_stale_reviews,
+        require_code_owner_reviews: !!reviews.require_code_owner_reviews,
+        required_approving_review_count:
+          reviews.required_approving_review_count ?? 1,
+        require_last_push_approval: !!reviews.require_last_push_approval,
+        ...(reviews.dismissal_restrictions && {
+          dismissal_restrictions: who(reviews.dismissal_restrictions),
+        }),
+        ...(reviews.bypass_pull_request_allowances && {
+          bypass_pull_request_allowances: who(
+            reviews.bypass_pull_request_allowances,
+          ),
+        }),
+      },
+    }),
+    ...(p.restrictions && {
+      restrictions: { url: `${url}/restrictions`, ...who(p.restrictions) },
+    }),
+    required_signatures: {
+      url: `${url}/required_signatures`,
+      enabled: signatures,
+    },
+    required_linear_history: flag(p.required_linear_history),
+    allow_force_pushes: flag(p.allow_force_pushes),
+    allow_deletions: flag(p.allow_deletions),
+    block_creations: flag(p.block_creations),
+    required_conversation_resolution: flag(p.required_conversation_resolution),
+    lock_branch: flag(p.lock_branch),
+    allow_fork_syncing: flag(p.allow_fork_syncing),
+  };
+}
 
 type Tree = Map<string, { mode: string; content: Buffer }>;
 
@@ -81,11 +154,19 @@ export class FakeGithub {
   /** Adds an existing repository with the given files on main. */
   seed(
     slug: string,
-    options: { topics?: string[]; files?: Record<string, string> } = {},
+    options: {
+      topics?: string[];
+      files?: Record<string, string>;
+      /** main's protection as a PUT body */
+      protection?: unknown;
+      requiredSignatures?: boolean;
+    } = {},
   ) {
     const [owner, name] = slug.split('/');
     const repo = this.newRepo(owner, name, true, null);
     repo.topics = options.topics ?? [];
+    repo.protection = options.protection;
+    repo.requiredSignatures = options.requiredSignatures;
     if (options.files) {
       const tree: Tree = new Map(
         Object.entries(options.files).map(([p, c]) => [
@@ -484,6 +565,42 @@ export class FakeGithub {
             ref,
             object: { type: 'commit', sha: body.sha },
           });
+        }),
+      ),
+      http.get(
+        `${API}/repos/:owner/:repo/branches/:branch/protection`,
+        log(({ params, request }) => {
+          const repo = this.get(params);
+          if (!repo || !repo.refs.has(`refs/heads/${params.branch}`)) {
+            return notFound();
+          }
+          if (!repo.protection) {
+            return HttpResponse.json(
+              {
+                message: 'Branch not protected',
+                documentation_url:
+                  'https://docs.github.com/rest/branches/branch-protection#get-branch-protection',
+                status: '404',
+              },
+              { status: 404 },
+            );
+          }
+          return HttpResponse.json(
+            protectionJson(
+              request.url,
+              repo.protection,
+              !!repo.requiredSignatures,
+            ),
+          );
+        }),
+      ),
+      http.post(
+        `${API}/repos/:owner/:repo/branches/:branch/protection/required_signatures`,
+        log(({ params, request }) => {
+          const repo = this.get(params);
+          if (!repo?.protection) return notFound();
+          repo.requiredSignatures = true;
+          return HttpResponse.json({ url: request.url, enabled: true });
         }),
       ),
       http.put(

@@ -1,3 +1,4 @@
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { API, FakeGithub } from '../__testUtils__/fakeGithub';
@@ -42,14 +43,71 @@ beforeEach(() => {
   server.use(...github.handlers());
 });
 
+/** What the catalog ingested from a repository's catalog-info.yaml. */
+function ingested(repo: string, owner: string) {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: repo,
+      namespace: 'default',
+      annotations: {
+        'backstage.io/managed-by-location': `url:https://github.com/acme/${repo}/tree/main/catalog-info.yaml`,
+        'github.com/project-slug': `acme/${repo}`,
+        'idp.platform/stack-file': 'stack.yaml',
+      },
+    },
+    spec: { type: 'service', lifecycle: 'production', owner },
+  };
+}
+
+const catalog = catalogServiceMock({
+  entities: [
+    ingested('payments-api', 'group:payments'),
+    ingested('ledger', 'group:default/platform'),
+    // Registered from another repository, claiming the ledger repository.
+    {
+      ...ingested('ledger-claim', 'group:payments'),
+      metadata: {
+        name: 'ledger-claim',
+        namespace: 'default',
+        annotations: {
+          'backstage.io/managed-by-location':
+            'url:https://github.com/acme/payments-api/tree/main/catalog-info.yaml',
+          'github.com/project-slug': 'acme/ledger',
+        },
+      },
+    },
+  ],
+});
+
+/** The person running the template: alice, a member of payments. */
+const ALICE = {
+  ref: 'user:default/alice',
+  entity: {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name: 'alice', namespace: 'default' },
+    spec: { memberOf: ['payments'] },
+    relations: [{ type: 'memberOf', targetRef: 'group:default/payments' }],
+  },
+} as const;
+
 const action = createGithubPublishAction({
   integrations: testIntegrations,
   pacing: fastPacing,
+  catalog,
+  // nobody and alice are listed so that GitHub's own refusals stay testable
+  allowedOwners: ['acme', 'robot', 'alice', 'nobody'],
 });
 
 async function run(
   input: Record<string, unknown>,
-  extra: { store?: Map<string, unknown>; isDryRun?: boolean } = {},
+  extra: {
+    store?: Map<string, unknown>;
+    isDryRun?: boolean;
+    user?: unknown;
+  } = {},
 ) {
   const workspacePath = await makeWorkspace(files, ['scripts/run.sh']);
   const { ctx, ran, store } = memoisingContext({
@@ -59,6 +117,7 @@ async function run(
     } as any,
     workspacePath,
     store: extra.store,
+    user: (extra.user === undefined ? ALICE : extra.user) as any,
   });
   const c = extra.isDryRun ? { ...ctx, isDryRun: true } : ctx;
   await action.handler(c as any);
@@ -607,5 +666,262 @@ describe('idp:github:publish bad input and GitHub failures', () => {
     ).rejects.toThrow(/nothing was changed/);
     expect(writes()).toEqual([]);
     expect(github.files('acme/taken').get('README.md')).toBe('theirs');
+  });
+});
+
+describe('idp:github:publish between teams', () => {
+  const LEDGER_CATALOG = OURS_CATALOG.replace(
+    /payments-api/g,
+    'ledger',
+  ).replace('group:payments', 'group:platform');
+  /** Main's protection as the other team left it (a PUT body). */
+  const STRICT = {
+    required_status_checks: {
+      strict: true,
+      contexts: ['ci/build'],
+      checks: [{ context: 'ci/build', app_id: 15368 }],
+    },
+    enforce_admins: true,
+    required_pull_request_reviews: {
+      dismiss_stale_reviews: true,
+      require_code_owner_reviews: true,
+      required_approving_review_count: 3,
+      require_last_push_approval: true,
+      dismissal_restrictions: { users: ['lead'], teams: ['payments'] },
+    },
+    restrictions: {
+      users: ['release-bot'],
+      teams: ['payments'],
+      apps: ['deployer'],
+    },
+    required_linear_history: true,
+    allow_force_pushes: false,
+    allow_deletions: false,
+    required_conversation_resolution: true,
+  };
+  const snapshot = (slug: string) => {
+    const repo = github.repos.get(slug)!;
+    return structuredClone({
+      topics: repo.topics,
+      files: [...github.files(slug)],
+      history: github.history(slug),
+      protection: repo.protection,
+      defaultBranch: repo.defaultBranch,
+    });
+  };
+
+  it("refuses another team's golden-path repository and leaves it exactly as it was", async () => {
+    github.seed('acme/ledger', {
+      topics: ['idp-managed', 'idp-system-ledger', 'python'],
+      files: { 'catalog-info.yaml': LEDGER_CATALOG, 'main.py': 'theirs\n' },
+      protection: STRICT,
+    });
+    const before = snapshot('acme/ledger');
+    // The catalog also holds an entity from acme/payments-api claiming the
+    // ledger's project slug: it does not count, it was not read from there.
+    await expect(
+      run({ repoUrl: 'github.com?owner=acme&repo=ledger' }),
+    ).rejects.toMatchObject({
+      name: 'NotAllowedError',
+      message:
+        'repoUrl: acme/ledger belongs to group:default/platform (its catalog owner), not to user:default/alice or their groups; nothing was changed, choose another name',
+    });
+    expect(writes()).toEqual([]);
+    expect(snapshot('acme/ledger')).toEqual(before);
+  });
+
+  it('refuses a golden-path repository the catalog has not read, whatever its file claims', async () => {
+    const claim = OURS_CATALOG.replace(/payments-api/g, 'orphan');
+    github.seed('acme/orphan', {
+      topics: ['idp-managed', 'idp-system-payments'],
+      files: { 'catalog-info.yaml': claim },
+    });
+    const before = snapshot('acme/orphan');
+    await expect(
+      run({ repoUrl: 'github.com?owner=acme&repo=orphan' }),
+    ).rejects.toThrow(
+      /^repoUrl: acme\/orphan already exists and the catalog has no entity read from it, so its owner cannot be verified; nothing was changed/,
+    );
+    expect(writes()).toEqual([]);
+    expect(snapshot('acme/orphan')).toEqual(before);
+  });
+
+  it('refuses adoption to a task without a user (no ownership to compare)', async () => {
+    github.seed('acme/payments-api', {
+      topics: ['idp-managed'],
+      files: { 'catalog-info.yaml': OURS_CATALOG },
+    });
+    await expect(run({}, { user: null })).rejects.toThrow(
+      'repoUrl: acme/payments-api belongs to group:default/payments (its catalog owner), not to an anonymous caller or their groups',
+    );
+    expect(writes()).toEqual([]);
+  });
+
+  it.each([
+    ['a real run', false],
+    ['a dry run', true],
+  ])(
+    'refuses an organisation outside idp.github.allowedOwners in %s, before any GitHub call',
+    async (_name, isDryRun) => {
+      await expect(
+        run(
+          { repoUrl: 'github.com?owner=evil-corp&repo=payments-api' },
+          {
+            isDryRun,
+          },
+        ),
+      ).rejects.toMatchObject({
+        name: 'NotAllowedError',
+        message:
+          'repoUrl: GitHub owner "evil-corp" is not one this portal publishes to (idp.github.allowedOwners: acme, robot, alice, nobody); nothing was changed',
+      });
+      expect(github.calls).toEqual([]);
+    },
+  );
+
+  it('publishes nowhere when idp.github.allowedOwners is not configured', async () => {
+    const unconfigured = createGithubPublishAction({
+      integrations: testIntegrations,
+      pacing: fastPacing,
+      catalog,
+      allowedOwners: [],
+    });
+    const { ctx } = memoisingContext({
+      input: { repoUrl: 'github.com?owner=acme&repo=payments-api' } as any,
+      workspacePath: await makeWorkspace(files),
+    });
+    await expect(unconfigured.handler(ctx as any)).rejects.toThrow(
+      /idp\.github\.allowedOwners is not configured, so this portal publishes to no GitHub owner/,
+    );
+    expect(github.calls).toEqual([]);
+  });
+
+  it('adds its protection to what an adopted main already has, never weakening it', async () => {
+    github.seed('acme/payments-api', {
+      topics: ['idp-managed'],
+      files: { 'catalog-info.yaml': OURS_CATALOG },
+      protection: { ...STRICT, allow_force_pushes: true },
+      requiredSignatures: true,
+    });
+    await run({ requiredApprovingReviewCount: 1 });
+    const repo = github.repos.get('acme/payments-api')!;
+    // read before written
+    expect(
+      github.calls.indexOf(
+        'GET /repos/acme/payments-api/branches/main/protection',
+      ),
+    ).toBeLessThan(
+      github.calls.indexOf(
+        'PUT /repos/acme/payments-api/branches/main/protection',
+      ),
+    );
+    expect(repo.protection).toEqual({
+      required_status_checks: {
+        strict: true,
+        contexts: ['ci/build'],
+        checks: [{ context: 'ci/build', app_id: 15368 }],
+      },
+      enforce_admins: true,
+      required_pull_request_reviews: {
+        // the larger of theirs (3) and ours (1)
+        required_approving_review_count: 3,
+        dismiss_stale_reviews: true,
+        require_code_owner_reviews: true,
+        require_last_push_approval: true,
+        dismissal_restrictions: {
+          users: ['lead'],
+          teams: ['payments'],
+          apps: [],
+        },
+      },
+      restrictions: {
+        users: ['release-bot'],
+        teams: ['payments'],
+        apps: ['deployer'],
+      },
+      required_linear_history: true,
+      // ours is stricter than theirs here, so ours wins
+      allow_force_pushes: false,
+      allow_deletions: false,
+      block_creations: false,
+      required_conversation_resolution: true,
+      lock_branch: false,
+      allow_fork_syncing: false,
+    });
+    expect(repo.requiredSignatures).toBe(true);
+  });
+
+  it('raises an adopted main to the requested approvals', async () => {
+    github.seed('acme/payments-api', {
+      topics: ['idp-managed'],
+      files: { 'catalog-info.yaml': OURS_CATALOG },
+      protection: {
+        required_status_checks: null,
+        enforce_admins: false,
+        required_pull_request_reviews: { required_approving_review_count: 1 },
+        restrictions: null,
+      },
+    });
+    await run({ requiredApprovingReviewCount: 2 });
+    expect(
+      github.repos.get('acme/payments-api')!.protection
+        .required_pull_request_reviews.required_approving_review_count,
+    ).toBe(2);
+  });
+
+  it('restores the topics of an adopted repository when the run fails, and a retry writes them again', async () => {
+    github.seed('acme/payments-api', {
+      topics: ['idp-managed', 'legacy', 'idp-system-old'],
+      files: { 'catalog-info.yaml': OURS_CATALOG },
+    });
+    server.use(
+      http.post(`${API}/repos/:o/:r/git/trees`, () =>
+        HttpResponse.json({ message: 'Bad Gateway' }, { status: 502 }),
+      ),
+    );
+    const store = new Map<string, unknown>();
+    await expect(run({ topics: ['payments'] }, { store })).rejects.toThrow(
+      /502 while trying to create the tree.*; the topics of acme\/payments-api were restored to idp-managed, legacy, idp-system-old$/,
+    );
+    // the topics were written during the run, then put back
+    expect(
+      github.calls.filter(c => c === 'PUT /repos/acme/payments-api/topics'),
+    ).toHaveLength(2);
+    const repo = github.repos.get('acme/payments-api')!;
+    expect(repo.topics).toEqual(['idp-managed', 'legacy', 'idp-system-old']);
+    expect(github.deleted).toEqual([]);
+
+    server.resetHandlers(...github.handlers());
+    await run({ topics: ['payments'] }, { store });
+    expect(repo.topics).toEqual([
+      'idp-managed',
+      'legacy',
+      'idp-system-payments',
+      'payments',
+    ]);
+  });
+
+  it('says so when the topics of an adopted repository cannot be restored', async () => {
+    github.seed('acme/payments-api', {
+      topics: ['idp-managed', 'legacy'],
+      files: { 'catalog-info.yaml': OURS_CATALOG },
+    });
+    let puts = 0;
+    server.use(
+      http.put(`${API}/repos/:o/:r/topics`, () =>
+        ++puts === 1
+          ? undefined
+          : HttpResponse.json(
+              { message: 'Must have admin rights to Repository.' },
+              { status: 403 },
+            ),
+      ),
+      http.post(`${API}/repos/:o/:r/git/trees`, () =>
+        HttpResponse.json({ message: 'Bad Gateway' }, { status: 502 }),
+      ),
+    );
+    await expect(run({})).rejects.toThrow(
+      /the topics of acme\/payments-api could NOT be restored to idp-managed, legacy \(.*admin rights.*\), restore them by hand$/,
+    );
   });
 });

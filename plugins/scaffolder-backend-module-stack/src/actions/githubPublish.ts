@@ -4,6 +4,7 @@ import {
   DefaultGithubCredentialsProvider,
   ScmIntegrationRegistry,
 } from '@backstage/integration';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   DNS_LABEL,
@@ -13,9 +14,11 @@ import {
   STACK_FILE,
   SYSTEM_TOPIC_PREFIX,
 } from '@internal/plugin-stack-common';
+import { checkRepositoryOwner } from '../catalog/checkRepositoryOwner';
 import { DEFAULT_BRANCH } from '../conventions';
+import { checkAllowedOwner } from '../github/allowedOwners';
 import { applyTopics } from '../github/applyTopics';
-import { createOctokit } from '../github/createOctokit';
+import { createOctokit, IdpOctokit } from '../github/createOctokit';
 import {
   ensureRepository,
   getRepository,
@@ -44,6 +47,48 @@ function withSuffix(error: unknown, suffix: string): Error {
   return new Kind(`${original.message}${suffix}`);
 }
 
+async function readTopics(
+  octokit: IdpOctokit,
+  owner: string,
+  repo: string,
+): Promise<string[]> {
+  try {
+    return (await octokit.rest.repos.getAllTopics({ owner, repo })).data.names;
+  } catch (error) {
+    throw githubError(error, `read the topics of ${owner}/${repo}`);
+  }
+}
+
+/**
+ * Puts back the topics an adopted repository had before a failed run, and
+ * returns the run's error saying so (a commit already pushed to main stays:
+ * main is protected against the force push that would undo it).
+ */
+async function restoreTopics(
+  octokit: IdpOctokit,
+  where: { owner: string; repo: string },
+  names: string[],
+  failure: { error: unknown; logger: { warn(m: string): void } },
+): Promise<Error> {
+  const slug = `${where.owner}/${where.repo}`;
+  const list = names.length ? names.join(', ') : 'none';
+  try {
+    await octokit.rest.repos.replaceAllTopics({ ...where, names });
+  } catch (cleanupError) {
+    return withSuffix(
+      failure.error,
+      `; the topics of ${slug} could NOT be restored to ${list} (${
+        githubError(cleanupError, `restore the topics of ${slug}`).message
+      }), restore them by hand`,
+    );
+  }
+  failure.logger.warn(`Restored the topics of ${slug} to ${list}`);
+  return withSuffix(
+    failure.error,
+    `; the topics of ${slug} were restored to ${list}`,
+  );
+}
+
 /** metadata.system of the stack.yaml being pushed, if there is a valid one. */
 function systemOfStack(files: WorkspaceFile[]): string | undefined {
   const file = files.find(f => f.path === STACK_FILE);
@@ -53,15 +98,20 @@ function systemOfStack(files: WorkspaceFile[]): string | undefined {
 }
 
 /**
- * `idp:github:publish`: creates (or adopts, when it is ours) the GitHub
- * repository, tags it with `idp-managed` and verifies the tag, pushes the
- * workspace and protects `main`. Every side effect is its own checkpoint.
+ * `idp:github:publish`: creates (or adopts, when it is ours and the catalog
+ * says the person running the template owns it) the GitHub repository in an
+ * allowed organisation, tags it with `idp-managed` and verifies the tag,
+ * pushes the workspace and protects `main` on top of its existing protection.
+ * Every side effect is its own checkpoint.
  */
 export function createGithubPublishAction(options: {
   integrations: ScmIntegrationRegistry;
   pacing: GithubPacing;
+  catalog: CatalogService;
+  /** `idp.github.allowedOwners`: the only GitHub owners publish writes to. */
+  allowedOwners: string[];
 }) {
-  const { integrations, pacing } = options;
+  const { integrations, pacing, catalog, allowedOwners } = options;
   const credentials =
     DefaultGithubCredentialsProvider.fromIntegrations(integrations);
 
@@ -146,6 +196,7 @@ export function createGithubPublishAction(options: {
           `repoUrl: no GitHub integration is configured for host ${host} (integrations.github)`,
         );
       }
+      checkAllowedOwner(owner, allowedOwners);
       // The repository name is the stack name: a Kubernetes DNS label.
       if (!DNS_LABEL.test(repo) || repo.length > 63) {
         throw new InputError(
@@ -228,6 +279,15 @@ export function createGithubPublishAction(options: {
           repo,
           description: input.description,
           visibility: input.repoVisibility ?? 'private',
+          mayAdopt: async () =>
+            checkRepositoryOwner({
+              catalog,
+              credentials: await ctx.getInitiatorCredentials(),
+              user: ctx.user,
+              host,
+              owner,
+              repo,
+            }),
         });
       let ran = false;
       let state: RepositoryState = await ctx.checkpoint({
@@ -261,21 +321,32 @@ export function createGithubPublishAction(options: {
       );
 
       const key = (step: string) => `${base}:${state.id}:${step}`;
+      // An adopted repository gets its topics back if the run fails; what it
+      // had before our first write is remembered across retries.
+      const topicsBefore = state.created
+        ? []
+        : await ctx.checkpoint({
+            key: key('topics-before'),
+            fn: () => readTopics(octokit, owner, repo),
+          });
       try {
-        const topics = await ctx.checkpoint({
-          key: key('topics'),
-          fn: () =>
-            applyTopics(octokit, {
-              owner,
-              repo,
-              topics: extraTopics,
-              system,
-              keepExisting: !state.created,
-              justCreated: state.created,
-              retries: pacing.retries,
-              retryBaseDelayMs: pacing.retryBaseDelayMs,
-            }),
-        });
+        const setTopics = () =>
+          applyTopics(octokit, {
+            owner,
+            repo,
+            topics: extraTopics,
+            system,
+            keepExisting: !state.created,
+            justCreated: state.created,
+            retries: pacing.retries,
+            retryBaseDelayMs: pacing.retryBaseDelayMs,
+          });
+        // Not memoised for an adopted repository: a failed attempt restores
+        // the old topics, so a retry must write ours again (the step is an
+        // idempotent replace and read-back).
+        const topics = state.created
+          ? await ctx.checkpoint({ key: key('topics'), fn: setTopics })
+          : await setTopics();
         logger.info(`Topics of ${slug} verified: ${topics.join(', ')}`);
 
         const commitHash = await ctx.checkpoint({
@@ -336,7 +407,12 @@ export function createGithubPublishAction(options: {
         ctx.output('commitHash', commitHash);
         ctx.output('created', state.created);
       } catch (error) {
-        if (!state.created) throw error;
+        if (!state.created) {
+          throw await restoreTopics(octokit, { owner, repo }, topicsBefore, {
+            error,
+            logger,
+          });
+        }
         // Nothing half-made stays behind (backstage #23104).
         try {
           await octokit.rest.repos.delete({ owner, repo });

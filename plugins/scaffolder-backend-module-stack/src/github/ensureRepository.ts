@@ -28,8 +28,9 @@ export async function getRepository(
 }
 
 /**
- * Creates the repository, or adopts it when it already exists and is ours.
- * A foreign repository stops the run before anything is changed.
+ * Creates the repository, or adopts it when it already exists, is ours and
+ * `mayAdopt` agrees (the caller owns it). A foreign repository, or one owned
+ * by someone else, stops the run before anything is changed.
  */
 export async function ensureRepository(
   octokit: IdpOctokit,
@@ -38,6 +39,8 @@ export async function ensureRepository(
     repo: string;
     description?: string;
     visibility: Visibility;
+    /** Throws when the person running the template may not take it over. */
+    mayAdopt: () => Promise<void>;
   },
 ): Promise<RepositoryState> {
   const { owner, repo, description, visibility } = options;
@@ -55,6 +58,7 @@ export async function ensureRepository(
         `repoUrl: repository ${slug} already exists and is not managed by the IDP (${why}); nothing was changed, choose another name`,
       );
     }
+    await options.mayAdopt();
     return {
       id: existing.id,
       created: false,

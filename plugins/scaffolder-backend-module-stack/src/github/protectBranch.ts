@@ -1,10 +1,16 @@
 import { DEFAULT_BRANCH } from '../conventions';
 import { IdpOctokit } from './createOctokit';
-import { githubError } from './githubError';
+import { githubError, githubStatus } from './githubError';
+import {
+  CurrentProtection,
+  strengthenProtection,
+} from './strengthenProtection';
 
 /**
  * Protects `main`: changes go through a reviewed pull request, no force
- * pushes, no deletion. The call is an idempotent PUT, so a retry may repeat it.
+ * pushes, no deletion, on top of whatever protection the branch already has
+ * (read first: GET answers 404 "Branch not protected" when there is none).
+ * Both calls are idempotent, so a retry may repeat them.
  */
 export async function protectBranch(
   octokit: IdpOctokit,
@@ -16,22 +22,34 @@ export async function protectBranch(
 ): Promise<void> {
   const { owner, repo } = options;
   const slug = `${owner}/${repo}`;
+  const branch = DEFAULT_BRANCH;
+  let current: CurrentProtection | undefined;
   try {
-    await octokit.rest.repos.updateBranchProtection({
-      owner,
-      repo,
-      branch: DEFAULT_BRANCH,
-      required_status_checks: null,
-      enforce_admins: false,
-      required_pull_request_reviews: {
-        required_approving_review_count: options.requiredApprovingReviewCount,
-        dismiss_stale_reviews: true,
-      },
-      restrictions: null,
-      allow_force_pushes: false,
-      allow_deletions: false,
-    });
+    current = (
+      await octokit.rest.repos.getBranchProtection({ owner, repo, branch })
+    ).data;
   } catch (error) {
-    throw githubError(error, `protect branch ${DEFAULT_BRANCH} of ${slug}`);
+    if (githubStatus(error) !== 404) {
+      throw githubError(error, `read the protection of ${branch} of ${slug}`);
+    }
+  }
+  try {
+    await octokit.rest.repos.updateBranchProtection(
+      strengthenProtection(
+        { owner, repo, branch },
+        current,
+        options.requiredApprovingReviewCount,
+      ),
+    );
+    // Signed commits have their own endpoint, not a field of the PUT.
+    if (current?.required_signatures?.enabled) {
+      await octokit.rest.repos.createCommitSignatureProtection({
+        owner,
+        repo,
+        branch,
+      });
+    }
+  } catch (error) {
+    throw githubError(error, `protect branch ${branch} of ${slug}`);
   }
 }
