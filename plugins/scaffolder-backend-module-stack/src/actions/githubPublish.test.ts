@@ -815,40 +815,59 @@ describe('idp:github:publish between teams', () => {
         'PUT /repos/acme/payments-api/branches/main/protection',
       ),
     );
+    // everything they had, unchanged, plus the settings they left unset
     expect(repo.protection).toEqual({
-      required_status_checks: {
-        strict: true,
-        contexts: ['ci/build'],
-        checks: [{ context: 'ci/build', app_id: 15368 }],
-      },
-      enforce_admins: true,
+      ...STRICT,
       required_pull_request_reviews: {
+        ...STRICT.required_pull_request_reviews,
         // the larger of theirs (3) and ours (1)
         required_approving_review_count: 3,
-        dismiss_stale_reviews: true,
-        require_code_owner_reviews: true,
-        require_last_push_approval: true,
         dismissal_restrictions: {
           users: ['lead'],
           teams: ['payments'],
           apps: [],
         },
       },
-      restrictions: {
-        users: ['release-bot'],
-        teams: ['payments'],
-        apps: ['deployer'],
-      },
-      required_linear_history: true,
-      // ours is stricter than theirs here, so ours wins
+      // theirs allowed force pushes; ours forbids them
       allow_force_pushes: false,
-      allow_deletions: false,
       block_creations: false,
-      required_conversation_resolution: true,
       lock_branch: false,
       allow_fork_syncing: false,
     });
     expect(repo.requiredSignatures).toBe(true);
+  });
+
+  it('protects an adopted main that had no protection', async () => {
+    github.seed('acme/payments-api', {
+      topics: ['idp-managed'],
+      files: { 'catalog-info.yaml': OURS_CATALOG },
+    });
+    await run({});
+    expect(github.repos.get('acme/payments-api')!.protection).toMatchObject({
+      enforce_admins: false,
+      required_pull_request_reviews: { required_approving_review_count: 1 },
+      allow_force_pushes: false,
+    });
+  });
+
+  it('stops rather than replace a protection it was not allowed to read', async () => {
+    github.seed('acme/payments-api', {
+      topics: ['idp-managed'],
+      files: { 'catalog-info.yaml': OURS_CATALOG },
+      protection: STRICT,
+    });
+    server.use(
+      http.get(`${API}/repos/:o/:r/branches/:b/protection`, () =>
+        HttpResponse.json({ message: 'Not Found' }, { status: 404 }),
+      ),
+    );
+    await expect(run({})).rejects.toThrow(
+      /GitHub answered 404 while trying to read the protection of main of acme\/payments-api: Not Found.*the topics of acme\/payments-api were restored to idp-managed$/,
+    );
+    expect(github.repos.get('acme/payments-api')!.protection).toEqual(STRICT);
+    expect(writes()).not.toContain(
+      'PUT /repos/acme/payments-api/branches/main/protection',
+    );
   });
 
   it('raises an adopted main to the requested approvals', async () => {

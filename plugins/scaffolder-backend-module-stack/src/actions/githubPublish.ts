@@ -395,6 +395,7 @@ export function createGithubPublishAction(options: {
                 repo,
                 requiredApprovingReviewCount:
                   input.requiredApprovingReviewCount ?? 1,
+                readCurrent: !state.created,
               }),
           });
         }

@@ -8,8 +8,14 @@ import {
 
 /**
  * Protects `main`: changes go through a reviewed pull request, no force
- * pushes, no deletion, on top of whatever protection the branch already has
- * (read first: GET answers 404 "Branch not protected" when there is none).
+ * pushes, no deletion, on top of whatever protection the branch of an adopted
+ * repository already has, read first with
+ * GET /repos/{o}/{r}/branches/{b}/protection
+ * (https://docs.github.com/en/rest/branches/branch-protection#get-branch-protection).
+ * GET answers 404 "Branch not protected" when there is none
+ * (sigmavirus24/github3.py#973), but also 404 to a token that may not see it
+ * (kubernetes/test-infra#14858): only the first counts as "none", anything
+ * else stops the run rather than risk replacing protection unseen.
  * Both calls are idempotent, so a retry may repeat them.
  */
 export async function protectBranch(
@@ -18,19 +24,25 @@ export async function protectBranch(
     owner: string;
     repo: string;
     requiredApprovingReviewCount: number;
+    /** False for a repository this run created: it has no protection yet. */
+    readCurrent: boolean;
   },
 ): Promise<void> {
   const { owner, repo } = options;
   const slug = `${owner}/${repo}`;
   const branch = DEFAULT_BRANCH;
   let current: CurrentProtection | undefined;
-  try {
-    current = (
-      await octokit.rest.repos.getBranchProtection({ owner, repo, branch })
-    ).data;
-  } catch (error) {
-    if (githubStatus(error) !== 404) {
-      throw githubError(error, `read the protection of ${branch} of ${slug}`);
+  if (options.readCurrent) {
+    try {
+      current = (
+        await octokit.rest.repos.getBranchProtection({ owner, repo, branch })
+      ).data;
+    } catch (error) {
+      const said = (error as { response?: { data?: { message?: string } } })
+        .response?.data?.message;
+      if (githubStatus(error) !== 404 || said !== 'Branch not protected') {
+        throw githubError(error, `read the protection of ${branch} of ${slug}`);
+      }
     }
   }
   try {
