@@ -10,6 +10,10 @@ import {
 } from '../__testUtils__/publishFixture';
 import { createGithubPublishAction } from './githubPublish';
 
+// Each test is about a second alone; on the shared 2 cores under load one
+// took over jest's default 5 s, so the bound is wider (not a timing claim).
+jest.setTimeout(20_000);
+
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
