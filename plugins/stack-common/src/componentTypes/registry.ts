@@ -7,6 +7,7 @@ import { postgresKind } from './postgres';
 import { redisKind } from './redis';
 import { rabbitmqKind } from './rabbitmq';
 import { minioKind } from './minio';
+import { kafkaKind } from './kafka';
 
 /**
  * Every component type, in the order stack.yaml documentation, error
@@ -21,6 +22,7 @@ const KINDS = {
   redis: redisKind,
   rabbitmq: rabbitmqKind,
   minio: minioKind,
+  kafka: kafkaKind,
 };
 
 export type ComponentType = keyof typeof KINDS;

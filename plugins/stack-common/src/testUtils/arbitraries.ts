@@ -3,9 +3,9 @@
 import fc from 'fast-check';
 
 /** The types the arbitraries build; registry.test.ts holds it equal to the registry. */
-export const ARBITRARY_TYPES = ['nodejs', 'fastapi', 'frontend', 'postgres', 'redis', 'rabbitmq', 'minio'] as const;
+export const ARBITRARY_TYPES = ['nodejs', 'fastapi', 'frontend', 'postgres', 'redis', 'rabbitmq', 'minio', 'kafka'] as const;
 const SERVICES = new Set(['nodejs', 'fastapi']);
-const DATA = new Set(['postgres', 'redis', 'rabbitmq', 'minio']);
+const DATA = new Set(['postgres', 'redis', 'rabbitmq', 'minio', 'kafka']);
 
 const label = fc.stringMatching(/^[a-z][a-z0-9]{0,6}$/);
 const cpu = fc.constantFrom('50m', '100m', '250m', '500m', '1');
@@ -41,6 +41,7 @@ export const validStackArb = fc
       if (type === 'redis') c.databases = subs.map((n, j) => ({ name: n, index: j }));
       if (type === 'rabbitmq') c.queues = subs.map((n, j) => ({ name: n, deadLetter: j % 2 === 0 }));
       if (type === 'minio') c.buckets = subs.map(n => ({ name: `b-${n}` }));
+      if (type === 'kafka') c.topics = subs.map((n, j) => ({ name: n, ...(j % 2 ? { partitions: j } : {}) }));
       return c as { name: string; type: string; [k: string]: any };
     });
     const links: Record<string, unknown>[] = [];
@@ -54,7 +55,7 @@ export const validStackArb = fc
         (from.type === 'frontend' && SERVICES.has(to.type));
       // Service → service only "forward" (by index) so calls form no cycle.
       if (!allowed || (SERVICES.has(to.type) && SERVICES.has(from.type) && components.indexOf(to) < components.indexOf(from))) continue;
-      const subList: any[] = to.databases ?? to.queues ?? to.buckets ?? [];
+      const subList: any[] = to.databases ?? to.queues ?? to.buckets ?? to.topics ?? [];
       const target = subList.length > 0 && s % 2 === 0 ? `${to.name}/${subList[s % subList.length].name}` : to.name;
       if (seen.has(`${from.name}>${target}`)) continue;
       seen.add(`${from.name}>${target}`);

@@ -12,6 +12,7 @@ import { Cluster, Database, ScheduledBackup } from '@kubernetes-models/cloudnati
 import { ExternalSecret } from '@kubernetes-models/external-secrets/external-secrets.io/v1';
 import { HTTPRoute as HTTPRouteV1 } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1';
 import { HTTPRoute as HTTPRouteV1beta1 } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1beta1';
+import { Kafka, KafkaNodePool, KafkaTopic, KafkaUser } from '@kubernetes-models/strimzi-kafka-operator/kafka.strimzi.io/v1';
 
 type Model = new (data: any) => { validate(): void };
 
@@ -35,6 +36,11 @@ const MODELS: Record<string, Model> = {
   'external-secrets.io/v1/ExternalSecret': ExternalSecret,
   'gateway.networking.k8s.io/v1/HTTPRoute': HTTPRouteV1,
   'gateway.networking.k8s.io/v1beta1/HTTPRoute': HTTPRouteV1beta1,
+  // Strimzi 1.0.0 CRDs (v1 only).
+  'kafka.strimzi.io/v1/Kafka': Kafka,
+  'kafka.strimzi.io/v1/KafkaNodePool': KafkaNodePool,
+  'kafka.strimzi.io/v1/KafkaTopic': KafkaTopic,
+  'kafka.strimzi.io/v1/KafkaUser': KafkaUser,
 };
 
 /**

@@ -44,7 +44,7 @@ describe('validateStack', () => {
         'link-type | spec.links[0]: a frontend component cannot link to a postgres component (web → db)',
         'self-link | spec.links[1]: api links to itself',
         'link-target | spec.links[2].to: "nowhere" is not a component of this stack',
-        'link-target | spec.links[3].to: "missing" is not a database, queue, exchange or bucket of db',
+        'link-target | spec.links[3].to: "missing" is not a database, queue, exchange, bucket or topic of db',
       ].sort(),
     );
   });
@@ -104,7 +104,7 @@ describe('validateStack', () => {
       expect.arrayContaining([
         'unknown-field | spec.components[0].prot: is not a known field',
         'required | metadata.owner: is required',
-        'component-type | spec.components[1].type: must be one of nodejs, fastapi, frontend, postgres, redis, rabbitmq, minio (got "mongodb")',
+        'component-type | spec.components[1].type: must be one of nodejs, fastapi, frontend, postgres, redis, rabbitmq, minio, kafka (got "mongodb")',
       ]),
     );
   });
