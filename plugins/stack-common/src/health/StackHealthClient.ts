@@ -6,6 +6,7 @@ import type {
   HealthBatchResponse,
 } from './types';
 import type { EntityStack } from '../stackInfo/types';
+import { ResponseError } from '@backstage/errors';
 import { entityRefToPath } from './entityRefToPath';
 
 /** The parts of Backstage's `DiscoveryApi` the client needs. */
@@ -18,17 +19,38 @@ export interface StackHealthFetch {
   fetch: typeof fetch;
 }
 
-/** A non-2xx answer from the stack backend, carrying the backend's error name. */
+/**
+ * A non-2xx answer from the stack backend. Parsed by Backstage's
+ * `ResponseError.fromResponse` (kept as `cause`); the message is the
+ * backend's own, so the UI can show it as it is.
+ */
 export class StackHealthApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly errorName: string,
-    message: string,
-    /** Other fields of the backend's error body, e.g. `reason` and `issues` of `getStack`. */
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(message);
+  /** Reads the backend's error body (`{ error, request, response }`, Backstage's ErrorResponseBody). */
+  static async fromResponse(response: Parameters<typeof ResponseError.fromResponse>[0]): Promise<StackHealthApiError> {
+    return new StackHealthApiError(await ResponseError.fromResponse(response));
+  }
+
+  override readonly cause: ResponseError;
+
+  private constructor(cause: ResponseError) {
+    super(cause.cause.message);
     this.name = 'StackHealthApiError';
+    this.cause = cause;
+  }
+
+  get status(): number {
+    return this.cause.statusCode;
+  }
+
+  /** The backend error's name, e.g. `NotFoundError`, `InputError`. */
+  get errorName(): string {
+    return this.cause.cause.name;
+  }
+
+  /** Other fields of the backend's error, e.g. `reason` and `issues` of `getStack`. */
+  get details(): Record<string, unknown> {
+    const { name: _name, message: _message, stack: _stack, ...rest } = this.cause.body.error as Record<string, unknown>;
+    return rest;
   }
 }
 
@@ -89,22 +111,7 @@ export class StackHealthClient {
             body: JSON.stringify(body),
           };
     const res = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
-    if (!res.ok) {
-      // Backstage backends answer errors as { error: { name, message } }.
-      let name = 'Error';
-      let message = `${res.status} ${res.statusText}`;
-      let details: Record<string, unknown> = {};
-      try {
-        const data = await res.json();
-        const { name: n, message: m, ...rest } = data?.error ?? {};
-        name = n ?? name;
-        message = m ?? message;
-        details = rest;
-      } catch {
-        // Not JSON: keep the status line.
-      }
-      throw new StackHealthApiError(res.status, name, message, details);
-    }
+    if (!res.ok) throw await StackHealthApiError.fromResponse(res);
     return (await res.json()) as T;
   }
 }

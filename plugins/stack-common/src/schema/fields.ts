@@ -61,7 +61,8 @@ export const resourcesSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['requests', key],
-          message: `[requests-within-limits] request ${req} is above limit ${lim}`,
+          message: `request ${req} is above limit ${lim}`,
+          params: { rule: 'requests-within-limits' },
         });
       }
     }

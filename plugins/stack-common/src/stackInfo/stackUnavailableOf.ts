@@ -12,7 +12,8 @@ const REASONS: readonly StackUnavailableReason[] = [
 /**
  * Reads why a `getStack` call failed from the thrown error: the backend puts
  * `reason` (and `issues`) into its error body, which `StackHealthApiError`
- * keeps as `details`. Anything else is reason `error`.
+ * exposes as `details` (read from Backstage's `ResponseError`). Anything else
+ * is reason `error`.
  */
 export function stackUnavailableOf(error: unknown): StackUnavailable {
   const e = error as

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Stack, stackSchema } from '../schema/stackSchema';
 import { formatPath, issue, StackIssue } from './issues';
 import { semanticIssues } from './semantic';
+import { ruleOf } from '../schema/rule';
 
 export type StackValidationResult =
   | { ok: true; stack: Stack }
@@ -13,16 +14,15 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
+/** A zod issue as stack issues: the schema's rule travels on the issue (`params.rule`, see schema/rule.ts). */
 function fromZod(input: unknown, zi: z.core.$ZodIssue): StackIssue[] {
-  const tagged = /^\[([a-z0-9-]+)\] ([\s\S]*)$/.exec(zi.message);
   if (zi.code === 'unrecognized_keys') {
     return zi.keys.map(k => issue([...zi.path, k], 'unknown-field', 'is not a known field'));
   }
   if (zi.code === 'invalid_type' && valueAt(input, zi.path) === undefined) {
     return [issue(zi.path, 'required', 'is required')];
   }
-  if (tagged) return [issue(zi.path, tagged[1], tagged[2])];
-  const rule = zi.code === 'invalid_type' ? 'type' : zi.code.replace(/_/g, '-');
+  const rule = ruleOf(zi) ?? (zi.code === 'invalid_type' ? 'type' : zi.code.replace(/_/g, '-'));
   return [issue(zi.path, rule, zi.message)];
 }
 

@@ -1,4 +1,4 @@
-import { StackHealthApiError } from '@internal/plugin-stack-common';
+import { stackApiError } from '../__testUtils__/stackApiError';
 import { catalogEntity } from '../__testUtils__/fixtures';
 import { loadStackSources, MAX_STACK_REPOS } from './loadStackSources';
 
@@ -14,7 +14,7 @@ describe('loadStackSources', () => {
   it('asks once per repo, the page entity first, and collects failures with their reason', async () => {
     const getStack = jest.fn(async (ref: string) => {
       if (ref === 'component:default/b1') {
-        throw new StackHealthApiError(404, 'NotFoundError', 'no stack.yaml at b', { reason: 'no-file' });
+        throw await stackApiError(404, { name: 'NotFoundError', message: 'no stack.yaml at b', reason: 'no-file' });
       }
       return { entityRef: ref, location: 'x', stack: { metadata: { name: ref } } as any };
     });

@@ -16,11 +16,8 @@ import {
   fakeStackApi,
 } from '../../__testUtils__/fixtures';
 import { EntityTopologyContent } from './EntityTopologyContent';
-import {
-  parseStackYaml,
-  StackHealthApiError,
-  type Stack,
-} from '@internal/plugin-stack-common';
+import { parseStackYaml, type Stack } from '@internal/plugin-stack-common';
+import { stackApiError } from '../../__testUtils__/stackApiError';
 
 const system = catalogEntity('System', 'shop', {
   relations: [
@@ -227,7 +224,9 @@ spec:
       const stackApi = fakeStackApi({
         getHealthBatch: jest.fn(batchOf({})),
         getStack: jest.fn().mockRejectedValue(
-          new StackHealthApiError(reason === 'invalid' ? 400 : 404, reason === 'invalid' ? 'InputError' : 'NotFoundError', message, {
+          await stackApiError(reason === 'invalid' ? 400 : 404, {
+            name: reason === 'invalid' ? 'InputError' : 'NotFoundError',
+            message,
             reason,
             ...(reason === 'invalid' ? { issues } : {}),
           }),
