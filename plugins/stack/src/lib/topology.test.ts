@@ -73,13 +73,10 @@ describe('categoryOf', () => {
   });
 
   it('draws every Resource type a stack-common component type writes as that type says, never as a generic resource', () => {
-    for (const kind of Object.values(COMPONENT_KINDS)) {
-      if (kind.catalog.kind === 'Resource') {
-        expect([kind.type, categoryOf('Resource', kind.catalog.type)]).toEqual([kind.type, kind.topology]);
-      }
-      for (const sub of kind.subComponents) {
-        expect(categoryOf('Resource', sub.catalogType)).not.toBe('resource');
-      }
-    }
+    const kinds = Object.values(COMPONENT_KINDS);
+    const resources = kinds.filter(k => k.catalog.kind === 'Resource');
+    expect(resources.map(k => [k.type, categoryOf('Resource', k.catalog.type)])).toEqual(resources.map(k => [k.type, k.topology]));
+    const subTypes = kinds.flatMap(k => k.subComponents.map(s => s.catalogType));
+    expect(subTypes.filter(t => categoryOf('Resource', t) === 'resource')).toEqual([]);
   });
 });
