@@ -103,7 +103,7 @@ describe('StackDesignerField', () => {
     expect(within(links[2]).getByRole('alert')).toHaveTextContent('spec.links[2].to: "missing" is not a database');
     fireEvent.click(screen.getByRole('button', { name: 'Remove component db' }));
     expect(within(screen.getByRole('list', { name: 'Links' })).getAllByRole('listitem').map(li => li.textContent)).toEqual([
-      'web → apiRemove',
+      'web → api',
     ]);
   });
 
