@@ -4,7 +4,7 @@ import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { stackApiRef } from '@internal/plugin-stack';
-import { stackCatalogColumnModule } from './index';
+import { catalogColumns, stackCatalogColumnModule } from './index';
 
 const payments = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -49,4 +49,30 @@ describe('stackCatalogColumnModule', () => {
     expect(await within(row).findByRole('status', { name: 'dev: Healthy · Synced' })).toBeInTheDocument();
     expect(getHealthBatch).toHaveBeenCalledWith(['component:default/payments-api']);
   }, 60000);
+});
+
+describe('catalogColumns', () => {
+  const context = (tags?: string[]) =>
+    ({
+      filters: {},
+      entities: [{ ...payments, metadata: { ...payments.metadata, tags } }],
+    }) as any;
+  const titles = (cols: ReturnType<typeof catalogColumns>) =>
+    cols.filter(c => !c.hidden).map(c => (typeof c.title === 'string' ? c.title : c.field));
+
+  it('puts Health before Description and leaves out a Tags column nobody fills', () => {
+    expect(titles(catalogColumns(context()))).toEqual([
+      'resolved.entityRef',
+      'resolved.partOfSystemRelationTitle',
+      'resolved.ownedByRelationsTitle',
+      'entity.spec.type',
+      'entity.spec.lifecycle',
+      'Health',
+      'entity.metadata.description',
+    ]);
+  });
+
+  it('keeps the Tags column when an entity on the page has tags', () => {
+    expect(titles(catalogColumns(context(['idp'])))).toContain('entity.metadata.tags');
+  });
 });

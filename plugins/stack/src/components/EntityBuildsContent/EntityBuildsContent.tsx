@@ -1,4 +1,3 @@
-import Alert from '@material-ui/lab/Alert';
 import Box from '@material-ui/core/Box';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Progress } from '@backstage/core-components';
@@ -11,6 +10,7 @@ import { ANNOTATIONS } from '@internal/plugin-stack-common';
 import { formatAge } from '../../lib/formatAge';
 import { BuildsTable } from '../BuildsTable';
 import { EmptyNotice } from '../EmptyNotice';
+import { Notice } from '../Notice';
 
 /** Builds tab: the repository's recent workflow runs via the stack backend (no browser GitHub token). */
 export function EntityBuildsContent() {
@@ -28,28 +28,41 @@ export function EntityBuildsContent() {
       <EmptyNotice
         title="No builds for this entity"
         description={`Add the annotation ${ANNOTATIONS.projectSlug}: <org>/<repo> to catalog-info.yaml (stack:catalog-info writes it).`}
+        missing="field"
       />
     );
   }
   if (builds.loading) return <Progress />;
   if (builds.error) {
-    return <Alert severity="error">Could not load builds from the stack backend: {builds.error.message}</Alert>;
+    return (
+      <Notice
+        severity="error"
+        title="Could not load builds from the stack backend"
+        message={builds.error.message}
+      />
+    );
   }
   const value = builds.value!;
   return (
     <Box display="flex" flexDirection="column" gridGap={8}>
       {value.stale || value.error ? (
-        <Alert severity="warning" data-testid="stack-stale-notice">
-          {value.stale
-            ? `Builds are stale (${formatAge(value.stale.ageSeconds)} old)`
-            : 'Builds could not be refreshed'}
-          {value.error ? `: ${value.error.message}` : ''}
-        </Alert>
+        <Notice
+          data-testid="stack-stale-notice"
+          title={
+            value.stale
+              ? `Builds are stale (${formatAge(value.stale.ageSeconds)} old)`
+              : 'Builds could not be refreshed'
+          }
+          message={value.error?.message}
+        />
       ) : null}
       {value.runs.length === 0 ? (
         <EmptyNotice
           title="No workflow runs yet"
-          description={`GitHub Actions has no runs for ${value.repository}${value.component ? ` matching component ${value.component}` : ''}. Push to the repository to start one.`}
+          missing="data"
+          description={`GitHub Actions has no runs for ${value.repository}${
+            value.component ? ` matching component ${value.component}` : ''
+          }. Push to the repository to start one.`}
         />
       ) : (
         <BuildsTable builds={value} />

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
-import Alert from '@material-ui/lab/Alert';
 import Box from '@material-ui/core/Box';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { Progress } from '@backstage/core-components';
 import { EmptyNotice } from '../EmptyNotice';
+import { Notice } from '../Notice';
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef, useEntity } from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/esm/useAsync';
@@ -23,7 +23,9 @@ function useServices(entity: Entity) {
   return useAsync(async () => {
     if (!isSystem) return [entity];
     const members = await loadSystemMembers(catalogApi, entity);
-    return members.filter(m => m.kind.toLocaleLowerCase('en-US') === 'component');
+    return members.filter(
+      m => m.kind.toLocaleLowerCase('en-US') === 'component',
+    );
   }, [catalogApi, entity, isSystem]);
 }
 
@@ -35,26 +37,46 @@ export function EntityHealthContent() {
   const { entity } = useEntity();
   const services = useServices(entity);
   const annotated = useMemo(
-    () => (services.value ?? []).filter(s => annotation(s, ANNOTATIONS.argocdAppSelector)),
+    () =>
+      (services.value ?? []).filter(s =>
+        annotation(s, ANNOTATIONS.argocdAppSelector),
+      ),
     [services.value],
   );
-  const refs = useMemo(() => annotated.map(s => stringifyEntityRef(s)), [annotated]);
+  const refs = useMemo(
+    () => annotated.map(s => stringifyEntityRef(s)),
+    [annotated],
+  );
   const batch = useStackHealthBatch(refs);
 
-  if (services.loading || (refs.length > 0 && batch.loading)) return <Progress />;
+  if (services.loading || (refs.length > 0 && batch.loading))
+    return <Progress />;
   if (services.error) {
-    return <Alert severity="error">Could not load the services from the catalog: {services.error.message}</Alert>;
+    return (
+      <Notice
+        severity="error"
+        title="Could not load the services from the catalog"
+        message={services.error.message}
+      />
+    );
   }
   if (annotated.length === 0) {
     return (
       <EmptyNotice
         title="No deployment health for this entity"
         description={MISSING_SELECTOR}
+        missing="field"
       />
     );
   }
   if (batch.error) {
-    return <Alert severity="error">Could not load health from the stack backend: {batch.error.message}</Alert>;
+    return (
+      <Notice
+        severity="error"
+        title="Could not load health from the stack backend"
+        message={batch.error.message}
+      />
+    );
   }
   const result = batch.value!;
   if (result.instances.length === 0) {
@@ -78,11 +100,14 @@ export function EntityHealthContent() {
       <StaleNotice instances={result.instances} />
       <HealthMatrix rows={rows} />
       {unannotated > 0 ? (
-        <Alert severity="info">
-          {unannotated} component{unannotated === 1 ? '' : 's'} of this system
-          {unannotated === 1 ? ' has' : ' have'} no {ANNOTATIONS.argocdAppSelector} annotation and
-          {unannotated === 1 ? ' is' : ' are'} not shown.
-        </Alert>
+        <Notice
+          severity="info"
+          title={`${unannotated} component${
+            unannotated === 1 ? '' : 's'
+          } of this system ${unannotated === 1 ? 'has' : 'have'} no ${
+            ANNOTATIONS.argocdAppSelector
+          } annotation and ${unannotated === 1 ? 'is' : 'are'} not shown.`}
+        />
       ) : null}
     </Box>
   );

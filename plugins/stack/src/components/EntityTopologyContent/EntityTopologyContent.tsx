@@ -1,10 +1,11 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import Alert from '@material-ui/lab/Alert';
 import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Progress } from '@backstage/core-components';
 import { EmptyNotice } from '../EmptyNotice';
+import { Notice } from '../Notice';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import {
   catalogApiRef,
@@ -92,9 +93,11 @@ export function EntityTopologyContent() {
   if (members.loading) return <Progress />;
   if (members.error) {
     return (
-      <Alert severity="error">
-        Could not load the system from the catalog: {members.error.message}
-      </Alert>
+      <Notice
+        severity="error"
+        title="Could not load the system from the catalog"
+        message={members.error.message}
+      />
     );
   }
   if (!topology || topology.nodes.length === 0) {
@@ -110,12 +113,17 @@ export function EntityTopologyContent() {
     <Box display="flex" flexDirection="column" gridGap={8}>
       <Box display="flex" alignItems="center" gridGap={16}>
         <EnvironmentSwitch value={environment} onChange={setEnvironment} />
-        {batch.loading && <span role="status">Loading health…</span>}
+        {batch.loading && (
+          <Typography variant="body2" color="textSecondary" role="status">
+            Loading health…
+          </Typography>
+        )}
       </Box>
       {batch.error && (
-        <Alert severity="warning">
-          Health is unavailable, showing relations only: {batch.error.message}
-        </Alert>
+        <Notice
+          title="Health is unavailable, showing relations only"
+          message={batch.error.message}
+        />
       )}
       {batch.value && <StaleNotice instances={batch.value.instances} />}
       {stacks.value && (

@@ -9,7 +9,7 @@ describe('ExternalLink', () => {
         abc
       </ExternalLink>,
     );
-    const link = screen.getByRole('link', { name: 'commit abc (opens in a new tab)' });
+    const link = screen.getByRole('link', { name: 'commit abc, Opens in a new window' });
     expect(link).toHaveAttribute('href', 'https://github.com/acme/shop/commit/abc');
     expect(link).toHaveAttribute('target', '_blank');
     expect(link).toHaveAttribute('rel', 'noopener noreferrer');

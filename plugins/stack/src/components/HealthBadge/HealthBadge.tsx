@@ -1,23 +1,20 @@
-import { makeStyles, useTheme } from '@material-ui/core/styles';
+import { makeStyles } from '@material-ui/core/styles';
 import type {
   HealthStatusCode,
   SyncStatusCode,
 } from '@internal/plugin-stack-common';
 import { healthTone, syncTone } from '../../lib/healthTone';
-import { toneColor } from '../../lib/toneColor';
+import { ToneStatus } from '../ToneStatus';
 
 const useStyles = makeStyles(theme => ({
   badge: {
     display: 'inline-flex',
-    alignItems: 'center',
-    gap: theme.spacing(0.5),
-    padding: theme.spacing(0.25, 0.75),
-    borderRadius: theme.shape.borderRadius,
-    border: `1px solid ${theme.palette.divider}`,
-    fontSize: theme.typography.caption.fontSize,
     whiteSpace: 'nowrap',
+    fontSize: theme.typography.body2.fontSize,
+    // Backstage's Status is body1 Typography; the badge sets the size.
+    '& .MuiTypography-root': { fontSize: 'inherit' },
   },
-  dot: { width: 8, height: 8, borderRadius: '50%', flex: 'none' },
+  compact: { fontSize: theme.typography.caption.fontSize },
   stale: { fontStyle: 'italic', opacity: 0.75 },
 }));
 
@@ -28,32 +25,47 @@ export interface HealthBadgeProps {
   label?: string;
   /** Data is from an older fetch; shown dimmed with its age. */
   staleAge?: string;
+  /**
+   * Show only the label next to the status icon (the catalog column); the
+   * full status stays in the accessible name and the tooltip.
+   */
+  compact?: boolean;
 }
 
-/** One status at a glance: a theme-coloured dot plus text (never colour alone). */
-export function HealthBadge({ health, sync, label, staleAge }: HealthBadgeProps) {
+/**
+ * One status at a glance with Backstage's status icon and colour, plus text
+ * (never colour alone): `role=status`, named "<label>: <health> · <sync>".
+ */
+export function HealthBadge({
+  health,
+  sync,
+  label,
+  staleAge,
+  compact,
+}: HealthBadgeProps) {
   const classes = useStyles();
-  const theme = useTheme();
   const tone = health ? healthTone(health) : syncTone(sync);
   const parts = [health, sync].filter(Boolean).join(' · ') || 'No data';
   const text = label ? `${label}: ${parts}` : parts;
   const title = staleAge ? `${text} (stale, ${staleAge} old)` : text;
+  const shown = compact && label ? label : text;
   return (
     <span
-      className={`${classes.badge} ${staleAge ? classes.stale : ''}`}
+      className={[
+        classes.badge,
+        compact ? classes.compact : '',
+        staleAge ? classes.stale : '',
+      ].join(' ')}
       role="status"
       aria-label={title}
       title={title}
       data-testid="stack-health-badge"
       data-tone={tone}
     >
-      <span
-        className={classes.dot}
-        style={{ background: toneColor(theme, tone) }}
-        aria-hidden
-      />
-      {text}
-      {staleAge ? ` (${staleAge} old)` : null}
+      <ToneStatus tone={tone}>
+        {shown}
+        {staleAge && !compact ? ` (${staleAge} old)` : null}
+      </ToneStatus>
     </span>
   );
 }

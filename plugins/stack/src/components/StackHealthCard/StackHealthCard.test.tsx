@@ -64,6 +64,6 @@ describe('StackHealthCard', () => {
 
   it('shows a failure', async () => {
     await render(api, fakeStackApi({ getHealthBatch: jest.fn().mockRejectedValue(new Error('stack backend down')) }));
-    expect(await screen.findByText(/Health unavailable: stack backend down/)).toBeInTheDocument();
+    expect(await screen.findByRole('alert')).toHaveTextContent(/Health unavailable.*stack backend down/);
   });
 });

@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
 import { makeStyles } from '@material-ui/core/styles';
-import Alert from '@material-ui/lab/Alert';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
@@ -13,6 +12,7 @@ import { loadSystemMembers } from '../../lib/systemMembers';
 import { formatAge } from '../../lib/formatAge';
 import { HealthBadge } from '../HealthBadge';
 import { EmptyNotice } from '../EmptyNotice';
+import { Notice } from '../Notice';
 import { StaleNotice } from '../StaleNotice';
 
 const useStyles = makeStyles(theme => ({
@@ -24,7 +24,10 @@ const useStyles = makeStyles(theme => ({
     gap: theme.spacing(0.5),
     padding: theme.spacing(0.5, 0),
   },
-  name: { minWidth: 120, fontWeight: theme.typography.fontWeightMedium as number },
+  name: {
+    minWidth: 120,
+    fontWeight: theme.typography.fontWeightMedium as number,
+  },
 }));
 
 /**
@@ -53,13 +56,16 @@ export function StackHealthCard() {
     body = <Progress />;
   } else if (services.error || batch.error) {
     body = (
-      <Alert severity="error">
-        Health unavailable: {(services.error ?? batch.error)!.message}
-      </Alert>
+      <Notice
+        severity="error"
+        title="Health unavailable"
+        message={(services.error ?? batch.error)!.message}
+      />
     );
   } else if (refs.length === 0) {
     body = (
       <EmptyNotice
+        compact
         title="Not deployed by Argo CD"
         description={`No component here has the ${ANNOTATIONS.argocdAppSelector} annotation.`}
       />
@@ -74,22 +80,30 @@ export function StackHealthCard() {
             const health = result.health.get(refs[i]);
             return (
               <li key={refs[i]} className={classes.item}>
-                <span className={classes.name}>{service.metadata.title ?? service.metadata.name}</span>
-                {health
-                  ? ENVIRONMENTS.map(envName => {
-                      const env = health.environments.find(e => e.environment === envName);
-                      const stale = env?.applications.find(a => a.stale)?.stale;
-                      return (
-                        <HealthBadge
-                          key={envName}
-                          label={envName}
-                          health={env?.healthStatus}
-                          sync={env?.syncStatus}
-                          staleAge={stale ? formatAge(stale.ageSeconds) : undefined}
-                        />
-                      );
-                    })
-                  : <span>{result.errors.get(refs[i]) ?? 'no health'}</span>}
+                <span className={classes.name}>
+                  {service.metadata.title ?? service.metadata.name}
+                </span>
+                {health ? (
+                  ENVIRONMENTS.map(envName => {
+                    const env = health.environments.find(
+                      e => e.environment === envName,
+                    );
+                    const stale = env?.applications.find(a => a.stale)?.stale;
+                    return (
+                      <HealthBadge
+                        key={envName}
+                        label={envName}
+                        health={env?.healthStatus}
+                        sync={env?.syncStatus}
+                        staleAge={
+                          stale ? formatAge(stale.ageSeconds) : undefined
+                        }
+                      />
+                    );
+                  })
+                ) : (
+                  <span>{result.errors.get(refs[i]) ?? 'no health'}</span>
+                )}
               </li>
             );
           })}

@@ -26,9 +26,11 @@ describe('StaleNotice', () => {
       />,
     );
     const notices = screen.getAllByTestId('stack-stale-notice');
+    // Backstage's WarningPanel: "Warning: <title>" in its header, the reason below.
     expect(notices.map(n => n.textContent)).toEqual([
-      'Data from eu is stale (10m old): Argo CD did not answer within 5s',
-      'Data from us is stale (never fetched): ECONNREFUSED',
+      'Warning: Data from eu is stale (10m old)Argo CD did not answer within 5s',
+      'Warning: Data from us is stale (never fetched)ECONNREFUSED',
     ]);
+    expect(notices[0]).toHaveAttribute('data-severity', 'warning');
   });
 });

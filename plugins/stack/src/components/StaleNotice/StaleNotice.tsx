@@ -1,6 +1,6 @@
-import Alert from '@material-ui/lab/Alert';
 import type { InstanceStatus } from '@internal/plugin-stack-common';
 import { formatAge } from '../../lib/formatAge';
+import { Notice } from '../Notice';
 
 export interface StaleNoticeProps {
   /** Freshness of every Argo CD instance (or the GitHub source) in the response. */
@@ -18,12 +18,16 @@ export function StaleNotice({ instances }: StaleNoticeProps) {
     <>
       {troubled.map(i => {
         const age =
-          i.ageSeconds !== undefined ? `${formatAge(i.ageSeconds)} old` : 'never fetched';
-        const reason = i.error ? `: ${i.error.message}` : '';
+          i.ageSeconds !== undefined
+            ? `${formatAge(i.ageSeconds)} old`
+            : 'never fetched';
         return (
-          <Alert key={i.instance} severity="warning" data-testid="stack-stale-notice">
-            {`Data from ${i.instance} is stale (${age})${reason}`}
-          </Alert>
+          <Notice
+            key={i.instance}
+            data-testid="stack-stale-notice"
+            title={`Data from ${i.instance} is stale (${age})`}
+            message={i.error?.message}
+          />
         );
       })}
     </>

@@ -1,0 +1,1 @@
+export { ToneStatus } from './ToneStatus';
