@@ -36,9 +36,7 @@ export interface Portal {
   stop(): Promise<void>;
 }
 
-async function startPortal(
-  env: NodeJS.ProcessEnv = {},
-): Promise<Portal> {
+async function startPortal(env: NodeJS.ProcessEnv = {}): Promise<Portal> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const log = openSync(resolve(ARTIFACTS, 'portal.log'), 'w');
   const started = Date.now();
@@ -107,7 +105,8 @@ async function signInAsGuest(page: Page) {
 /** Fails when the page shows one of Backstage's error panels. */
 export async function expectNoErrorPanel(page: Page) {
   const panels = page.locator(
-    '[class*="BackstageErrorPanel"], [class*="MuiAlert-standardError"]',
+    // the last: our plugins' WarningPanel with severity error
+    '[class*="BackstageErrorPanel"], [class*="MuiAlert-standardError"], [data-severity="error"]',
   );
   const count = await panels.count();
   if (count > 0) {
@@ -158,6 +157,9 @@ export function usePortal(
     session.page = await browser.newPage({
       viewport: options.viewport ?? { width: 1500, height: 1000 },
     });
+    // The dev server serves freshly built, unminified bundles: on two busy
+    // cores a page load can take longer than playwright's 30 s default.
+    session.page.setDefaultNavigationTimeout(180_000);
     await options.prepare?.(session.page);
     await signInAsGuest(session.page);
   });

@@ -47,8 +47,10 @@ async function fakeUpstreams(): Promise<NodeJS.ProcessEnv> {
   };
 }
 
+// 1280 px: the width the tabs and the catalog's Health column must fit.
 const session = usePortal({
   env: fakeUpstreams,
+  viewport: { width: 1280, height: 900 },
   cleanup: () => fakes?.kill('SIGTERM'),
 });
 
@@ -99,7 +101,7 @@ test('the health tab shows the service × environment matrix', () =>
     const { page } = session;
     await page.goto(entityPage('system/payments', '/health'));
     await page
-      .getByRole('table', { name: 'Health by environment' })
+      .getByRole('heading', { name: 'Health by environment' })
       .waitFor({ timeout: 60_000 });
     const stage = page.locator(
       '[data-testid="health-cell-Payments API-stage"]',
@@ -112,6 +114,12 @@ test('the health tab shows the service × environment matrix', () =>
     assert.match(prod, /OutOfSync|Out of sync/i);
     // Who started the last sync (serveFakes: prod by alice, dev automated).
     assert.match(prod, /last sync Succeeded .* by alice/);
+    // Revision and last sync are lines of their own, never "rev 7756276last sync"
+    // (between them only the link's hidden ", Opens in a new window").
+    assert.match(
+      prod,
+      /rev [0-9a-f]{7}\n(, Opens in a new window\n)?last sync/,
+    );
     assert.match(
       await page
         .locator('[data-testid="health-cell-Payments API-dev"]')
@@ -129,9 +137,11 @@ test('the builds tab lists workflow runs and what each environment runs', () =>
   step(session.page, 'builds', async () => {
     const { page } = session;
     await page.goto(entityPage('component/payments-api', '/builds'));
-    const runs = page.getByRole('table', { name: 'Workflow runs' });
-    await runs.waitFor({ timeout: 60_000 });
-    assert.ok((await runs.getByRole('row').count()) >= 2);
+    await page
+      .getByRole('heading', { name: 'Workflow runs' })
+      .waitFor({ timeout: 60_000 });
+    // The tab's one table: Backstage's Table, header row plus the runs.
+    assert.ok((await page.getByRole('table').getByRole('row').count()) >= 2);
     await page.locator('[data-testid=build-deployment-dev]').waitFor();
     await expectNoErrorPanel(page);
     await page.screenshot({
@@ -155,6 +165,81 @@ test('the catalog table shows health for a whole page in one column', () =>
       .waitFor({ timeout: 60_000 });
     await expectNoErrorPanel(page);
     await page.screenshot({ path: resolve(ARTIFACTS, 'catalog-health.png') });
+  }));
+
+test('at 1280 px no catalog column is narrower than its header and the table does not overflow', () =>
+  step(session.page, 'catalog-layout', async () => {
+    const { page } = session;
+    assert.equal(page.viewportSize()?.width, 1280);
+    await page.goto(
+      `${FRONTEND}/catalog?filters[kind]=component&filters[user]=all`,
+    );
+    await page
+      .getByRole('status', { name: /dev: Healthy/ })
+      .first()
+      .waitFor({ timeout: 60_000 });
+    const layout = await page.evaluate(() => {
+      const table = [...document.querySelectorAll('table')].find(t =>
+        [...t.querySelectorAll('thead th')].some(
+          th => th.textContent?.trim() === 'Health',
+        ),
+      )!;
+      const measure = document.createElement('canvas').getContext('2d')!;
+      const columns = [...table.querySelectorAll('thead th')]
+        .map(th => {
+          const label = th.textContent?.trim() ?? '';
+          const style = getComputedStyle(th);
+          measure.font = style.font;
+          const content =
+            th.clientWidth -
+            parseFloat(style.paddingLeft) -
+            parseFloat(style.paddingRight);
+          return {
+            label,
+            width: Math.round(content),
+            needs: Math.ceil(measure.measureText(label).width),
+          };
+        })
+        .filter(c => c.label);
+      // Words the table breaks across lines (a squeezed column breaks
+      // "Payments" into "Paym" / "ents"); a hyphen is a fair break.
+      const brokenWords: string[] = [];
+      for (const cell of table.querySelectorAll('tbody td')) {
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent ?? '';
+          for (const m of text.matchAll(/[^\s-]+/g)) {
+            const range = document.createRange();
+            range.setStart(node, m.index!);
+            range.setEnd(node, m.index! + m[0].length);
+            const lines = new Set(
+              [...range.getClientRects()].map(r => Math.round(r.top)),
+            );
+            if (lines.size > 1) brokenWords.push(m[0]);
+          }
+        }
+      }
+      const box = table.parentElement!;
+      return {
+        columns,
+        brokenWords,
+        tableWidth: table.scrollWidth,
+        boxWidth: box.clientWidth,
+      };
+    });
+    console.log(`catalog at 1280 px: ${JSON.stringify(layout)}`);
+    for (const c of layout.columns) {
+      assert.ok(
+        c.width >= c.needs,
+        `column "${c.label}" is ${c.width}px, its header needs ${c.needs}px`,
+      );
+    }
+    assert.ok(
+      layout.tableWidth <= layout.boxWidth + 1,
+      `the table (${layout.tableWidth}px) overflows its container (${layout.boxWidth}px)`,
+    );
+    assert.deepEqual(layout.brokenWords, [], 'no word is broken across lines');
+    await page.screenshot({ path: resolve(ARTIFACTS, 'catalog-1280.png') });
   }));
 
 async function assertEventually(
