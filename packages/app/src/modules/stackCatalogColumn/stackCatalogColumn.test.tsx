@@ -14,7 +14,11 @@ const payments = {
     namespace: 'default',
     annotations: { 'argocd/app-selector': 'idp.platform/repo=payments-api' },
   },
-  spec: { type: 'service', lifecycle: 'production', owner: 'group:default/payments' },
+  spec: {
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'group:default/payments',
+  },
 };
 
 describe('stackCatalogColumnModule', () => {
@@ -25,7 +29,12 @@ describe('stackCatalogColumnModule', () => {
         health: {
           entityRef,
           environments: [
-            { environment: 'dev', syncStatus: 'Synced' as const, healthStatus: 'Healthy' as const, applications: [] },
+            {
+              environment: 'dev',
+              syncStatus: 'Synced' as const,
+              healthStatus: 'Healthy' as const,
+              applications: [],
+            },
           ],
           instances: [],
           partial: false,
@@ -37,17 +46,34 @@ describe('stackCatalogColumnModule', () => {
     await act(async () => {
       renderTestApp({
         features: [catalogPlugin, stackCatalogColumnModule],
-        initialRouteEntries: ['/catalog?filters[kind]=component&filters[user]=all'],
+        initialRouteEntries: [
+          '/catalog?filters[kind]=component&filters[user]=all',
+        ],
         apis: [
           [catalogApiRef, catalogApiMock({ entities: [payments] })],
-          [stackApiRef, { getHealthBatch, getHealth: jest.fn(), getBuilds: jest.fn() }],
+          [
+            stackApiRef,
+            { getHealthBatch, getHealth: jest.fn(), getBuilds: jest.fn() },
+          ],
         ],
       });
     });
-    expect(await screen.findByRole('columnheader', { name: 'Health' }, { timeout: 20000 })).toBeInTheDocument();
-    const row = (await screen.findByText('payments-api', {}, { timeout: 20000 })).closest('tr')!;
-    expect(await within(row).findByRole('status', { name: 'dev: Healthy · Synced' })).toBeInTheDocument();
-    expect(getHealthBatch).toHaveBeenCalledWith(['component:default/payments-api']);
+    expect(
+      await screen.findByRole(
+        'columnheader',
+        { name: 'Health' },
+        { timeout: 20000 },
+      ),
+    ).toBeInTheDocument();
+    const row = (
+      await screen.findByText('payments-api', {}, { timeout: 20000 })
+    ).closest('tr')!;
+    expect(
+      await within(row).findByRole('status', { name: 'dev: Healthy · Synced' }),
+    ).toBeInTheDocument();
+    expect(getHealthBatch).toHaveBeenCalledWith([
+      'component:default/payments-api',
+    ]);
   }, 60000);
 });
 
@@ -56,9 +82,11 @@ describe('catalogColumns', () => {
     ({
       filters: {},
       entities: [{ ...payments, metadata: { ...payments.metadata, tags } }],
-    }) as any;
+    } as any);
   const titles = (cols: ReturnType<typeof catalogColumns>) =>
-    cols.filter(c => !c.hidden).map(c => (typeof c.title === 'string' ? c.title : c.field));
+    cols
+      .filter(c => !c.hidden)
+      .map(c => (typeof c.title === 'string' ? c.title : c.field));
 
   it('puts Health before Description and leaves out a Tags column nobody fills', () => {
     expect(titles(catalogColumns(context()))).toEqual([
@@ -73,6 +101,8 @@ describe('catalogColumns', () => {
   });
 
   it('keeps the Tags column when an entity on the page has tags', () => {
-    expect(titles(catalogColumns(context(['idp'])))).toContain('entity.metadata.tags');
+    expect(titles(catalogColumns(context(['idp'])))).toContain(
+      'entity.metadata.tags',
+    );
   });
 });

@@ -61,8 +61,9 @@ export function StackDesignerField(
 
   const result = useMemo(
     () => validateStack(toStack(meta, design)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [meta.name, meta.system, meta.owner, design],
-  ); // eslint-disable-line react-hooks/exhaustive-deps
+  );
   // An empty design (an optional field left empty) is not an error.
   const empty = design.components.length === 0 && design.links.length === 0;
   const issues = result.ok || empty ? [] : result.issues;
