@@ -43,10 +43,44 @@ export interface Config {
       maxRuns?: number;
       /** Pages of runs read at most per refresh (monorepo filtering may need more than one). Default 3. */
       maxPages?: number;
+      /**
+       * GitHub owners (organisations) whose repositories the plugin reads
+       * (stack.yaml, workflow runs) and maps to Argo CD Applications. An
+       * entity ingested from any other repository shows no data. Default: none.
+       */
+      organizations?: string[];
+      /** Largest stack.yaml read, in bytes. Default 262144 (256 KiB). */
+      maxFileBytes?: number;
+      /**
+       * A read-only GitHub credential of the plugin's own, same shape as
+       * `integrations.github` (token, or `apps` with a GitHub App installation
+       * restricted by `allowedInstallationOwners`). Default: `integrations.github`.
+       * @deepVisibility secret
+       */
+      integrations?: Array<{
+        host: string;
+        apiBaseUrl?: string;
+        rawBaseUrl?: string;
+        token?: string;
+        apps?: Array<{
+          appId: string | number;
+          privateKey: string;
+          clientId: string;
+          clientSecret: string;
+          webhookSecret?: string;
+          allowedInstallationOwners?: string[];
+        }>;
+      }>;
     };
     actions?: {
-      /** Allows `POST /actions/sync` and `/actions/refresh` (still behind `stack.application.sync`). Default false. */
+      /** Allows `POST /actions/sync` and `/actions/refresh` (still behind the stack.application.* permissions). Default false. */
       enabled?: boolean;
+      /**
+       * Environments whose sync needs `stack.application.sync.approved`
+       * instead of `stack.application.sync` (the stack's manualApproval
+       * policy, prod by default). Default `[prod]`.
+       */
+      approvalEnvironments?: string[];
     };
   };
 }

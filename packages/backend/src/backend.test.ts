@@ -1,56 +1,15 @@
 import {
-  mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import request from 'supertest';
-import { ConfigSources } from '@backstage/config-loader';
 import { JsonObject } from '@backstage/types';
-import { resolve } from 'node:path';
 import { backendFeatures } from './features';
 import { startPostgres, TestPostgres } from './testing/postgres';
+import { loadAppConfig, waitForEntity } from './testing/appConfig';
 
 // Boots the portal's real feature set (features.ts) with its real
 // app-config.yaml on each database it supports, and reads the example catalog
 // back through the catalog API. Only the database settings are replaced.
-async function loadAppConfig() {
-  const config = await ConfigSources.toConfig(
-    ConfigSources.default({
-      argv: ['--config', resolve(__dirname, '../../../app-config.yaml')],
-      env: {},
-      watch: false,
-    }),
-  );
-  const data = config.get<JsonObject>();
-  config.close();
-  // The file locations are relative to packages/backend, where the backend
-  // runs; Jest may run from the repo root, so anchor them there.
-  const catalog = data.catalog as { locations: { target: string }[] };
-  for (const location of catalog.locations) {
-    location.target = resolve(__dirname, '..', location.target);
-  }
-  return data;
-}
-
-async function waitForEntity(server: any, ref: string) {
-  const [kind, name] = ref.split(':');
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const res = await request(server)
-      .get(`/api/catalog/entities/by-name/${kind}/default/${name}`)
-      // A service principal: mocked user tokens cannot be forwarded to the real
-      // permission backend on the user's behalf.
-      .set('Authorization', mockCredentials.service.header());
-    if (res.status === 200) return res.body;
-    if (Date.now() > deadline) {
-      throw new Error(
-        `${ref} did not appear in the catalog: ${res.status} ${res.text}`,
-      );
-    }
-    await new Promise(r => setTimeout(r, 250));
-  }
-}
-
 async function bootAndReadCatalog(database: JsonObject) {
   const appConfig = await loadAppConfig();
   const backend = await startTestBackend({

@@ -5,12 +5,13 @@
  */
 import appBackend from '@backstage/plugin-app-backend';
 import authBackend from '@backstage/plugin-auth-backend';
+import githubProvider from '@backstage/plugin-auth-backend-module-github-provider';
 import guestProvider from '@backstage/plugin-auth-backend-module-guest-provider';
+import oidcProvider from '@backstage/plugin-auth-backend-module-oidc-provider';
 import catalogBackend from '@backstage/plugin-catalog-backend';
 import catalogLogs from '@backstage/plugin-catalog-backend-module-logs';
 import catalogTemplates from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import permissionBackend from '@backstage/plugin-permission-backend';
-import allowAllPolicy from '@backstage/plugin-permission-backend-module-allow-all-policy';
 import proxyBackend from '@backstage/plugin-proxy-backend';
 import scaffolderBackend from '@backstage/plugin-scaffolder-backend';
 import scaffolderGithub from '@backstage/plugin-scaffolder-backend-module-github';
@@ -19,6 +20,7 @@ import searchCatalog from '@backstage/plugin-search-backend-module-catalog';
 import searchPg from '@backstage/plugin-search-backend-module-pg';
 import stackBackend from '@internal/plugin-stack-backend';
 import scaffolderStack from '@internal/plugin-scaffolder-backend-module-stack';
+import stackPolicy from '@internal/plugin-permission-backend-module-stack-policy';
 
 export const backendFeatures = [
   appBackend,
@@ -28,15 +30,20 @@ export const backendFeatures = [
   scaffolderGithub,
   // Golden-path actions: stack:generate, stack:catalog-info, idp:github:publish, idp:argocd:refresh.
   scaffolderStack,
-  // Guest sign-in for local use; production adds a real provider.
+  // Sign-in: OIDC (Keycloak, Dex, Okta, Entra) and GitHub, each resolving to
+  // a catalog User (auth.providers.*.signIn.resolvers in app-config). Guest
+  // works only under NODE_ENV=development (the local start command).
   authBackend,
+  oidcProvider,
+  githubProvider,
   guestProvider,
   // Catalog, with Template entities and error logging.
   catalogBackend,
   catalogTemplates,
   catalogLogs,
+  // Our policy (plugins/permission-backend-module-stack-policy), not allow-all.
   permissionBackend,
-  allowAllPolicy,
+  stackPolicy,
   // Search: the Postgres engine when the database is Postgres, Lunr otherwise.
   searchBackend,
   searchPg,

@@ -3,7 +3,12 @@ import { execFile } from 'node:child_process';
 import { createServer, Server } from 'node:net';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { checkDatabaseConfig, checkListenPort, preflight } from './preflight';
+import {
+  checkDatabaseConfig,
+  checkListenPort,
+  checkSignInConfig,
+  preflight,
+} from './preflight';
 
 const root = resolve(__dirname, '../../..');
 const production = [
@@ -43,6 +48,44 @@ describe('checkDatabaseConfig', () => {
   });
 });
 
+describe('checkSignInConfig', () => {
+  const oidc = {
+    metadataUrl: 'https://idp.example.com/.well-known/openid-configuration',
+    clientId: 'portal',
+    clientSecret: 's',
+  };
+
+  it('refuses guest alone outside development, in one line naming what to set', () => {
+    const config = new ConfigReader({ auth: { providers: { guest: {} } } });
+    expect(checkSignInConfig(config, 'production')).toBe(
+      'no sign-in provider besides guest, which refuses everyone outside development: configure auth.providers.oidc.development (AUTH_OIDC_METADATA_URL, AUTH_OIDC_CLIENT_ID, AUTH_OIDC_CLIENT_SECRET) or auth.providers.github.development (AUTH_GITHUB_CLIENT_ID, AUTH_GITHUB_CLIENT_SECRET)',
+    );
+    expect(checkSignInConfig(config, 'development')).toBeUndefined();
+  });
+
+  it('names the missing variables of a configured provider', () => {
+    const config = new ConfigReader({
+      auth: {
+        environment: 'production',
+        providers: {
+          guest: {},
+          oidc: { production: { ...oidc, clientSecret: undefined } },
+        },
+      },
+    });
+    expect(checkSignInConfig(config, 'production')).toBe(
+      'sign-in provider oidc is incomplete for auth.environment production: set AUTH_OIDC_CLIENT_SECRET (auth.providers.oidc.production.clientSecret), or remove auth.providers.oidc',
+    );
+  });
+
+  it('accepts a complete provider', () => {
+    const config = new ConfigReader({
+      auth: { environment: 'production', providers: { oidc: { production: oidc } } },
+    });
+    expect(checkSignInConfig(config, 'production')).toBeUndefined();
+  });
+});
+
 describe('checkListenPort', () => {
   it('names the port that is taken and how to free it', async () => {
     const server = await listen(47123);
@@ -69,11 +112,31 @@ describe('preflight', () => {
     );
   });
 
-  it('passes the production config once the connection is given', async () => {
-    const env = { POSTGRES_HOST: 'db', POSTGRES_USER: 'backstage' };
+  it('reports the sign-in variables of the production config once the database is set', async () => {
+    const env = {
+      POSTGRES_HOST: 'db',
+      POSTGRES_USER: 'backstage',
+      NODE_ENV: 'production',
+    };
+    expect(await preflight(production, env)).toMatch(
+      /^sign-in provider oidc is incomplete for auth.environment production: set AUTH_OIDC_METADATA_URL .*AUTH_OIDC_CLIENT_ID .*AUTH_OIDC_CLIENT_SECRET/,
+    );
+  });
+
+  it('passes the production config once the connection and sign-in are given', async () => {
+    const env = {
+      POSTGRES_HOST: 'db',
+      POSTGRES_USER: 'backstage',
+      NODE_ENV: 'production',
+      AUTH_OIDC_METADATA_URL: 'https://idp.example.com/.well-known/openid-configuration',
+      AUTH_OIDC_CLIENT_ID: 'portal',
+      AUTH_OIDC_CLIENT_SECRET: 'secret',
+      AUTH_GITHUB_CLIENT_ID: 'gh',
+      AUTH_GITHUB_CLIENT_SECRET: 'gh-secret',
+    };
     // 7007 may be taken by a running portal; only the database part matters here.
     const problem = await preflight(production, env);
-    expect(problem ?? '').not.toMatch(/PostgreSQL/);
+    expect(problem ?? '').not.toMatch(/PostgreSQL|sign-in/);
   });
 });
 

@@ -36,6 +36,52 @@ export function checkDatabaseConfig(config: Config): string | undefined {
   return undefined;
 }
 
+/** What each sign-in provider needs, with the variables app-config.production.yaml reads them from. */
+const PROVIDER_KEYS: Record<string, Record<string, string>> = {
+  oidc: {
+    metadataUrl: 'AUTH_OIDC_METADATA_URL',
+    clientId: 'AUTH_OIDC_CLIENT_ID',
+    clientSecret: 'AUTH_OIDC_CLIENT_SECRET',
+  },
+  github: {
+    clientId: 'AUTH_GITHUB_CLIENT_ID',
+    clientSecret: 'AUTH_GITHUB_CLIENT_SECRET',
+  },
+};
+
+/**
+ * Outside development the guest provider refuses everyone, so a portal
+ * needs a real provider; and the auth backend stops on a provider with a
+ * missing key (plugin-auth-backend's providers/router: "Failed to initialize
+ * <id> auth provider" when NODE_ENV is not development). Says which to set.
+ */
+export function checkSignInConfig(
+  config: Config,
+  nodeEnv: string | undefined,
+): string | undefined {
+  if (nodeEnv === 'development') {
+    return undefined;
+  }
+  const authEnv = config.getOptionalString('auth.environment') ?? 'development';
+  const providers = config.getOptionalConfig('auth.providers');
+  const real = (providers?.keys() ?? []).filter(id => id !== 'guest');
+  if (real.length === 0) {
+    return `no sign-in provider besides guest, which refuses everyone outside development: configure auth.providers.oidc.${authEnv} (AUTH_OIDC_METADATA_URL, AUTH_OIDC_CLIENT_ID, AUTH_OIDC_CLIENT_SECRET) or auth.providers.github.${authEnv} (AUTH_GITHUB_CLIENT_ID, AUTH_GITHUB_CLIENT_SECRET)`;
+  }
+  for (const id of real) {
+    const settings = providers!.getOptionalConfig(`${id}.${authEnv}`);
+    const missing = Object.entries(PROVIDER_KEYS[id] ?? {})
+      .filter(([key]) => !settings?.getOptionalString(key))
+      .map(([key, variable]) => `${variable} (auth.providers.${id}.${authEnv}.${key})`);
+    if (!settings || missing.length > 0) {
+      return `sign-in provider ${id} is incomplete for auth.environment ${authEnv}: set ${
+        missing.join(', ') || `auth.providers.${id}.${authEnv}`
+      }, or remove auth.providers.${id}`;
+    }
+  }
+  return undefined;
+}
+
 /** Resolves to true when nothing listens on the port yet. */
 export function isPortFree(port: number, host?: string): Promise<boolean> {
   return new Promise(resolve => {
@@ -86,5 +132,9 @@ export async function preflight(
   } catch (error) {
     return `the configuration cannot be read: ${(error as Error).message}`;
   }
-  return checkDatabaseConfig(config) ?? (await checkListenPort(config));
+  return (
+    checkDatabaseConfig(config) ??
+    checkSignInConfig(config, env.NODE_ENV) ??
+    (await checkListenPort(config))
+  );
 }

@@ -66,6 +66,39 @@ describe('readStackConfig', () => {
     ).toThrow('name "a" is used twice');
   });
 
+  it.each([
+    ['url', { url: 'https://admin:hunter2@argocd.example.com', token: 't' }],
+    ['uiUrl', { url: 'https://argocd.example.com', uiUrl: 'https://admin:hunter2@argocd.example.com', token: 't' }],
+  ])('refuses credentials in %s without echoing them', (key, instance) => {
+    let error: Error | undefined;
+    try {
+      read({ argocd: { instances: [{ name: 'main', ...instance }] } });
+    } catch (e) {
+      error = e as Error;
+    }
+    expect(error?.message).toBe(
+      `stack.argocd.instances[0].${key} must not contain credentials (user:password@): set token, or username and password, instead`,
+    );
+    expect(error?.message).not.toMatch(/hunter2|admin/);
+  });
+
+  it('reads the trusted organisations, the read credential and the approval environments', () => {
+    const c = read({
+      github: {
+        organizations: ['acme'],
+        integrations: [{ host: 'github.com', token: 'read-only' }],
+      },
+      actions: { approvalEnvironments: ['stage', 'prod'] },
+    });
+    expect(c.github.organizations).toEqual(['acme']);
+    expect(c.github.integrations?.[0].getString('token')).toBe('read-only');
+    expect(c.github.maxFileBytes).toBe(262_144);
+    expect(c.approvalEnvironments).toEqual(['stage', 'prod']);
+    expect(readStackConfig(new ConfigReader({})).approvalEnvironments).toEqual([
+      'prod',
+    ]);
+  });
+
   it('rejects a non-positive maxRuns', () => {
     expect(() => read({ github: { maxRuns: 0 } })).toThrow(
       'stack.github.maxRuns must be a positive integer',

@@ -1,6 +1,7 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { durationToMilliseconds } from '@backstage/types';
+import { DEFAULT_APPROVAL_ENVIRONMENTS } from '@internal/plugin-stack-common';
 
 /** One Argo CD instance as configured under `stack.argocd.instances`. */
 export interface ArgoInstanceConfig {
@@ -26,8 +27,16 @@ export interface StackConfig {
     timeoutMs: number;
     maxRuns: number;
     maxPages: number;
+    /** Only repositories of these owners are read (stack files, runs) or mapped to Applications. */
+    organizations: string[];
+    /** Largest stack file read, in bytes. */
+    maxFileBytes: number;
+    /** `stack.github.integrations`: a read-only credential of its own; undefined means `integrations.github`. */
+    integrations?: Config[];
   };
   actionsEnabled: boolean;
+  /** Environments whose sync needs the approved-sync permission (the stack's `manualApproval` default). */
+  approvalEnvironments: string[];
 }
 
 function durationMs(config: Config, key: string, fallbackMs: number): number {
@@ -37,6 +46,26 @@ function durationMs(config: Config, key: string, fallbackMs: number): number {
   return durationToMilliseconds(readDurationFromConfig(config, { key }));
 }
 
+/**
+ * Refuses `https://user:pw@host`: credentials belong in token or
+ * username/password (secret-visibility keys), and a URL is echoed in logs
+ * and errors. The message names the key, never the URL.
+ */
+function refuseUserInfo(url: string, key: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new InputError(`${key} is not a URL`);
+  }
+  if (parsed.username || parsed.password) {
+    throw new InputError(
+      `${key} must not contain credentials (user:password@): set token, or username and password, instead`,
+    );
+  }
+  return url;
+}
+
 function readInstance(c: Config, index: number): ArgoInstanceConfig {
   const where = `stack.argocd.instances[${index}]`;
   const name = c.getString('name');
@@ -44,6 +73,7 @@ function readInstance(c: Config, index: number): ArgoInstanceConfig {
   if (!/^https?:\/\//.test(url)) {
     throw new InputError(`${where}.url must start with http:// or https://`);
   }
+  refuseUserInfo(url, `${where}.url`);
   const token = c.getOptionalString('token');
   const username = c.getOptionalString('username');
   const password = c.getOptionalString('password');
@@ -55,7 +85,10 @@ function readInstance(c: Config, index: number): ArgoInstanceConfig {
   return {
     name,
     url,
-    uiUrl: (c.getOptionalString('uiUrl') ?? url).replace(/\/+$/, ''),
+    uiUrl: refuseUserInfo(
+      (c.getOptionalString('uiUrl') ?? url).replace(/\/+$/, ''),
+      `${where}.uiUrl`,
+    ),
     token,
     username,
     password,
@@ -108,7 +141,13 @@ export function readStackConfig(root: Config): StackConfig {
       timeoutMs: gh ? durationMs(gh, 'timeout', 10_000) : 10_000,
       maxRuns: positive(gh, 'maxRuns', 20, 'github'),
       maxPages: positive(gh, 'maxPages', 3, 'github'),
+      organizations: gh?.getOptionalStringArray('organizations') ?? [],
+      maxFileBytes: positive(gh, 'maxFileBytes', 256 * 1024, 'github'),
+      integrations: gh?.getOptionalConfigArray('integrations'),
     },
     actionsEnabled: stack?.getOptionalBoolean('actions.enabled') ?? false,
+    approvalEnvironments: stack?.getOptionalStringArray(
+      'actions.approvalEnvironments',
+    ) ?? [...DEFAULT_APPROVAL_ENVIRONMENTS],
   };
 }

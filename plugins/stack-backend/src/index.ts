@@ -7,5 +7,7 @@
 export { stackPlugin as default } from './plugin';
 export {
   stackApplicationSyncPermission,
+  stackApplicationApprovedSyncPermission,
+  stackApplicationRefreshPermission,
   stackPermissions,
-} from './permissions';
+} from '@internal/plugin-stack-common';

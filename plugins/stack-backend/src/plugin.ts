@@ -8,7 +8,10 @@ import {
 } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { readStackConfig } from './config';
-import { stackPermissions } from './permissions';
+import { stackPermissions } from '@internal/plugin-stack-common';
+import { UrlReaders } from '@backstage/backend-defaults/urlReader';
+import { ConfigReader } from '@backstage/config';
+import { JsonObject } from '@backstage/types';
 import { createRouter } from './router';
 import { ApplicationStore } from './service/ApplicationStore';
 import { ArgoCdClient } from './service/ArgoCdClient';
@@ -57,7 +60,20 @@ export const stackPlugin = createBackendPlugin({
             historyLimit: stackConfig.argocd.historyLimit,
           },
         );
-        const integrations = ScmIntegrations.fromConfig(config);
+        // A read-only credential of the plugin's own when configured
+        // (stack.github.integrations, e.g. a GitHub App installation limited
+        // by allowedInstallationOwners), else the portal's integrations.
+        const readConfig = stackConfig.github.integrations
+          ? new ConfigReader({
+              integrations: {
+                github: stackConfig.github.integrations.map(c => c.get<JsonObject>()),
+              },
+            })
+          : config;
+        const integrations = ScmIntegrations.fromConfig(readConfig);
+        const reader = stackConfig.github.integrations
+          ? UrlReaders.default({ config: readConfig, logger })
+          : urlReader;
         const builds = new BuildsService(
           new GithubActionsClient(
             integrations,
@@ -70,6 +86,7 @@ export const stackPlugin = createBackendPlugin({
             refreshIntervalMs: stackConfig.github.refreshIntervalMs,
             maxRuns: stackConfig.github.maxRuns,
             maxPages: stackConfig.github.maxPages,
+            organizations: stackConfig.github.organizations,
           },
         );
         httpRouter.use(
@@ -81,9 +98,12 @@ export const stackPlugin = createBackendPlugin({
             store,
             builds,
             // stack.yaml changes with a push, like the runs: same interval.
-            stackFiles: new StackFileService(urlReader, {
+            stackFiles: new StackFileService(reader, {
               logger,
               refreshIntervalMs: stackConfig.github.refreshIntervalMs,
+              timeoutMs: stackConfig.github.timeoutMs,
+              maxBytes: stackConfig.github.maxFileBytes,
+              organizations: stackConfig.github.organizations,
             }),
             config: stackConfig,
           }),

@@ -65,3 +65,4 @@ export type { EnvironmentPolicies } from './model/policies';
 export * from './health';
 export * from './stackInfo';
 export * from './catalog';
+export * from './permissions';

@@ -130,12 +130,15 @@ export function fakeGithub(
     calls: 0,
     notModified: 0,
     authHeaders: [] as string[],
+    /** `owner/repo` of every runs request, in order. */
+    requests: [] as string[],
   };
   const handlers = [
     http.get(
       `${apiBaseUrl}/repos/:owner/:repo/actions/runs`,
       async ({ request, params }) => {
         state.calls++;
+        state.requests.push(`${params.owner}/${params.repo}`);
         state.authHeaders.push(request.headers.get('authorization') ?? '');
         if (state.mode === 'down') return HttpResponse.error();
         if (state.mode === 'slow') await delay(5_000);

@@ -3,7 +3,10 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  ServiceFactory,
+} from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -22,11 +25,28 @@ export const ALICE = 'user:default/alice';
 /** Bob may not read `component:default/vault`. */
 export const BOB = 'user:default/bob';
 
-function component(name: string, annotations: Record<string, string>): Entity {
+/** Where the catalog says an entity came from (`backstage.io/managed-by-location`). */
+export const locationOf = (slug: string) =>
+  `url:https://github.com/${slug}/blob/main/catalog-info.yaml`;
+
+export function component(
+  name: string,
+  annotations: Record<string, string>,
+  repo?: string,
+): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
-    metadata: { name, namespace: 'default', annotations },
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: {
+        ...(repo
+          ? { 'backstage.io/managed-by-location': locationOf(repo) }
+          : {}),
+        ...annotations,
+      },
+    },
     spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
   };
 }
@@ -39,18 +59,18 @@ export const entities: Entity[] = [
     'argocd/app-selector': 'idp.platform/repo=payments-api',
     'idp.platform/component': 'payments-api',
     'idp.platform/stack-file': 'stack.yaml',
-  }),
+  }, 'acme/payments-api'),
   // A second component of the same stack repo (monorepo workflows).
   component('payments-worker', {
     'github.com/project-slug': 'acme/payments-api',
     'argocd/app-selector': 'idp.platform/repo=payments-api',
     'idp.platform/component': 'worker',
-  }),
+  }, 'acme/payments-api'),
   // Only the slug: Applications found by the idp.platform/repo label.
-  component('ledger', { 'github.com/project-slug': 'acme/ledger' }),
+  component('ledger', { 'github.com/project-slug': 'acme/ledger' }, 'acme/ledger'),
   // Community-plugin style.
-  component('billing', { 'argocd/app-name': 'billing-legacy' }),
-  component('vault', { 'github.com/project-slug': 'acme/vault' }),
+  component('billing', { 'argocd/app-name': 'billing-legacy' }, 'acme/billing'),
+  component('vault', { 'github.com/project-slug': 'acme/vault' }, 'acme/vault'),
 ];
 
 /** Revision each environment of payments-api runs (main instance). */
@@ -184,6 +204,10 @@ export async function startStackBackend(
   options: {
     stack?: JsonObject;
     permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+    /** Entities beyond `entities`, e.g. an attacker's. */
+    extraEntities?: Entity[];
+    /** Replaces the permissions service (takes precedence over `permission`). */
+    permissions?: ServiceFactory;
   } = {},
 ) {
   const argoMain = fakeArgoCd(MAIN_URL, mainApps(), {
@@ -205,7 +229,12 @@ export async function startStackBackend(
   );
   msw.listen({ onUnhandledRequest: 'bypass' });
 
-  const byRef = new Map(entities.map(e => [stringifyEntityRef(e), e]));
+  const byRef = new Map(
+    [...entities, ...(options.extraEntities ?? [])].map(e => [
+      stringifyEntityRef(e),
+      e,
+    ]),
+  );
   const catalog = catalogServiceMock.mock({
     getEntityByRef: async (ref, request) => {
       const key = typeof ref === 'string' ? ref : stringifyEntityRef(ref);
@@ -245,13 +274,15 @@ export async function startStackBackend(
               refreshInterval: { milliseconds: 300 },
               maxRuns: 3,
               timeout: { milliseconds: 400 },
+              organizations: ['acme'],
             },
             actions: { enabled: true },
             ...options.stack,
           },
         },
       }),
-      ...(options.permission
+      ...(options.permissions ? [options.permissions] : []),
+      ...(options.permission && !options.permissions
         ? [mockServices.permissions.factory({ result: options.permission })]
         : []),
     ],

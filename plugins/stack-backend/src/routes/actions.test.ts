@@ -87,7 +87,9 @@ describe('POST /api/stack/actions/sync|refresh', () => {
       environment: 'prod',
     });
     expect(res.status).toBe(403);
-    expect(res.body.error.message).toMatch(/stack.application.sync denied/);
+    expect(res.body.error.message).toMatch(
+      /permission stack.application.sync.approved on component:default\/ledger denied/,
+    );
     expect(t.argoMain.syncCalls).toEqual([]);
   });
 

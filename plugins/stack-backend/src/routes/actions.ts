@@ -1,9 +1,10 @@
-import type {
-  ApplicationActionRequest,
-  ApplicationActionResponse,
+import {
+  stackActionPermission,
+  type ApplicationActionRequest,
+  type ApplicationActionResponse,
 } from '@internal/plugin-stack-common';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { parseEntityRef } from '@backstage/catalog-model';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   InputError,
   NotAllowedError,
@@ -12,7 +13,6 @@ import {
 } from '@backstage/errors';
 import { UpstreamFailure } from '../service/UpstreamFailure';
 import Router from 'express-promise-router';
-import { stackApplicationSyncPermission } from '../permissions';
 import { applicationsFor } from '../service/buildEntityHealth';
 import { readableEntity } from '../service/readableEntity';
 import { RouteDeps } from './types';
@@ -32,8 +32,10 @@ function actionRequest(body: unknown): ApplicationActionRequest {
 
 /**
  * `POST /actions/sync` and `POST /actions/refresh` on one Application of an
- * entity. Off unless `stack.actions.enabled`, and behind the
- * `stack.application.sync` permission.
+ * entity. Off unless `stack.actions.enabled`, and behind the resource
+ * permissions `stack.application.sync` / `.sync.approved` (environments of
+ * `stack.actions.approvalEnvironments`) / `.refresh`, authorized for the
+ * entity's ref so a policy can answer with catalog conditions (ownership).
  */
 export function actionsRoutes(deps: RouteDeps) {
   const { httpAuth, catalog, permissions, store, config, logger } = deps;
@@ -50,24 +52,31 @@ export function actionsRoutes(deps: RouteDeps) {
       const credentials = await httpAuth.credentials(req, {
         allow: ['user', 'service'],
       });
-      const [decision] = await permissions.authorize(
-        [{ permission: stackApplicationSyncPermission }],
-        { credentials },
-      );
-      if (decision.result !== AuthorizeResult.ALLOW) {
-        throw new NotAllowedError(
-          `permission ${stackApplicationSyncPermission.name} denied`,
-        );
-      }
       let ref;
       try {
         ref = parseEntityRef(body.entityRef);
       } catch (e) {
         throw new InputError(`entityRef is not an entity ref: ${e}`);
       }
+      // Read first: an entity the caller may not see is a 404, not a 403.
       const entity = await readableEntity(catalog, credentials, ref);
+      const resourceRef = stringifyEntityRef(entity);
+      const permission = stackActionPermission(
+        action,
+        config.approvalEnvironments.includes(body.environment),
+      );
+      const [decision] = await permissions.authorize(
+        [{ permission, resourceRef }],
+        { credentials },
+      );
+      if (decision.result !== AuthorizeResult.ALLOW) {
+        throw new NotAllowedError(
+          `permission ${permission.name} on ${resourceRef} denied`,
+        );
+      }
       const candidates = applicationsFor(
         entity,
+        config.github.organizations,
         await store.views(),
         Date.now(),
       ).filter(

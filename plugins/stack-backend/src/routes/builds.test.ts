@@ -5,6 +5,7 @@ import {
   DEPLOYED,
   eventually,
   GITHUB_TOKEN,
+  component,
   startStackBackend,
   wait,
 } from '../__testUtils__/startStackBackend';
@@ -131,13 +132,16 @@ describe('GET /api/stack/builds/:kind/:namespace/:name', () => {
     expect(JSON.stringify(res.body)).not.toContain(GITHUB_TOKEN);
   });
 
-  it('answers 400 naming the annotation for an entity without a project slug', async () => {
-    t = await startStackBackend();
-    const res = await get('billing');
-    expect(res.status).toBe(400);
-    expect(res.body.error.message).toMatch(
-      /github.com\/project-slug: <owner>\/<repo>/,
-    );
+  it('answers 403 for an entity not ingested from a repository, whatever its slug says', async () => {
+    t = await startStackBackend({
+      extraEntities: [
+        component('orphan', { 'github.com/project-slug': 'acme/payments-api' }),
+      ],
+    });
+    const res = await get('orphan');
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toMatch(/was not ingested from a repository/);
+    expect(t.github.calls).toBe(0);
   });
 
   it('answers 404 for an entity the caller may not read', async () => {

@@ -5,7 +5,7 @@ import { RouteDeps } from './types';
 
 /** `GET /builds/:kind/:namespace/:name`: latest runs and where each commit is deployed. */
 export function buildsRoutes(deps: RouteDeps) {
-  const { httpAuth, catalog, store, builds } = deps;
+  const { httpAuth, catalog, store, builds, config } = deps;
   const router = Router();
 
   router.get('/builds/:kind/:namespace/:name', async (req, res) => {
@@ -15,6 +15,7 @@ export function buildsRoutes(deps: RouteDeps) {
     const entity = await readableEntity(catalog, credentials, req.params);
     const applications = applicationsFor(
       entity,
+      config.github.organizations,
       await store.views(),
       Date.now(),
     );

@@ -8,7 +8,7 @@ import {
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
+import { InputError, serializeError } from '@backstage/errors';
 import Router from 'express-promise-router';
 import {
   buildEntityHealth,
@@ -42,7 +42,8 @@ function batchRefs(body: unknown): string[] {
 
 /** `GET /health/:kind/:namespace/:name` and `POST /health/batch`. */
 export function healthRoutes(deps: RouteDeps) {
-  const { httpAuth, catalog, store } = deps;
+  const { httpAuth, catalog, store, config } = deps;
+  const orgs = config.github.organizations;
   const router = Router();
 
   router.post('/health/batch', async (req, res) => {
@@ -69,10 +70,17 @@ export function healthRoutes(deps: RouteDeps) {
           },
         };
       }
-      return {
-        entityRef,
-        health: buildEntityHealth(entity, views, instances, now),
-      };
+      // One entity's bad annotation (e.g. a malformed argocd/app-selector)
+      // is its own item's error; the rest of the page still gets health.
+      try {
+        return {
+          entityRef,
+          health: buildEntityHealth(entity, orgs, views, instances, now),
+        };
+      } catch (e) {
+        const { name, message } = serializeError(e as Error);
+        return { entityRef, error: { name, message } };
+      }
     });
     const response: HealthBatchResponse = { items, instances };
     res.json(response);
@@ -86,7 +94,7 @@ export function healthRoutes(deps: RouteDeps) {
     const views = await store.views();
     const now = Date.now();
     res.json(
-      buildEntityHealth(entity, views, instanceStatuses(views, now), now),
+      buildEntityHealth(entity, orgs, views, instanceStatuses(views, now), now),
     );
   });
 

@@ -2,8 +2,10 @@ import request from 'supertest';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import type { EntityStack } from '@internal/plugin-stack-common';
 import { fakeGithubContents } from '../__testUtils__/githubContents';
+import { Entity } from '@backstage/catalog-model';
 import {
   BOB,
+  component,
   startStackBackend,
   wait,
 } from '../__testUtils__/startStackBackend';
@@ -55,8 +57,8 @@ describe('GET /api/stack/stack/:kind/:namespace/:name', () => {
   let contents: ReturnType<typeof fakeGithubContents>;
   afterEach(() => t?.stop());
 
-  async function start(files: Record<string, string>) {
-    t = await startStackBackend();
+  async function start(files: Record<string, string>, extraEntities?: Entity[]) {
+    t = await startStackBackend({ extraEntities });
     contents = fakeGithubContents('https://api.github.com', files);
     t.msw.use(...contents.handlers);
   }
@@ -73,7 +75,7 @@ describe('GET /api/stack/stack/:kind/:namespace/:name', () => {
     const body = res.body as EntityStack;
     expect(body.entityRef).toBe('component:default/payments-api');
     expect(body.location).toBe(
-      'https://github.com/acme/payments-api/tree/main/stack.yaml',
+      'https://github.com/acme/payments-api/blob/main/stack.yaml',
     );
     expect(body.stack.spec.components.map(c => c.name)).toEqual([
       'payments-api',
@@ -105,15 +107,15 @@ describe('GET /api/stack/stack/:kind/:namespace/:name', () => {
     );
   });
 
-  it('falls back to the default branch of github.com/project-slug and reports an invalid file with its issues', async () => {
-    await start({ 'acme/ledger/HEAD/stack.yaml': INVALID_YAML });
+  it('reads the branch of the catalog location and reports an invalid file with its issues', async () => {
+    await start({ 'acme/ledger/main/stack.yaml': INVALID_YAML });
     const res = await get('ledger');
     expect(res.status).toBe(400);
     expect(res.body.error).toMatchObject({
       name: 'InputError',
       reason: 'invalid',
       message: expect.stringContaining(
-        'stack.yaml at https://github.com/acme/ledger/blob/HEAD/stack.yaml is invalid: spec.components[0].port: 70000 is outside 1–65535',
+        'stack.yaml at https://github.com/acme/ledger/blob/main/stack.yaml is invalid: spec.components[0].port: 70000 is outside 1–65535',
       ),
     });
     expect(res.body.error.issues).toEqual([
@@ -129,25 +131,25 @@ describe('GET /api/stack/stack/:kind/:namespace/:name', () => {
       name: 'NotFoundError',
       reason: 'no-file',
       message:
-        'no stack.yaml at https://github.com/acme/payments-api/tree/main/stack.yaml (entity component:default/payments-api)',
+        'no stack.yaml at https://github.com/acme/payments-api/blob/main/stack.yaml (entity component:default/payments-api)',
     });
   });
 
-  it('is a 404 naming the missing annotations, without asking GitHub', async () => {
-    await start({});
-    const res = await get('billing');
+  it('is a 404 for an entity not ingested from a repository, without asking GitHub', async () => {
+    await start({}, [component('orphan', { 'github.com/project-slug': 'acme/orphan' })]);
+    const res = await get('orphan');
     expect(res.status).toBe(404);
     expect(res.body.error).toMatchObject({
       reason: 'no-annotation',
       message: expect.stringMatching(
-        /neither backstage.io\/source-location nor github.com\/project-slug/,
+        /component:default\/orphan was not ingested from a repository/,
       ),
     });
     expect(contents.state.calls).toBe(0);
   });
 
   it('reads nothing for an entity the caller may not see, and requires credentials', async () => {
-    await start({ 'acme/vault/HEAD/stack.yaml': STACK_YAML });
+    await start({ 'acme/vault/main/stack.yaml': STACK_YAML });
     const res = await get('vault', BOB);
     expect(res.status).toBe(404);
     expect(res.body.error.message).toBe('entity component:default/vault not found');

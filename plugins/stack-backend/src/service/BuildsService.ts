@@ -4,12 +4,11 @@ import {
   type EntityBuilds,
 } from '@internal/plugin-stack-common';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { GithubActionsClient } from './GithubActionsClient';
 import { runMatchesComponent, StoredBuildRun } from './toBuildRun';
 import { RefreshingValue } from './RefreshingValue';
-import { projectSlugOf } from './projectSlugOf';
+import { trustedRepository } from './trustedRepository';
 
 /** Where an entity's runs come from. */
 interface RunsSource {
@@ -18,29 +17,14 @@ interface RunsSource {
   component?: string;
 }
 
-function sourceOf(entity: Entity): RunsSource {
-  const a = entity.metadata.annotations ?? {};
-  const slug = projectSlugOf(entity);
-  if (!slug) {
-    throw new InputError(
-      `entity ${stringifyEntityRef(
-        entity,
-      )} needs annotation ${ANNOTATIONS.projectSlug}: <owner>/<repo>`,
-    );
-  }
-  const location = a[ANNOTATIONS.sourceLocation]?.replace(/^url:/, '');
-  let host = 'github.com';
-  try {
-    host = location ? new URL(location).host || host : host;
-  } catch {
-    // A non-URL location: keep github.com.
-  }
-  const repo = slug.split('/')[1];
-  const component = a[ANNOTATIONS.component];
+/** The runs of the repository the entity was ingested from (`trustedRepository`), never of the repository its annotations name. */
+function sourceOf(entity: Entity, organizations: readonly string[]): RunsSource {
+  const { host, org, repo } = trustedRepository(entity, organizations);
+  const component = entity.metadata.annotations?.[ANNOTATIONS.component];
   // The main service carries the repo's name; other components share a monorepo.
   return {
     host,
-    slug,
+    slug: `${org}/${repo}`,
     component: component && component !== repo ? component : undefined,
   };
 }
@@ -73,6 +57,7 @@ export class BuildsService {
       refreshIntervalMs: number;
       maxRuns: number;
       maxPages: number;
+      organizations: readonly string[];
     },
   ) {}
 
@@ -80,7 +65,7 @@ export class BuildsService {
     entity: Entity,
     applications: ApplicationHealth[],
   ): Promise<EntityBuilds> {
-    const source = sourceOf(entity);
+    const source = sourceOf(entity, this.opts.organizations);
     const key = `${source.host}/${source.slug}#${source.component ?? ''}`;
     let state = this.states.get(key);
     if (!state) {

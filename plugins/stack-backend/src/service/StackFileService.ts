@@ -16,6 +16,38 @@ import {
 } from '@backstage/errors';
 import { RefreshingValue } from './RefreshingValue';
 import { stackFileLocation, stackNotFound } from './stackFileLocation';
+import { UpstreamFailure } from './UpstreamFailure';
+
+/** Reads a response body, refusing one larger than `maxBytes` without buffering the rest. */
+async function readCapped(
+  res: {
+    buffer(): Promise<Buffer>;
+    stream?(): NodeJS.ReadableStream;
+    etag?: string;
+  },
+  maxBytes: number,
+  location: string,
+): Promise<{ body: string; etag?: string }> {
+  const tooLarge = () =>
+    new UpstreamFailure(
+      'bad-response',
+      `${location} is larger than stack.github.maxFileBytes (${maxBytes} bytes)`,
+    );
+  if (!res.stream) {
+    const buffer = await res.buffer();
+    if (buffer.length > maxBytes) throw tooLarge();
+    return { body: buffer.toString('utf8'), etag: res.etag };
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of res.stream()) {
+    const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+    size += b.length;
+    if (size > maxBytes) throw tooLarge();
+    chunks.push(b);
+  }
+  return { body: Buffer.concat(chunks).toString('utf8'), etag: res.etag };
+}
 
 /** What one read of a stack.yaml gave; a missing or invalid file is an answer, not an upstream failure. */
 type StackFile =
@@ -26,19 +58,28 @@ type StackFile =
 /**
  * The stack.yaml of an entity's repository through Backstage's UrlReader
  * (the plugin's integration credentials), read at most once per refresh
- * interval per file whatever the load, revalidated with its ETag.
+ * interval per file whatever the load, revalidated with its ETag. Every read
+ * is bounded in time and size; a read that failed with nothing known is
+ * forgotten, so the next request reads again instead of waiting for the
+ * interval.
  */
 export class StackFileService {
   private readonly files = new Map<string, RefreshingValue<StackFile>>();
 
   constructor(
     private readonly reader: UrlReaderService,
-    private readonly opts: { logger: LoggerService; refreshIntervalMs: number },
+    private readonly opts: {
+      logger: LoggerService;
+      refreshIntervalMs: number;
+      timeoutMs: number;
+      maxBytes: number;
+      organizations: readonly string[];
+    },
   ) {}
 
   async forEntity(entity: Entity): Promise<EntityStack> {
     const entityRef = stringifyEntityRef(entity);
-    const location = stackFileLocation(entity);
+    const location = stackFileLocation(entity, this.opts.organizations);
     let state = this.files.get(location);
     if (!state) {
       const self: RefreshingValue<StackFile> = new RefreshingValue({
@@ -56,6 +97,7 @@ export class StackFileService {
     await state.current();
     const file = state.value;
     if (!file) {
+      this.files.delete(location);
       throw new ServiceUnavailableError(
         `could not read ${location}: ${state.error?.message ?? 'no answer'}`,
       );
@@ -84,13 +126,23 @@ export class StackFileService {
 
   private async read(location: string, last?: StackFile): Promise<StackFile> {
     const etag = last && last.kind !== 'missing' ? last.etag : undefined;
+    const signal = AbortSignal.timeout(this.opts.timeoutMs);
+    // The signal bounds the request; the race also bounds a reader that ignores it.
+    const timedOut = new Promise<never>((_, reject) =>
+      signal.addEventListener('abort', () => reject(signal.reason)),
+    );
+    timedOut.catch(() => undefined);
     try {
-      const res = await this.reader.readUrl(location, { etag });
-      const text = (await res.buffer()).toString('utf8');
-      const parsed = parseStackYaml(text);
+      const text = await Promise.race([
+        this.reader
+          .readUrl(location, { etag, signal })
+          .then(res => readCapped(res, this.opts.maxBytes, location)),
+        timedOut,
+      ]);
+      const parsed = parseStackYaml(text.body);
       return parsed.ok
-        ? { kind: 'ok', stack: parsed.stack, etag: res.etag }
-        : { kind: 'invalid', issues: parsed.issues, etag: res.etag };
+        ? { kind: 'ok', stack: parsed.stack, etag: text.etag }
+        : { kind: 'invalid', issues: parsed.issues, etag: text.etag };
     } catch (e) {
       if (isError(e) && e.name === 'NotModifiedError' && last) return last;
       if (isError(e) && e.name === 'NotFoundError') return { kind: 'missing' };

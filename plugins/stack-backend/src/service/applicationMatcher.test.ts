@@ -10,58 +10,58 @@ const app = (name: string, labels: Record<string, string>) =>
   ({ labels, health: { name } } as any);
 
 describe('matcherFor', () => {
-  it('uses the repo label from github.com/project-slug and exposes it for the index', () => {
-    const m = matcherFor(entity({ 'github.com/project-slug': 'acme/pay' }))!;
+  it('matches the Applications labelled with the trusted repository, whatever the slug says', () => {
+    const m = matcherFor(
+      entity({ 'github.com/project-slug': 'acme/other' }),
+      'pay',
+    );
     expect(m.repo).toBe('pay');
     expect(m.matches(app('pay-dev', { 'idp.platform/repo': 'pay' }))).toBe(
       true,
     );
-    expect(m.matches(app('payx-dev', { 'idp.platform/repo': 'payx' }))).toBe(
+    expect(m.matches(app('other-dev', { 'idp.platform/repo': 'other' }))).toBe(
       false,
     );
   });
 
-  it('prefers argocd/app-selector with several terms, including !=', () => {
+  it('lets argocd/app-selector narrow the repository, never widen it', () => {
     const m = matcherFor(
       entity({
-        'github.com/project-slug': 'acme/other',
         'argocd/app-selector':
-          'idp.platform/repo=pay, idp.platform/environment!=prod',
+          'idp.platform/repo=victim, idp.platform/environment!=prod',
       }),
-    )!;
-    expect(m.repo).toBeUndefined();
-    expect(
-      m.matches(
-        app('a', {
-          'idp.platform/repo': 'pay',
-          'idp.platform/environment': 'dev',
-        }),
-      ),
-    ).toBe(true);
-    expect(
-      m.matches(
-        app('b', {
-          'idp.platform/repo': 'pay',
-          'idp.platform/environment': 'prod',
-        }),
-      ),
-    ).toBe(false);
+      'pay',
+    );
+    const labels = (repo: string, env: string) => ({
+      'idp.platform/repo': repo,
+      'idp.platform/environment': env,
+    });
+    // The selector names another repository: nothing of it matches.
+    expect(m.matches(app('v', labels('victim', 'dev')))).toBe(false);
+    expect(m.matches(app('p', labels('pay', 'dev')))).toBe(false);
+
+    const narrowed = matcherFor(
+      entity({ 'argocd/app-selector': 'idp.platform/environment!=prod' }),
+      'pay',
+    );
+    expect(narrowed.matches(app('a', labels('pay', 'dev')))).toBe(true);
+    expect(narrowed.matches(app('b', labels('pay', 'prod')))).toBe(false);
   });
 
-  it('matches argocd/app-name lists and restricts to argocd/instance-name', () => {
+  it('matches argocd/app-name only among the repository\'s Applications and restricts to argocd/instance-name', () => {
     const m = matcherFor(
       entity({
-        'argocd/app-name': 'a, b',
+        'argocd/app-name': 'a, victim-prod',
         'argocd/instance-name': 'main,edge',
       }),
-    )!;
+      'pay',
+    );
     expect(m.instances).toEqual(['main', 'edge']);
-    expect(m.matches(app('b', {}))).toBe(true);
-    expect(m.matches(app('c', {}))).toBe(false);
-  });
-
-  it('returns undefined for an entity without any of the annotations', () => {
-    expect(matcherFor(entity({}))).toBeUndefined();
+    expect(m.matches(app('a', { 'idp.platform/repo': 'pay' }))).toBe(true);
+    expect(
+      m.matches(app('victim-prod', { 'idp.platform/repo': 'victim' })),
+    ).toBe(false);
+    expect(m.matches(app('c', { 'idp.platform/repo': 'pay' }))).toBe(false);
   });
 
   it('rejects a set-based selector, naming the annotation', () => {

@@ -11,8 +11,8 @@ type Requirement = { key: string; value: string; equal: boolean };
 /** Decides which Applications (and instances) belong to one entity. */
 export interface ApplicationMatcher {
   instances?: string[];
-  /** Set when the match is exactly `idp.platform/repo=<repo>`: lets callers use the index. */
-  repo?: string;
+  /** The `idp.platform/repo` label every match carries: lets callers use the index. */
+  repo: string;
   matches(app: StoredApplication): boolean;
 }
 
@@ -34,36 +34,35 @@ export function parseSelector(selector: string): Requirement[] {
 }
 
 /**
- * The entity's Applications: by `argocd/app-name` (comma-separated names),
- * else `argocd/app-selector`, else the `idp.platform/repo` label of the repo
- * in `github.com/project-slug`. Undefined when the entity names none.
+ * The entity's Applications: those whose `idp.platform/repo` label (written
+ * by our ApplicationSet, argocd/applicationsets/workloads.yaml) names the
+ * repository the entity was ingested from (`trustedRepository`). The
+ * entity's own `argocd/app-name` (comma-separated names) or
+ * `argocd/app-selector` may only narrow that set (a monorepo's components),
+ * never widen it to another repository's Applications.
  */
-export function matcherFor(entity: Entity): ApplicationMatcher | undefined {
+export function matcherFor(entity: Entity, repo: string): ApplicationMatcher {
   const a = entity.metadata.annotations ?? {};
   const instances = a[INSTANCE_NAME_ANNOTATION]?.split(',')
     .map(s => s.trim())
     .filter(Boolean);
+  const ofRepo = (app: StoredApplication) => app.labels[REPO_LABEL] === repo;
   if (a[APP_NAME_ANNOTATION]) {
     const names = new Set(a[APP_NAME_ANNOTATION].split(',').map(s => s.trim()));
-    return { instances, matches: app => names.has(app.health.name) };
+    return {
+      instances,
+      repo,
+      matches: app => ofRepo(app) && names.has(app.health.name),
+    };
   }
-  let requirements: Requirement[] | undefined;
-  if (a[ANNOTATIONS.argocdAppSelector]) {
-    requirements = parseSelector(a[ANNOTATIONS.argocdAppSelector]);
-  } else if (a[ANNOTATIONS.projectSlug]?.includes('/')) {
-    const repo = a[ANNOTATIONS.projectSlug].split('/')[1];
-    requirements = [{ key: REPO_LABEL, value: repo, equal: true }];
-  }
-  if (!requirements?.length) {
-    return undefined;
-  }
-  const reqs = requirements;
-  const onlyRepo =
-    reqs.length === 1 && reqs[0].key === REPO_LABEL && reqs[0].equal;
+  const reqs = a[ANNOTATIONS.argocdAppSelector]
+    ? parseSelector(a[ANNOTATIONS.argocdAppSelector])
+    : [];
   return {
     instances,
-    repo: onlyRepo ? reqs[0].value : undefined,
+    repo,
     matches: app =>
+      ofRepo(app) &&
       reqs.every(r => (app.labels[r.key] === r.value) === r.equal),
   };
 }

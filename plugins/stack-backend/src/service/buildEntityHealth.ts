@@ -10,6 +10,7 @@ import {
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { InstanceView, Snapshot, StoredApplication } from './ApplicationStore';
 import { matcherFor } from './applicationMatcher';
+import { trustedRepository } from './trustedRepository';
 
 // Applications by repo label, built once per snapshot (a catalog page asks for 100 entities).
 const byRepo = new WeakMap<Snapshot, Map<string, StoredApplication[]>>();
@@ -72,16 +73,24 @@ export function instanceStatuses(
   }));
 }
 
-/** The entity's Applications across instances, marked stale where the instance failed. */
+/**
+ * The entity's Applications across instances, marked stale where the
+ * instance failed. None for an entity that was not ingested from a
+ * repository of `organizations` (see trustedRepository).
+ */
 export function applicationsFor(
   entity: Entity,
+  organizations: readonly string[],
   views: InstanceView[],
   now: number,
 ): ApplicationHealth[] {
-  const matcher = matcherFor(entity);
-  if (!matcher) {
+  let repo: string;
+  try {
+    repo = trustedRepository(entity, organizations).repo;
+  } catch {
     return [];
   }
+  const matcher = matcherFor(entity, repo);
   const result: ApplicationHealth[] = [];
   for (const view of views) {
     if (
@@ -96,11 +105,7 @@ export function applicationsFor(
           ageSeconds: Math.round((now - view.snapshot.fetchedAt) / 1000),
         }
       : undefined;
-    const candidates =
-      matcher.repo !== undefined
-        ? repoIndex(view.snapshot).get(matcher.repo) ?? []
-        : view.snapshot.apps;
-    for (const app of candidates) {
+    for (const app of repoIndex(view.snapshot).get(matcher.repo) ?? []) {
       if (matcher.matches(app)) {
         result.push(stale ? { ...app.health, stale } : app.health);
       }
@@ -112,12 +117,13 @@ export function applicationsFor(
 /** The environment × status matrix of one entity. */
 export function buildEntityHealth(
   entity: Entity,
+  organizations: readonly string[],
   views: InstanceView[],
   instances: InstanceStatus[],
   now: number,
 ): EntityHealth {
   const byEnv = new Map<string, ApplicationHealth[]>();
-  for (const app of applicationsFor(entity, views, now)) {
+  for (const app of applicationsFor(entity, organizations, views, now)) {
     const list = byEnv.get(app.environment) ?? [];
     list.push(app);
     byEnv.set(app.environment, list);

@@ -1,7 +1,7 @@
-import { ANNOTATIONS, STACK_FILE } from '@internal/plugin-stack-common';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { STACK_FILE } from '@internal/plugin-stack-common';
+import { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
-import { projectSlugOf } from './projectSlugOf';
+import { stackFilePath, trustedRepository } from './trustedRepository';
 
 /** A NotFoundError whose body says why (`reason`), read by `stackUnavailableOf`. */
 export function stackNotFound(
@@ -12,32 +12,24 @@ export function stackNotFound(
 }
 
 /**
- * URL of the stack.yaml of the repository an entity comes from: the
- * `idp.platform/stack-file` path (default `stack.yaml`) resolved against
- * `backstage.io/source-location`, else against the default branch of the
- * GitHub repo in `github.com/project-slug`.
+ * URL of the stack.yaml of the repository the entity was ingested from
+ * (`trustedRepository`, never `backstage.io/source-location` or the slug
+ * alone): the `idp.platform/stack-file` path, default `stack.yaml`, on the
+ * branch the catalog file was read from, else the default branch.
  */
-export function stackFileLocation(entity: Entity): string {
-  const a = entity.metadata.annotations ?? {};
-  const file = (a[ANNOTATIONS.stackFile] || STACK_FILE).replace(/^\/+/, '');
-  const source = a[ANNOTATIONS.sourceLocation];
-  if (source) {
-    const base = source.replace(/^url:/, '');
-    try {
-      return new URL(file, base.endsWith('/') ? base : `${base}/`).toString();
-    } catch {
-      throw stackNotFound(
-        'no-annotation',
-        `entity ${stringifyEntityRef(entity)} has annotation ${ANNOTATIONS.sourceLocation} "${source}", which is not a url:<URL>`,
-      );
-    }
+export function stackFileLocation(
+  entity: Entity,
+  organizations: readonly string[],
+): string {
+  let repository;
+  try {
+    repository = trustedRepository(entity, organizations);
+  } catch (e) {
+    throw stackNotFound('no-annotation', (e as Error).message);
   }
-  const slug = projectSlugOf(entity);
-  if (slug) {
-    return `https://github.com/${slug}/blob/HEAD/${file}`;
-  }
-  throw stackNotFound(
-    'no-annotation',
-    `entity ${stringifyEntityRef(entity)} has neither ${ANNOTATIONS.sourceLocation} nor ${ANNOTATIONS.projectSlug}, so its repository and stack.yaml are unknown`,
-  );
+  const { host, org, repo, ref = 'HEAD' } = repository;
+  return `https://${host}/${org}/${repo}/blob/${ref}/${stackFilePath(
+    entity,
+    STACK_FILE,
+  )}`;
 }

@@ -1,0 +1,58 @@
+import { createPermission } from '@backstage/plugin-permission-common';
+
+/**
+ * The stack plugin's permissions. All are resource permissions on
+ * `catalog-entity`: a policy answers them with the catalog's own rules
+ * (e.g. `isEntityOwner`) as a conditional decision, which the catalog
+ * evaluates for the entity ref the route passes
+ * (https://backstage.io/docs/permissions/custom-rules).
+ */
+const RESOURCE_TYPE_CATALOG_ENTITY = 'catalog-entity';
+
+/** `POST /actions/sync` to an environment without manual approval (dev, stage by default). */
+export const stackApplicationSyncPermission = createPermission({
+  name: 'stack.application.sync',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/**
+ * `POST /actions/sync` to an environment whose stack policy asks for manual
+ * approval (`policies.manualApproval`, prod by default): the same as a sync
+ * plus, in our policy, membership in the approvers group.
+ */
+export const stackApplicationApprovedSyncPermission = createPermission({
+  name: 'stack.application.sync.approved',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/** `POST /actions/refresh`: Argo CD re-reads git; changes nothing in a cluster. */
+export const stackApplicationRefreshPermission = createPermission({
+  name: 'stack.application.refresh',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+export const stackPermissions = [
+  stackApplicationSyncPermission,
+  stackApplicationApprovedSyncPermission,
+  stackApplicationRefreshPermission,
+];
+
+/**
+ * Environments whose sync needs approval unless `stack.actions.approvalEnvironments`
+ * says otherwise: the stack's `manualApproval` default (policiesFor).
+ */
+export const DEFAULT_APPROVAL_ENVIRONMENTS: readonly string[] = ['prod'];
+
+/** The permission an action on one environment needs. */
+export function stackActionPermission(
+  action: 'sync' | 'refresh',
+  manualApproval: boolean,
+) {
+  if (action === 'refresh') return stackApplicationRefreshPermission;
+  return manualApproval
+    ? stackApplicationApprovedSyncPermission
+    : stackApplicationSyncPermission;
+}
