@@ -70,6 +70,8 @@ export function fakeStackApi(overrides: Partial<StackApi> = {}): jest.Mocked<Sta
     getHealthBatch: jest.fn().mockRejectedValue(new Error('getHealthBatch not faked')),
     getBuilds: jest.fn().mockRejectedValue(new Error('getBuilds not faked')),
     getStack: jest.fn().mockRejectedValue(new Error('getStack not faked')),
+    sync: jest.fn().mockRejectedValue(new Error('sync not faked')),
+    refresh: jest.fn().mockRejectedValue(new Error('refresh not faked')),
     ...overrides,
   } as jest.Mocked<StackApi>;
 }

@@ -3,11 +3,12 @@ import type { StackHealthClient } from '@internal/plugin-stack-common';
 
 /**
  * What the stack frontend needs from the `stack` backend: the shared
- * isomorphic client's read methods, so tests can fake just these.
+ * isomorphic client's read methods and the sync/refresh actions, so tests
+ * can fake just these.
  */
 export type StackApi = Pick<
   StackHealthClient,
-  'getHealth' | 'getHealthBatch' | 'getBuilds' | 'getStack'
+  'getHealth' | 'getHealthBatch' | 'getBuilds' | 'getStack' | 'sync' | 'refresh'
 >;
 
 /** The stack backend client, provided by the plugin's API factory. */

@@ -13,6 +13,7 @@ import { ANNOTATIONS } from '@internal/plugin-stack-common';
 import { useStackHealthBatch } from '../../hooks/useStackHealthBatch';
 import { HealthMatrix, HealthMatrixRow } from '../HealthMatrix';
 import { StaleNotice } from '../StaleNotice';
+import { EnvironmentActions } from '../EnvironmentActions';
 
 const MISSING_SELECTOR = `Add the annotation ${ANNOTATIONS.argocdAppSelector}: idp.platform/repo=<repo> to catalog-info.yaml (stack:catalog-info writes it).`;
 
@@ -98,7 +99,12 @@ export function EntityHealthContent() {
   return (
     <Box display="flex" flexDirection="column" gridGap={8}>
       <StaleNotice instances={result.instances} />
-      <HealthMatrix rows={rows} />
+      <HealthMatrix
+        rows={rows}
+        cellActions={(row, env) => (
+          <EnvironmentActions entityRef={row.entityRef} environment={env} />
+        )}
+      />
       {unannotated > 0 ? (
         <Notice
           severity="info"

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { ReactNode, useState } from 'react';
 import Typography from '@material-ui/core/Typography';
 import { Table, TableColumn } from '@backstage/core-components';
 import { ENVIRONMENTS, type EntityHealth } from '@internal/plugin-stack-common';
@@ -20,6 +20,8 @@ export interface HealthMatrixProps {
   environments?: readonly string[];
   /** Injected for tests; defaults to the clock. */
   now?: number;
+  /** Extra controls under each deployed environment cell (EnvironmentActions). */
+  cellActions?: (row: HealthMatrixRow, environment: string) => ReactNode;
 }
 
 /**
@@ -32,6 +34,7 @@ export function HealthMatrix({
   rows,
   environments = ENVIRONMENTS,
   now = Date.now(),
+  cellActions,
 }: HealthMatrixProps) {
   const [selected, setSelected] = useState<{ ref: string; env: string }>();
   const selectedRow = rows.find(r => r.entityRef === selected?.ref);
@@ -78,7 +81,9 @@ export function HealthMatrix({
               onSelect={() =>
                 setSelected({ ref: row.entityRef, env: environment })
               }
-            />
+            >
+              {cellActions?.(row, environment)}
+            </EnvironmentCell>
           ),
       }),
     ),
