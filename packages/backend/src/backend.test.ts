@@ -5,7 +5,7 @@ import {
 import { JsonObject } from '@backstage/types';
 import { backendFeatures } from './features';
 import { startPostgres, TestPostgres } from './testing/postgres';
-import { loadAppConfig, waitForEntity } from './testing/appConfig';
+import { loadAppConfig, waitForEntity } from './__testUtils__/appConfig';
 
 // Boots the portal's real feature set (features.ts) with its real
 // app-config.yaml on each database it supports, and reads the example catalog

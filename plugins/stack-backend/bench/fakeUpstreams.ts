@@ -56,7 +56,7 @@ export function appsFor(repos: string[]): ArgoApplicationJson[] {
   );
 }
 
-/** Fake Argo CD: `GET /api/v1/applications` with label selector, bearer token checked. */
+/** Fake Argo CD: `GET /api/v1/applications` with label selector and `POST …/{name}/sync` and `GET …/{name}?refresh=` (both answer the Application, as Argo CD does), bearer token checked. */
 export function fakeArgoServer(
   apps: ArgoApplicationJson[],
   token: string,
@@ -82,6 +82,16 @@ export function fakeArgoServer(
           200,
           applicationList(apps, url.searchParams.get('selector')),
         );
+      } else if (
+        (req.method === 'POST' &&
+          /^\/api\/v1\/applications\/[^/]+\/sync$/.test(url.pathname)) ||
+        (req.method === 'GET' &&
+          /^\/api\/v1\/applications\/[^/]+$/.test(url.pathname))
+      ) {
+        const name = decodeURIComponent(url.pathname.split('/')[4]);
+        const app = apps.find(a => a.metadata.name === name);
+        if (app) sendJson(res, 200, app);
+        else sendJson(res, 404, { error: 'not found', code: 5, message: `applications.argoproj.io "${name}" not found` });
       } else {
         sendJson(res, 404, {
           error: 'not found',

@@ -17,6 +17,7 @@ import {
 import { stackApiRef } from '../../api/stackApiRef';
 
 type Action = 'sync' | 'refresh';
+const label: Record<Action, string> = { sync: 'Sync', refresh: 'Refresh' };
 
 export interface EnvironmentActionsProps {
   /** The entity whose Application is acted on; the permission's resource. */
@@ -85,7 +86,7 @@ export function EnvironmentActions({
       const res = await api[action]({ entityRef, environment });
       setResult({
         tone: 'success',
-        text: `${action === 'sync' ? 'Sync' : 'Refresh'} of ${res.application} on ${res.instance} started`,
+        text: `${label[action]} of ${res.application} on ${res.instance} started`,
       });
     } catch (e) {
       setResult(outcome(action, e));
@@ -108,12 +109,12 @@ export function EnvironmentActions({
             variant="outlined"
             color={action === 'sync' ? 'primary' : 'default'}
             disabled={!permissions[action].allowed || running !== undefined}
-            aria-label={`${action === 'sync' ? 'Sync' : 'Refresh'} ${environment}`}
+            aria-label={`${label[action]} ${environment}`}
             onClick={() =>
               action === 'sync' && approval ? setConfirming(true) : run(action)
             }
           >
-            {running === action ? `${action}ing…` : action === 'sync' ? 'Sync' : 'Refresh'}
+            {running === action ? `${label[action]}ing…` : label[action]}
           </Button>
         ))}
       </Box>
