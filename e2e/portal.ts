@@ -131,6 +131,7 @@ export async function step(page: Page, name: string, fn: () => Promise<void>) {
 export interface PortalSession {
   page: Page;
   portal: Portal;
+  browser: Browser;
 }
 
 /**
@@ -144,6 +145,8 @@ export function usePortal(
     prepare?: (page: Page) => Promise<void>;
     viewport?: { width: number; height: number };
     cleanup?: () => void;
+    /** How the first page signs in; default guest. */
+    signIn?: (page: Page) => Promise<void>;
   } = {},
 ): PortalSession {
   const session = {} as PortalSession;
@@ -154,6 +157,7 @@ export function usePortal(
       `portal ready after ${session.portal.readySeconds.toFixed(1)} s`,
     );
     browser = await launchBrowser();
+    session.browser = browser;
     session.page = await browser.newPage({
       viewport: options.viewport ?? { width: 1500, height: 1000 },
     });
@@ -161,7 +165,7 @@ export function usePortal(
     // cores a page load can take longer than playwright's 30 s default.
     session.page.setDefaultNavigationTimeout(180_000);
     await options.prepare?.(session.page);
-    await signInAsGuest(session.page);
+    await (options.signIn ?? signInAsGuest)(session.page);
   });
   after(async () => {
     await browser?.close();
