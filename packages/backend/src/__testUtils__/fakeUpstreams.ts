@@ -15,6 +15,7 @@ export async function spawnJson(
   const first = await createInterface({ input: child.stdout! })
     [Symbol.asyncIterator]()
     .next();
+  if (first.done) throw new Error(`${args.join(' ')} exited before it was ready`);
   return { child, info: JSON.parse(first.value) };
 }
 

@@ -3,9 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { mockApis } from '@backstage/frontend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
-import { StackHealthApiError } from '@internal/plugin-stack-common';
 import { stackApiRef } from '../../api/stackApiRef';
 import { fakeStackApi } from '../../__testUtils__/fixtures';
+import { stackApiError } from '../../__testUtils__/stackApiError';
 import { renderInTestAppAct } from '../../__testUtils__/renderInTestAppAct';
 import { EnvironmentActions } from './EnvironmentActions';
 
@@ -120,10 +120,16 @@ describe('EnvironmentActions', () => {
   it('shows a refusal and a failure from the backend in place', async () => {
     const api = await render(OWN, 'dev');
     api.refresh.mockRejectedValueOnce(
-      new StackHealthApiError(403, 'NotAllowedError', 'permission stack.application.refresh on component:default/payments-api denied'),
+      await stackApiError(403, {
+        name: 'NotAllowedError',
+        message: 'permission stack.application.refresh on component:default/payments-api denied',
+      }),
     );
     api.sync.mockRejectedValueOnce(
-      new StackHealthApiError(503, 'ServiceUnavailableError', 'Argo CD (main) is unreachable'),
+      await stackApiError(503, {
+        name: 'ServiceUnavailableError',
+        message: 'Argo CD (main) is unreachable',
+      }),
     );
     await waitFor(async () => expect(await button(/^Refresh dev$/)).toBeEnabled());
     await userEvent.click(await button(/^Refresh dev$/));
