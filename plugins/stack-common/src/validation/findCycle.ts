@@ -13,7 +13,6 @@ export function findCycle(edges: ReadonlyMap<string, readonly string[]>): string
     // path[i] is a node being visited; next[i] the index of its next edge to follow.
     const path: string[] = [root];
     const next: number[] = [0];
-    const onPath = new Map<string, number>([[root, 0]]);
     state.set(root, 'visiting');
     while (path.length > 0) {
       const top = path.length - 1;
@@ -22,15 +21,13 @@ export function findCycle(edges: ReadonlyMap<string, readonly string[]>): string
       if (next[top] < out.length) {
         const m = out[next[top]++];
         const s = state.get(m);
-        if (s === 'visiting') return [...path.slice(onPath.get(m)), m];
+        if (s === 'visiting') return [...path.slice(path.indexOf(m)), m];
         if (s === 'done') continue;
         state.set(m, 'visiting');
-        onPath.set(m, path.length);
         path.push(m);
         next.push(0);
       } else {
         state.set(n, 'done');
-        onPath.delete(n);
         path.pop();
         next.pop();
       }

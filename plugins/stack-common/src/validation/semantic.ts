@@ -121,10 +121,13 @@ export function semanticIssues(input: unknown): StackIssue[] {
     // A frontend owns the root of the hostname.
     if (isObj(c) && roleOf(c.type) === 'frontend' && typeof c.name === 'string') claim('/', c.name, ['spec', 'components', i]);
   });
+  // A map, not refs.find per link: linear in links (bench/bounds.bench.ts).
+  const firstByName = new Map<string, ComponentRef>();
+  for (const c of refs) if (!firstByName.has(c.name)) firstByName.set(c.name, c);
   list(spec.links).forEach((l, i) => {
     if (!isObj(l) || typeof l.from !== 'string' || typeof l.to !== 'string') return;
-    const from = refs.find(c => c.name === l.from);
-    const to = refs.find(c => c.name === l.to);
+    const from = firstByName.get(l.from);
+    const to = firstByName.get(l.to);
     if (from && to && linkDeclarationFor(from.type, to.type)?.options.includes('pathPrefix')) {
       claim(typeof l.pathPrefix === 'string' ? l.pathPrefix : `/api/${to.name}`, to.name, ['spec', 'links', i, 'pathPrefix']);
     }
