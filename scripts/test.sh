@@ -82,6 +82,9 @@ for t in e2e/*.test.ts; do
   record "$name" "${bp:-0}" "${bf:-1}"
 done
 
+# Hostile form values through the skeletons: escaped per file type, refused by the parameter schemas.
+check "templates:escaping" node --test templates/escaping.test.mjs
+
 # The golden-path skeletons' own tests, as a generated repo would run them.
 for s in templates/*/test-skeleton.sh; do
   [[ -f "$s" ]] || continue

@@ -1,5 +1,5 @@
 // Renders a skeleton the way fetch:template does for what our skeletons use:
-// `${{ values.<key> }}` substitutions and `{% raw %}…{% endraw %}` blocks (kept
+// `${{ values.<key> }}` and `${{ values.<key> | dump }}` substitutions and `{% raw %}…{% endraw %}` blocks (kept
 // verbatim). Anything else that looks like a template tag is an error, so a
 // skeleton cannot silently grow syntax this renderer does not understand.
 // Usage: node render-skeleton.mjs <skeleton-dir> <out-dir> key=value...
@@ -14,9 +14,11 @@ function render(text, file) {
     .split(/(\{% raw %\}[\s\S]*?\{% endraw %\})/)
     .map(part => {
       if (part.startsWith('{% raw %}')) return part.slice('{% raw %}'.length, -'{% endraw %}'.length);
-      const done = part.replace(/\$\{\{\s*values\.(\w+)\s*\}\}/g, (_, key) => {
+      const done = part.replace(/\$\{\{\s*values\.(\w+)\s*(\|\s*dump\s*)?\}\}/g, (_, key, dump) => {
         if (!(key in values)) throw new Error(`${file}: no value for ${key}`);
-        return values[key];
+        // nunjucks' built-in `dump` is JSON.stringify; a JSON string is also a valid
+        // YAML double-quoted scalar, TOML basic string and Python/JS string literal.
+        return dump ? JSON.stringify(values[key]) : values[key];
       });
       if (/\$\{\{|\{%/.test(done)) throw new Error(`${file}: template syntax this renderer does not know`);
       return done;

@@ -59,3 +59,24 @@ export function reservedNameReason(name: string): string | undefined {
   }
   return undefined;
 }
+
+/*
+ * Input bounds (issue 13): every stack the platform accepts is small enough to
+ * validate, generate and store without stalling a shared backend. A
+ * 5,000-component stack produced 79 MB of manifests; these caps sit well above
+ * any real stack (the largest fixture has a handful of components).
+ */
+/** Components in one stack. */
+export const MAX_COMPONENTS = 200;
+/** Entries in `spec.links`. */
+export const MAX_LINKS = 1_000;
+/** Entries in any other list: sub-components (databases, queues, buckets, roles, topics), env vars, deployment windows. */
+export const MAX_SUB_COMPONENTS = 100;
+/** Any string field without a tighter rule: names, references, hostnames (a DNS name is at most 253). */
+export const MAX_STRING_LENGTH = 253;
+/** `description` fields: free text shown in the catalog. */
+export const MAX_DESCRIPTION_LENGTH = 1_000;
+/** `metadata.email`: RFC 5321 caps a forward path at 256 octets, 254 without the angle brackets. */
+export const MAX_EMAIL_LENGTH = 254;
+/** `env[].value`: plain configuration values (secrets travel by reference). */
+export const MAX_ENV_VALUE_LENGTH = 4_096;

@@ -5,6 +5,7 @@ import { kindOf, linkDeclarationFor, roleOf } from '../componentTypes/registry';
 import { apiVersionsFor, kubernetesMinor, kubernetesVersionSupported } from '../model/versions';
 import { MIN_KUBERNETES_MINOR, MAX_KUBERNETES_MINOR } from '../schema/names';
 import { issue, StackIssue } from './issues';
+import { findCycle } from './findCycle';
 
 type Obj = Record<string, any>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -120,10 +121,13 @@ export function semanticIssues(input: unknown): StackIssue[] {
     // A frontend owns the root of the hostname.
     if (isObj(c) && roleOf(c.type) === 'frontend' && typeof c.name === 'string') claim('/', c.name, ['spec', 'components', i]);
   });
+  // A map, not refs.find per link: linear in links (bench/bounds.bench.ts).
+  const firstByName = new Map<string, ComponentRef>();
+  for (const c of refs) if (!firstByName.has(c.name)) firstByName.set(c.name, c);
   list(spec.links).forEach((l, i) => {
     if (!isObj(l) || typeof l.from !== 'string' || typeof l.to !== 'string') return;
-    const from = refs.find(c => c.name === l.from);
-    const to = refs.find(c => c.name === l.to);
+    const from = firstByName.get(l.from);
+    const to = firstByName.get(l.to);
     if (from && to && linkDeclarationFor(from.type, to.type)?.options.includes('pathPrefix')) {
       claim(typeof l.pathPrefix === 'string' ? l.pathPrefix : `/api/${to.name}`, to.name, ['spec', 'links', i, 'pathPrefix']);
     }
@@ -161,27 +165,4 @@ function checkAutoscaling(a: unknown, path: PropertyKey[], out: StackIssue[]) {
   if (typeof a.minReplicas === 'number' && a.minReplicas < 1) {
     out.push(issue([...path, 'minReplicas'], 'autoscaling-range', 'minReplicas must be at least 1'));
   }
-}
-
-function findCycle(edges: Map<string, string[]>): string[] | undefined {
-  const state = new Map<string, 'visiting' | 'done'>();
-  const stack: string[] = [];
-  const visit = (n: string): string[] | undefined => {
-    if (state.get(n) === 'done') return undefined;
-    if (state.get(n) === 'visiting') return [...stack.slice(stack.indexOf(n)), n];
-    state.set(n, 'visiting');
-    stack.push(n);
-    for (const m of edges.get(n) ?? []) {
-      const c = visit(m);
-      if (c) return c;
-    }
-    stack.pop();
-    state.set(n, 'done');
-    return undefined;
-  };
-  for (const n of [...edges.keys()].sort()) {
-    const c = visit(n);
-    if (c) return c;
-  }
-  return undefined;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Stack, stackSchema } from '../schema/stackSchema';
 import { formatPath, issue, StackIssue } from './issues';
 import { semanticIssues } from './semantic';
+import { boundsIssues } from './bounds';
 import { ruleOf } from '../schema/rule';
 
 export type StackValidationResult =
@@ -31,6 +32,9 @@ function fromZod(input: unknown, zi: z.core.$ZodIssue): StackIssue[] {
  * reporting every issue at once. Never throws.
  */
 export function validateStack(input: unknown): StackValidationResult {
+  // Oversized input is refused before any rule reads it (validation/bounds.ts).
+  const tooLarge = boundsIssues(input);
+  if (tooLarge.length > 0) return { ok: false, issues: tooLarge };
   const parsed = stackSchema.safeParse(input);
   const issues: StackIssue[] = parsed.success
     ? []

@@ -17,21 +17,36 @@ const NEEDS_LIBRARY = Symbol('needs the yaml library');
  * Memo of the library's own output for single-line scalars and keys. A value is
  * written the same way at every depth (only multi-line text and document-marker
  * keys depend on the indent, and those go to the library whole), so one probe
- * per distinct value is enough. Capped so a long-running backend stays bounded.
+ * per distinct value is enough. Capped by the bytes it holds, not by entries:
+ * 50,000 entries of long strings retained 212 MB after 11 MB of input. A value
+ * longer than MEMO_ENTRY_CHARS is not remembered at all (it is rarely repeated
+ * and would crowd out the short keys and labels the memo is for).
  */
-const CACHE_LIMIT = 50_000;
+export const MEMO_BUDGET_BYTES = 4 * 1024 * 1024;
+const MEMO_ENTRY_CHARS = 1024;
 const values = new Map<Scalar, string>();
 const keys = new Map<string, string>();
+let memoBytes = 0;
 
 /** Empties the memo: for benchmarks that time a cold start (a CLI run, a fresh backend). */
 export function forgetManifestYamlMemo(): void {
   values.clear();
   keys.clear();
+  memoBytes = 0;
+}
+
+/** Bytes the memo holds now (UTF-16: two per code unit, key and text), for tests and benchmarks. */
+export function manifestYamlMemoBytes(): number {
+  return memoBytes;
 }
 
 function remember<K>(cache: Map<K, string>, k: K, text: string): string {
-  if (cache.size >= CACHE_LIMIT) cache.clear();
+  // UTF-16 text and key, plus a rough 64 bytes of Map entry overhead.
+  const cost = 2 * (text.length + (typeof k === 'string' ? k.length : 4)) + 64;
+  if (text.length > MEMO_ENTRY_CHARS) return text;
+  if (memoBytes + cost > MEMO_BUDGET_BYTES) forgetManifestYamlMemo();
   cache.set(k, text);
+  memoBytes += cost;
   return text;
 }
 

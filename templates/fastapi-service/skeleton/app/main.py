@@ -9,7 +9,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from app.logs import configure_logging
 from app.metrics import Metrics, MetricsMiddleware
 
-SERVICE = "${{ values.name }}"
+SERVICE = ${{ values.name | dump }}
 
 
 def create_app(drain_seconds: float | None = None) -> FastAPI:
