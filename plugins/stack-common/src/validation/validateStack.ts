@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Stack, stackSchema } from '../schema/stackSchema';
 import { formatPath, issue, StackIssue } from './issues';
 import { semanticIssues } from './semantic';
+import { effectiveResourceIssues } from './effectiveResources';
 import { ruleOf } from '../schema/rule';
 
 export type StackValidationResult =
@@ -35,7 +36,7 @@ export function validateStack(input: unknown): StackValidationResult {
   const issues: StackIssue[] = parsed.success
     ? []
     : parsed.error.issues.flatMap(i => fromZod(input, i));
-  issues.push(...semanticIssues(input));
+  issues.push(...semanticIssues(input), ...effectiveResourceIssues(input));
   // The same problem can be seen by the schema and a cross-field rule.
   const unique = new Map(issues.map(i => [`${i.path}\u0000${i.message}`, i]));
   if (parsed.success && unique.size === 0) return { ok: true, stack: parsed.data };
