@@ -1,3 +1,4 @@
+import type { ResolvedResources } from '../model/resolve';
 import type { z } from 'zod';
 import type { Stack } from '../schema/stackSchema';
 import type { StackIssue } from '../validation/issues';
@@ -58,8 +59,8 @@ export interface ComponentKind<C extends { name: string; type: string } = { name
   role: ComponentRole;
   /** The strict zod schema of the component, `type` a literal. */
   schema: z.ZodType<C>;
-  /** `version` and `port` when stack.yaml leaves them out. */
-  defaults: { version: string; port: number };
+  /** `version`, `port` and container `resources` when stack.yaml leaves them out (resources: DEFAULT_RESOURCES unless set). */
+  defaults: { version: string; port: number; resources?: ResolvedResources };
   /** Image the component runs when stack.yaml gives none. */
   image(stack: Stack, c: C): string;
   /** Environment the runtime needs (Node/Python flags); data components need none. */

@@ -1,5 +1,5 @@
 import type { Stack, StackComponent } from '../schema/stackSchema';
-import { componentPort, imageFor, labelsFor, resolveResources, selectorFor } from '../model/resolve';
+import { componentPort, imageFor, labelsFor, componentResources, selectorFor } from '../model/resolve';
 import type { K8sObject } from '../generator/types';
 
 /** What differs between the single-replica stores (Redis, MinIO). */
@@ -50,7 +50,7 @@ export function singleReplicaStore(stack: Stack, c: StackComponent, s: StoreCont
                 args: s.args,
                 ...(s.envFrom ? { envFrom: s.envFrom } : {}),
                 ports: [{ name: s.portName, containerPort: port, protocol: 'TCP' }],
-                resources: resolveResources(c.resources),
+                resources: componentResources(c),
                 readinessProbe: s.readinessProbe,
                 livenessProbe: s.livenessProbe,
                 securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },

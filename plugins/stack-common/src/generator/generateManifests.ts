@@ -1,6 +1,6 @@
 import { Environment, ENVIRONMENTS, namespaceFor } from '../schema/names';
 import { Stack, StackComponent, ServiceComponent } from '../schema/stackSchema';
-import { resolveEnvironments, resolveResources } from '../model/resolve';
+import { componentResources, resolveEnvironments, resolveResources } from '../model/resolve';
 import { resolveLinkEnd } from '../model/links';
 import { apiVersionsFor } from '../model/versions';
 import { kindOfComponent, linkDeclarationFor } from '../componentTypes/registry';
@@ -177,7 +177,7 @@ export function generateManifests(stack: Stack): GeneratedFile[] {
       const extraEnv = envEnv.get(`${env.name}/${c.name}`) ?? [];
       const container: Record<string, unknown> = { name: c.name };
       if (extraEnv.length > 0) container.env = extraEnv;
-      if (override?.resources) container.resources = resolveResources(override.resources, resolveResources(c.resources));
+      if (override?.resources) container.resources = resolveResources(override.resources, componentResources(c));
       const spec: Record<string, unknown> = {};
       if (!autoscaled) spec.replicas = override?.replicas ?? c.replicas ?? env.replicas;
       if (Object.keys(container).length > 1) spec.template = { spec: { containers: [container] } };

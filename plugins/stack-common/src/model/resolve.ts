@@ -27,6 +27,11 @@ export function resolveResources(
   };
 }
 
+/** What a component's containers run with in the base: its own resources over its type's defaults. */
+export function componentResources(c: { type: string; resources?: StackResources }): ResolvedResources {
+  return resolveResources(c.resources, kindOf(c.type)?.defaults.resources);
+}
+
 /** The component's version, else its type's default. */
 export function componentVersion(c: { type: string; version?: string }): string {
   return c.version ?? kindOf(c.type)!.defaults.version;

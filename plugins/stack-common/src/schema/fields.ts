@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DNS_1035_LABEL, DNS_LABEL, ENV_VAR_NAME } from './names';
 import { MAX_COMPONENT_NAME } from '../conventions';
-import { parseQuantity, QUANTITY } from './quantity';
+import { QUANTITY } from './quantity';
 import { rule, show } from './rule';
 
 // Field schemas every component type builds its own schema from.
@@ -47,26 +47,11 @@ const cpuMemory = z.strictObject({
   memory: quantity.optional(),
 });
 
-export const resourcesSchema = z
-  .strictObject({
-    requests: cpuMemory.optional(),
-    limits: cpuMemory.optional(),
-  })
-  .superRefine((r, ctx) => {
-    for (const key of ['cpu', 'memory'] as const) {
-      const req = r.requests?.[key];
-      const lim = r.limits?.[key];
-      if (req === undefined || lim === undefined) continue;
-      if ((parseQuantity(req) ?? 0) > (parseQuantity(lim) ?? 0)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['requests', key],
-          message: `request ${req} is above limit ${lim}`,
-          params: { rule: 'requests-within-limits' },
-        });
-      }
-    }
-  });
+/** Requests against limits are checked on the merged, per-environment values (validation/effectiveResources.ts). */
+export const resourcesSchema = z.strictObject({
+  requests: cpuMemory.optional(),
+  limits: cpuMemory.optional(),
+});
 
 const probe = z.strictObject({
   path: z.string().regex(/^\/\S*$/, rule('probe-path', i => `${show(i)} must start with "/"`)),

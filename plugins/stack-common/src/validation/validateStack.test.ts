@@ -37,7 +37,7 @@ describe('validateStack', () => {
       [
         'dns-1123-label | metadata.name: "Shop" is not a DNS-1123 label (lowercase letters, digits, "-")',
         'email | metadata.email: "nope" is not an email address',
-        'requests-within-limits | spec.components[1].resources.requests.memory: request 2Gi is above limit 1Gi',
+        'requests-within-limits | spec.components[1].resources.requests.memory: in dev, stage, prod: memory request 2Gi is above its limit 1Gi (spec.components[1].resources.limits.memory)',
         'port | spec.components[2].port: 70000 is outside 1–65535',
         'unique-name | spec.components[3].name: "api" is already the name of spec.components[0]',
         'quantity | spec.components[4].storage: "10 GB" is not a Kubernetes quantity',

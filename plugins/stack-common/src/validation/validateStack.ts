@@ -3,6 +3,7 @@ import { Stack, stackSchema } from '../schema/stackSchema';
 import { formatPath, issue, StackIssue } from './issues';
 import { semanticIssues } from './semantic';
 import { boundsIssues } from './bounds';
+import { effectiveResourceIssues } from './effectiveResources';
 import { ruleOf } from '../schema/rule';
 
 export type StackValidationResult =
@@ -39,7 +40,7 @@ export function validateStack(input: unknown): StackValidationResult {
   const issues: StackIssue[] = parsed.success
     ? []
     : parsed.error.issues.flatMap(i => fromZod(input, i));
-  issues.push(...semanticIssues(input));
+  issues.push(...semanticIssues(input), ...effectiveResourceIssues(input));
   // The same problem can be seen by the schema and a cross-field rule.
   const unique = new Map(issues.map(i => [`${i.path}\u0000${i.message}`, i]));
   if (parsed.success && unique.size === 0) return { ok: true, stack: parsed.data };

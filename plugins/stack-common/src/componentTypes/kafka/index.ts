@@ -20,7 +20,11 @@ export const kafkaKind: ComponentKind<KafkaComponent> = {
   description: 'Apache Kafka (Strimzi, KRaft)',
   role: 'data',
   schema: kafkaComponentSchema,
-  defaults: { version: '4.1.1', port: 9092 },
+  defaults: {
+    version: '4.1.1',
+    port: 9092,
+    resources: { requests: { cpu: '250m', memory: '1Gi' }, limits: { cpu: '1', memory: '2Gi' } },
+  },
   image: (_stack, c) => `quay.io/strimzi/kafka:${STRIMZI_VERSION}-kafka-${componentVersion(c)}`,
   runtimeEnv: () => [],
   subComponents: [{ field: 'topics', kind: 'topic', catalogType: 'topic', topology: 'queue' }],

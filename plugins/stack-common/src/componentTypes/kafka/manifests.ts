@@ -1,5 +1,5 @@
 import type { Stack } from '../../schema/stackSchema';
-import { componentPort, componentVersion, labelsFor, resolveResources } from '../../model/resolve';
+import { componentPort, componentVersion, labelsFor, componentResources } from '../../model/resolve';
 import type { Additions, K8sObject } from '../../generator/types';
 import { operatorClusterPolicies } from '../operatorClusterPolicies';
 import type { KafkaComponent } from './schema';
@@ -74,10 +74,7 @@ export function kafkaDefaults(stack: Stack, c: KafkaComponent): Additions {
         type: 'jbod',
         volumes: [{ id: 0, type: 'persistent-claim', size: c.storage ?? '10Gi', deleteClaim: false, kraftMetadata: 'shared' }],
       },
-      resources: resolveResources(c.resources, {
-        requests: { cpu: '250m', memory: '1Gi' },
-        limits: { cpu: '1', memory: '2Gi' },
-      }),
+      resources: componentResources(c),
     },
   };
   const topics: K8sObject[] = (c.topics ?? []).map(t => ({

@@ -1,5 +1,5 @@
 import type { Stack } from '../../schema/stackSchema';
-import { componentPort, imageFor, labelsFor, resolveResources } from '../../model/resolve';
+import { componentPort, imageFor, labelsFor, componentResources } from '../../model/resolve';
 import type { Additions, K8sObject } from '../../generator/types';
 import { externalSecret, platformSecretKey } from '../../generator/externalSecret';
 import { operatorClusterPolicies } from '../operatorClusterPolicies';
@@ -50,7 +50,7 @@ export function postgresDefaults(stack: Stack, c: PostgresComponent): Additions 
       instances: c.replicas ?? 1,
       imageName: imageFor(stack, c),
       storage: { size: c.storage ?? '1Gi' },
-      resources: resolveResources(c.resources),
+      resources: componentResources(c),
       bootstrap: { initdb: { database: boot.name, owner: boot.owner } },
       ...(roles.length > 0
         ? {

@@ -11,7 +11,11 @@ export const rabbitmqKind: ComponentKind<RabbitmqComponent> = {
   description: 'RabbitMQ message broker',
   role: 'data',
   schema: rabbitmqComponentSchema,
-  defaults: { version: '3.13', port: 5672 },
+  defaults: {
+    version: '3.13',
+    port: 5672,
+    resources: { requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '1', memory: '1Gi' } },
+  },
   image: (_stack, c) => `docker.io/library/rabbitmq:${componentVersion(c)}-management`,
   runtimeEnv: () => [],
   subComponents: [

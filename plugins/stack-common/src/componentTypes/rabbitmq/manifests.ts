@@ -1,5 +1,5 @@
 import type { Stack } from '../../schema/stackSchema';
-import { componentPort, imageFor, labelsFor, resolveResources } from '../../model/resolve';
+import { componentPort, imageFor, labelsFor, componentResources } from '../../model/resolve';
 import type { Additions, K8sObject } from '../../generator/types';
 import { operatorClusterPolicies } from '../operatorClusterPolicies';
 import type { RabbitmqComponent } from './schema';
@@ -34,10 +34,7 @@ export function rabbitmqDefaults(stack: Stack, c: RabbitmqComponent): Additions 
       spec: {
         replicas: c.replicas ?? 1,
         image: imageFor(stack, c),
-        resources: resolveResources(c.resources, {
-          requests: { cpu: '250m', memory: '512Mi' },
-          limits: { cpu: '1', memory: '1Gi' },
-        }),
+        resources: componentResources(c),
         persistence: { storage: c.storage ?? '1Gi' },
       },
     },

@@ -1,5 +1,5 @@
 import type { Stack } from '../../schema/stackSchema';
-import { componentPort, imageFor, labelsFor, resolveResources, selectorFor } from '../../model/resolve';
+import { componentPort, imageFor, labelsFor, componentResources, selectorFor } from '../../model/resolve';
 import type { EnvVar, K8sObject } from '../../generator/types';
 import { kindOfComponent } from '../registry';
 import type { ServiceComponent } from './schema';
@@ -35,7 +35,7 @@ export function buildDeployment(
       ...(c.env ?? []),
       ...env,
     ],
-    resources: resolveResources(c.resources),
+    resources: componentResources(c),
     livenessProbe: probe(probes.liveness?.path ?? '/health', port, probes.liveness),
     readinessProbe: probe(probes.readiness?.path ?? '/ready', port, probes.readiness),
     ...(probes.startup
