@@ -6,6 +6,7 @@
 import appBackend from '@backstage/plugin-app-backend';
 import authBackend from '@backstage/plugin-auth-backend';
 import guestProvider from '@backstage/plugin-auth-backend-module-guest-provider';
+import kubernetesBackend from '@backstage/plugin-kubernetes-backend';
 import catalogBackend from '@backstage/plugin-catalog-backend';
 import catalogLogs from '@backstage/plugin-catalog-backend-module-logs';
 import catalogTemplates from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
@@ -43,4 +44,6 @@ export const backendFeatures = [
   searchCatalog,
   // Deployment health (Argo CD) and builds (GitHub Actions) per environment.
   stackBackend,
+  // Runtime views (pods, restarts, events, logs) of the workloads cluster.
+  kubernetesBackend,
 ];
