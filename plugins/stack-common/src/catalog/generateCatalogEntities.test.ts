@@ -98,14 +98,18 @@ describe('generateCatalogEntities', () => {
     }
   });
 
-  it("selects exactly the pods the generated manifests run for each component", () => {
+  it('selects exactly the pods the generated manifests run for each component', () => {
     // Overlays only add labels (kustomize), so matching the base is enough.
     const podLabels = new Map<string, Record<string, string>[]>();
     for (const m of generateManifests(shop)
       .filter(f => f.path.includes('/base/') && f.path.endsWith('.yaml'))
       .flatMap(f => parseAllDocuments(f.content).map(d => d.toJS()))) {
       const labels = m?.spec?.template?.metadata?.labels;
-      if (labels) podLabels.set(m.metadata.name, [...(podLabels.get(m.metadata.name) ?? []), labels]);
+      if (labels)
+        podLabels.set(m.metadata.name, [
+          ...(podLabels.get(m.metadata.name) ?? []),
+          labels,
+        ]);
     }
     const matches = (selector: string, labels: Record<string, string>) =>
       selector.split(',').every(p => {
@@ -114,13 +118,16 @@ describe('generateCatalogEntities', () => {
       });
     for (const e of entities.filter(x => x.kind === 'Component')) {
       const component = e.metadata.annotations['idp.platform/component'];
-      const selector = e.metadata.annotations['backstage.io/kubernetes-label-selector'];
+      const selector =
+        e.metadata.annotations['backstage.io/kubernetes-label-selector'];
       const own = podLabels.get(component);
       expect(own?.length).toBeGreaterThan(0);
       for (const labels of own!) expect(matches(selector, labels)).toBe(true);
       // ...and no other component's pods.
       for (const [name, list] of podLabels) {
-        if (name !== component) for (const labels of list) expect(matches(selector, labels)).toBe(false);
+        if (name !== component)
+          for (const labels of list)
+            expect(matches(selector, labels)).toBe(false);
       }
     }
   });
