@@ -184,6 +184,8 @@ export async function startStackBackend(
   options: {
     stack?: JsonObject;
     permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+    /** The integrations.github entry; default: github.com with GITHUB_TOKEN. */
+    githubIntegration?: JsonObject;
   } = {},
 ) {
   const argoMain = fakeArgoCd(MAIN_URL, mainApps(), {
@@ -225,7 +227,12 @@ export async function startStackBackend(
       mockServices.rootConfig.factory({
         data: {
           integrations: {
-            github: [{ host: 'github.com', token: GITHUB_TOKEN }],
+            github: [
+              options.githubIntegration ?? {
+                host: 'github.com',
+                token: GITHUB_TOKEN,
+              },
+            ],
           },
           stack: {
             argocd: {

@@ -131,6 +131,24 @@ describe('GET /api/stack/builds/:kind/:namespace/:name', () => {
     expect(JSON.stringify(res.body)).not.toContain(GITHUB_TOKEN);
   });
 
+  it('names the config keys that would fill the tab when GitHub has no credentials, without calling it', async () => {
+    // A first run: app-config.yaml's integration with GITHUB_TOKEN unset.
+    t = await startStackBackend({ githubIntegration: { host: 'github.com' } });
+    const res = await eventually(async () => {
+      const r = await get('payments-api');
+      expect(r.body.error).toBeDefined();
+      return r;
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.runs).toEqual([]);
+    expect(res.body.error).toEqual({
+      kind: 'unauthorized',
+      message:
+        'GitHub Actions is not configured for github.com: set integrations.github[].token (the GITHUB_TOKEN environment variable in app-config.yaml) or integrations.github[].apps (a GitHub App) for host github.com',
+    });
+    expect(t.github.calls).toBe(0);
+  });
+
   it('answers 400 naming the annotation for an entity without a project slug', async () => {
     t = await startStackBackend();
     const res = await get('billing');
