@@ -154,6 +154,16 @@ export async function startFakeKubernetes(options: {
     reason,
     code,
   });
+  const notFound = (res: http.ServerResponse) =>
+    send(
+      res,
+      404,
+      status(
+        404,
+        'NotFound',
+        'the server could not find the requested resource',
+      ),
+    );
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', c => chunks.push(c));
@@ -170,15 +180,7 @@ export async function startFakeKubernetes(options: {
           url.pathname,
         );
       if (!m) {
-        send(
-          res,
-          404,
-          status(
-            404,
-            'NotFound',
-            'the server could not find the requested resource',
-          ),
-        );
+        notFound(res);
         return;
       }
       const [, coreVersion, group, groupVersion, namespace, plural, name] = m;
@@ -220,15 +222,7 @@ export async function startFakeKubernetes(options: {
       }
       const kind = KINDS[plural];
       if (req.method !== 'GET' || name || !kind) {
-        send(
-          res,
-          404,
-          status(
-            404,
-            'NotFound',
-            'the server could not find the requested resource',
-          ),
-        );
+        notFound(res);
         return;
       }
       const selector = url.searchParams.get('labelSelector');
