@@ -2,10 +2,11 @@
 # Runs every test of the repository: type-check, lint, all Jest suites of all
 # packages (unit, backend integration on SQLite and a real PostgreSQL 15, real
 # kustomize renders, scaffolder end-to-end), the browser tests against the real
-# portal, and the golden-path skeletons' own tests.
+# portal, the portal image started as two production replicas on PostgreSQL and
+# Redis (e2e/production.test.ts), and the golden-path skeletons' own tests.
 #
-# Obtains what it needs first (Node 22 and pnpm via bootstrap.sh; Chromium and
-# PostgreSQL from Debian packages when missing) and ends with one line
+# Obtains what it needs first (Node 22 and pnpm via bootstrap.sh; Chromium,
+# PostgreSQL and Redis from Debian packages when missing) and ends with one line
 # `N passed, N failed`. Exit code 0 only when nothing failed.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -22,8 +23,9 @@ say() { printf '[test] %s\n' "$*" >&2; }
 need_apt=()
 [[ -x /usr/bin/chromium ]] || need_apt+=(chromium)
 [[ -x "${PG_BIN:-/usr/lib/postgresql/15/bin}/initdb" ]] || need_apt+=(postgresql-15)
+[[ -x "${REDIS_SERVER:-/usr/bin/redis-server}" ]] || need_apt+=(redis-server)
 if ((${#need_apt[@]})); then
-  say "installing ${need_apt[*]} from Debian packages (browser and database tests drive them)"
+  say "installing ${need_apt[*]} from Debian packages (browser, database and cache tests drive them)"
   if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
     apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >&2 || exit 1
   else

@@ -5,6 +5,7 @@ import { Cluster } from '@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1
 import { ClusterSecretStore } from '@kubernetes-models/external-secrets/external-secrets.io/v1/ClusterSecretStore';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
+import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
 import { ClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole';
 import { ClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding';
 import { Role } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
@@ -60,6 +61,10 @@ const MODELS: Record<string, [ModelClass, string]> = {
   'networking.k8s.io/v1/Ingress': [
     Ingress,
     `${CORE}/networking.k8s.io/v1/Ingress`,
+  ],
+  'policy/v1/PodDisruptionBudget': [
+    PodDisruptionBudget,
+    `${CORE}/policy/v1/PodDisruptionBudget`,
   ],
   'v1/Namespace': [Namespace, `${CORE}/v1/Namespace`],
   'v1/Service': [Service, `${CORE}/v1/Service`],

@@ -99,6 +99,8 @@ describe('manifests under argocd/', () => {
       'Application/root',
       'ApplicationSet/platform',
       'ApplicationSet/workloads',
+      'Role/idp-portal-refresh-workloads',
+      'RoleBinding/idp-portal-refresh-workloads',
     ]);
     for (const p of gitopsObjects().filter(o => o.kind === 'AppProject')) {
       expect(p.metadata.annotations['argocd.argoproj.io/sync-wave']).toBe('-1');
@@ -120,7 +122,32 @@ describe('manifests under argocd/', () => {
       new Set(
         bootstrap.spec.namespaceResourceWhitelist.map((r: any) => r.group),
       ),
-    ).toEqual(new Set(['argoproj.io']));
+    ).toEqual(new Set(['argoproj.io', 'rbac.authorization.k8s.io']));
+  });
+
+  it("grants the portal's ServiceAccount get and patch of the workloads ApplicationSet and nothing else", () => {
+    const objects = gitopsObjects();
+    const bindings = objects.filter(o => o.kind === 'RoleBinding');
+    expect(bindings).toHaveLength(1);
+    expect(bindings[0].subjects).toEqual([
+      { kind: 'ServiceAccount', name: 'idp-portal', namespace: 'idp-portal' },
+    ]);
+    const role = objects.find(
+      o => o.kind === 'Role' && o.metadata.name === bindings[0].roleRef.name,
+    );
+    expect(role.metadata.namespace).toBe('argocd');
+    expect(role.rules).toEqual([
+      {
+        apiGroups: ['argoproj.io'],
+        resources: ['applicationsets'],
+        resourceNames: ['workloads'],
+        verbs: ['get', 'patch'],
+      },
+    ]);
+    const workloads = objects.find(
+      o => o.kind === 'ApplicationSet' && o.metadata.name === 'workloads',
+    );
+    expect(workloads.metadata.namespace).toBe(role.metadata.namespace);
   });
 });
 

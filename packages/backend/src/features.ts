@@ -8,6 +8,7 @@ import authBackend from '@backstage/plugin-auth-backend';
 import githubProvider from '@backstage/plugin-auth-backend-module-github-provider';
 import guestProvider from '@backstage/plugin-auth-backend-module-guest-provider';
 import oidcProvider from '@backstage/plugin-auth-backend-module-oidc-provider';
+import kubernetesBackend from '@backstage/plugin-kubernetes-backend';
 import catalogBackend from '@backstage/plugin-catalog-backend';
 import catalogLogs from '@backstage/plugin-catalog-backend-module-logs';
 import catalogTemplates from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
@@ -50,4 +51,6 @@ export const backendFeatures = [
   searchCatalog,
   // Deployment health (Argo CD) and builds (GitHub Actions) per environment.
   stackBackend,
+  // Runtime views (pods, restarts, events, logs) of the workloads cluster.
+  kubernetesBackend,
 ];

@@ -9,6 +9,8 @@ export const ANNOTATIONS = {
   projectSlug: 'github.com/project-slug',
   argocdAppSelector: 'argocd/app-selector',
   kubernetesId: 'backstage.io/kubernetes-id',
+  /** Takes precedence over kubernetes-id in @backstage/plugin-kubernetes-backend. */
+  kubernetesLabelSelector: 'backstage.io/kubernetes-label-selector',
   sourceLocation: 'backstage.io/source-location',
   stackFile: 'idp.platform/stack-file',
   component: 'idp.platform/component',

@@ -208,6 +208,8 @@ export async function startStackBackend(
     extraEntities?: Entity[];
     /** Replaces the permissions service (takes precedence over `permission`). */
     permissions?: ServiceFactory;
+    /** The integrations.github entry; default: github.com with GITHUB_TOKEN. */
+    githubIntegration?: JsonObject;
   } = {},
 ) {
   const argoMain = fakeArgoCd(MAIN_URL, mainApps(), {
@@ -254,7 +256,12 @@ export async function startStackBackend(
       mockServices.rootConfig.factory({
         data: {
           integrations: {
-            github: [{ host: 'github.com', token: GITHUB_TOKEN }],
+            github: [
+              options.githubIntegration ?? {
+                host: 'github.com',
+                token: GITHUB_TOKEN,
+              },
+            ],
           },
           stack: {
             argocd: {

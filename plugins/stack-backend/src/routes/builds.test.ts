@@ -144,6 +144,24 @@ describe('GET /api/stack/builds/:kind/:namespace/:name', () => {
     expect(t.github.calls).toBe(0);
   });
 
+  it('names the config keys that would fill the tab when GitHub has no credentials, without calling it', async () => {
+    // A first run: app-config.yaml's integration with GITHUB_TOKEN unset.
+    t = await startStackBackend({ githubIntegration: { host: 'github.com' } });
+    const res = await eventually(async () => {
+      const r = await get('payments-api');
+      expect(r.body.error).toBeDefined();
+      return r;
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.runs).toEqual([]);
+    expect(res.body.error).toEqual({
+      kind: 'unauthorized',
+      message:
+        'GitHub Actions is not configured for github.com: set integrations.github[].token (the GITHUB_TOKEN environment variable in app-config.yaml) or integrations.github[].apps (a GitHub App) for host github.com',
+    });
+    expect(t.github.calls).toBe(0);
+  });
+
   it('answers 404 for an entity the caller may not read', async () => {
     t = await startStackBackend();
     expect((await get('vault', BOB)).status).toBe(404);

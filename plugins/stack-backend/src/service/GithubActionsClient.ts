@@ -45,6 +45,14 @@ export class GithubActionsClient {
         `no integrations.github entry for host ${host}: add one with a token or GitHub App`,
       );
     }
+    if (!integration.config.token && !integration.config.apps?.length) {
+      // Unauthenticated calls would spend GitHub's 60-per-hour limit and see
+      // no private repository: say which keys fill this tab instead.
+      throw new UpstreamFailure(
+        'unauthorized',
+        `GitHub Actions is not configured for ${host}: set integrations.github[].token (the GITHUB_TOKEN environment variable in app-config.yaml) or integrations.github[].apps (a GitHub App) for host ${host}`,
+      );
+    }
     const api = (
       integration.config.apiBaseUrl ?? 'https://api.github.com'
     ).replace(/\/+$/, '');

@@ -3,6 +3,7 @@ import { join } from 'path';
 import { parseAllDocuments } from 'yaml';
 import { parseStackYaml } from '../yaml/parseStackYaml';
 import type { Stack } from '../schema/stackSchema';
+import { generateManifests } from '../generator/generateManifests';
 import { generateCatalogEntities } from './generateCatalogEntities';
 import { serializeCatalogEntities } from './serializeCatalogEntities';
 import type { CatalogEntity } from './types';
@@ -83,6 +84,8 @@ describe('generateCatalogEntities', () => {
       'github.com/project-slug': 'acme/shop',
       'argocd/app-selector': 'idp.platform/repo=shop',
       'backstage.io/kubernetes-id': 'orders',
+      'backstage.io/kubernetes-label-selector':
+        'app.kubernetes.io/name=orders,app.kubernetes.io/part-of=shop',
       'backstage.io/source-location':
         'url:https://github.com/acme/shop/tree/main/',
       'idp.platform/stack-file': 'stack.yaml',
@@ -92,6 +95,40 @@ describe('generateCatalogEntities', () => {
       expect(e.metadata.annotations['idp.platform/stack-file']).toBe(
         'stack.yaml',
       );
+    }
+  });
+
+  it('selects exactly the pods the generated manifests run for each component', () => {
+    // Overlays only add labels (kustomize), so matching the base is enough.
+    const podLabels = new Map<string, Record<string, string>[]>();
+    for (const m of generateManifests(shop)
+      .filter(f => f.path.includes('/base/') && f.path.endsWith('.yaml'))
+      .flatMap(f => parseAllDocuments(f.content).map(d => d.toJS()))) {
+      const labels = m?.spec?.template?.metadata?.labels;
+      if (labels)
+        podLabels.set(m.metadata.name, [
+          ...(podLabels.get(m.metadata.name) ?? []),
+          labels,
+        ]);
+    }
+    const matches = (selector: string, labels: Record<string, string>) =>
+      selector.split(',').every(p => {
+        const [k, v] = p.split('=');
+        return labels[k] === v;
+      });
+    for (const e of entities.filter(x => x.kind === 'Component')) {
+      const component = e.metadata.annotations['idp.platform/component'];
+      const selector =
+        e.metadata.annotations['backstage.io/kubernetes-label-selector'];
+      const own = podLabels.get(component);
+      expect(own?.length).toBeGreaterThan(0);
+      for (const labels of own!) expect(matches(selector, labels)).toBe(true);
+      // ...and no other component's pods.
+      for (const [name, list] of podLabels) {
+        if (name !== component)
+          for (const labels of list)
+            expect(matches(selector, labels)).toBe(false);
+      }
     }
   });
 

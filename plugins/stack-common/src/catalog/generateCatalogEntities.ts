@@ -1,4 +1,5 @@
 import { subComponentsOf, resolveLinkEnd } from '../model/links';
+import { podSelectorFor } from '../model/resolve';
 import type { Stack, StackComponent } from '../schema/stackSchema';
 import { ANNOTATIONS, REPO_LABEL, STACK_FILE } from '../conventions';
 import { kindOfComponent, subComponentSpec } from '../componentTypes/registry';
@@ -52,6 +53,15 @@ export function generateCatalogEntities(
   const { owner, system } = stack.metadata;
   const components = stack.spec.components;
 
+  // The Kubernetes tab lists the pods this selects in every namespace, so one
+  // entity shows its pods in <system>-dev, -stage and -prod alike (no
+  // kubernetes-namespace annotation: it allows a single namespace).
+  const podSelectorOf = (component: string) => {
+    const c = components.find(x => x.name === component)!;
+    return Object.entries(podSelectorFor(stack, c))
+      .map(([k, v]) => `${k}=${v}`)
+      .join(',');
+  };
   const annotationsFor = (component?: string): Record<string, string> => ({
     [ANNOTATIONS.projectSlug]: `${options.org}/${repo}`,
     [ANNOTATIONS.argocdAppSelector]: `${REPO_LABEL}=${repo}`,
@@ -60,6 +70,7 @@ export function generateCatalogEntities(
     ...(component
       ? {
           [ANNOTATIONS.kubernetesId]: component,
+          [ANNOTATIONS.kubernetesLabelSelector]: podSelectorOf(component),
           [ANNOTATIONS.component]: component,
         }
       : {}),

@@ -116,7 +116,9 @@ describe('EntityHealthContent', () => {
       }),
     });
     await render(orders, stackApi);
-    expect(await screen.findByRole('region', { name: 'No Argo CD instance configured' })).toBeInTheDocument();
+    const notice = await screen.findByRole('region', { name: 'No Argo CD instance configured' });
+    // The exact keys that would fill the tab.
+    expect(notice).toHaveTextContent('stack.argocd.instances: name, url and token');
     expect(screen.getByText(/stack\.argocd\.instances/)).toBeInTheDocument();
   });
 

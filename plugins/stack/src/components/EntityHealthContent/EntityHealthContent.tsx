@@ -84,7 +84,7 @@ export function EntityHealthContent() {
     return (
       <EmptyNotice
         title="No Argo CD instance configured"
-        description="Configure at least one instance under stack.argocd.instances in app-config.yaml."
+        description="Add an Argo CD instance to app-config.yaml under stack.argocd.instances: name, url and token (an API token of a read-only account), or username and password instead of token. For example: stack.argocd.instances: [{ name: main, url: ${ARGOCD_URL}, token: ${ARGOCD_TOKEN} }]."
       />
     );
   }
