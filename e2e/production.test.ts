@@ -8,8 +8,9 @@
 //    them, one real PostgreSQL and one real Redis (packages/backend/src/__testUtils__/serveProductionDeps.ts),
 //    and fakes of Argo CD and of the Kubernetes API over HTTP. A third config
 //    file holds only what a cluster would provide differently: ports, the
-//    fakes' addresses and tokens, the test catalog, and a sign-in provider
-//    for a test (guest, allowed outside development).
+//    fakes' addresses and tokens, the test catalog, and guest sign-in to
+//    mint tokens without a browser (the production OIDC provider points at a
+//    local oidc-provider; packages/backend/src/signIn.test.ts signs in through it).
 //
 // Set IDP_REUSE_IMAGE_BUILD=1 to skip step `build` when
 // packages/backend/dist/bundle.tar.gz exists (local iterations only).
@@ -60,6 +61,7 @@ interface Deps {
   redis: string;
   argocd: { url: string; token: string };
   kubernetes: { url: string; token: string };
+  oidc: { metadataUrl: string; clientId: string; clientSecret: string };
   catalogDir: string;
   counts: string;
 }
@@ -193,6 +195,14 @@ async function startReplica(
         POSTGRES_PASSWORD: deps.postgres.password,
         REDIS_URL: deps.redis,
         GITHUB_TOKEN: 'production-test-github-token',
+        // Sign-in as production configures it (local oidc-provider); the
+        // test's own config adds guest only to mint tokens without a browser.
+        AUTH_SESSION_SECRET: 'production-test-session-secret',
+        AUTH_OIDC_METADATA_URL: deps.oidc.metadataUrl,
+        AUTH_OIDC_CLIENT_ID: deps.oidc.clientId,
+        AUTH_OIDC_CLIENT_SECRET: deps.oidc.clientSecret,
+        AUTH_GITHUB_CLIENT_ID: 'production-test-github-client',
+        AUTH_GITHUB_CLIENT_SECRET: 'production-test-github-secret',
       },
       stdio: ['ignore', log, log],
     },

@@ -32,6 +32,7 @@ import {
   fakeArgoServer,
 } from '../../../../plugins/stack-backend/bench/fakeUpstreams';
 import { startPostgres } from '../testing/postgres';
+import { spawnJson } from './fakeUpstreams';
 import { startRedis } from '../testing/redis';
 import { FakePod, startFakeKubernetes } from '../testing/fakeKubernetes';
 
@@ -98,6 +99,8 @@ spec:
 
   const pg = await startPostgres();
   const redis = await startRedis();
+  // The production config's OIDC provider must resolve its metadata at start.
+  const oidc = await spawnJson([join(__dirname, 'oidcServer.mjs')]);
   const argo = await fakeArgoServer(
     appsFor([stack.metadata.name]),
     ARGO_TOKEN,
@@ -124,6 +127,7 @@ spec:
 
   const stop = async () => {
     control.close();
+    oidc.child.kill();
     await Promise.allSettled([argo.close(), kube.close(), redis.stop()]);
     try {
       pg.stop();
@@ -142,6 +146,7 @@ spec:
       redis: redis.url,
       argocd: { url: argo.url, token: ARGO_TOKEN },
       kubernetes: { url: kube.url, token: kube.token },
+      oidc: oidc.info,
       catalogDir: dir,
       counts: `http://127.0.0.1:${
         (control.address() as AddressInfo).port
