@@ -52,3 +52,23 @@ export type { InMemoryGithubOrg, InMemoryRepo } from './inMemoryGithubOrg';
 export { previewWorkloads } from './previewWorkloads';
 export type { WorkloadsPreview } from './previewWorkloads';
 export { unknownFields } from './strictFields';
+export {
+  parseSystemRegistration,
+  readSystemRegistry,
+  systemRegistrationIssues,
+  SYSTEM_API_VERSION,
+  SYSTEM_KIND,
+} from './tenancy/registry';
+export type {
+  SystemRegistration,
+  SystemEnvironmentPolicies,
+  RegistryIssue,
+} from './tenancy/registry';
+export {
+  renderTenancy,
+  systemProject,
+  hostPattern,
+  TENANCY_SETTINGS,
+} from './tenancy/renderTenancy';
+export { gitopsProjects, refusalsOf } from './previewWorkloads';
+export { syncWindowsForPolicies } from './syncWindows';

@@ -12,6 +12,8 @@ const CLUSTER_SCOPED = [
   'apiextensions.k8s.io/CustomResourceDefinition',
   'admissionregistration.k8s.io/ValidatingWebhookConfiguration',
   'admissionregistration.k8s.io/MutatingWebhookConfiguration',
+  'admissionregistration.k8s.io/ValidatingAdmissionPolicy',
+  'admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding',
   'apiregistration.k8s.io/APIService',
   'storage.k8s.io/StorageClass',
   'scheduling.k8s.io/PriorityClass',
