@@ -52,18 +52,7 @@ export type { InMemoryGithubOrg, InMemoryRepo } from './inMemoryGithubOrg';
 export { previewWorkloads } from './previewWorkloads';
 export type { WorkloadsPreview } from './previewWorkloads';
 export { unknownFields } from './strictFields';
-export {
-  parseSystemRegistration,
-  readSystemRegistry,
-  systemRegistrationIssues,
-  SYSTEM_API_VERSION,
-  SYSTEM_KIND,
-} from './tenancy/registry';
-export type {
-  SystemRegistration,
-  SystemEnvironmentPolicies,
-  RegistryIssue,
-} from './tenancy/registry';
+export * from './tenancy';
 export {
   renderTenancy,
   systemProject,
