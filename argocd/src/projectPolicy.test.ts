@@ -11,19 +11,10 @@ import {
 import { fixtureStacks, writeTree } from './testing/goldenPath';
 import { gitopsObject } from './testing/gitopsObjects';
 import { systemProject } from './tenancy/renderTenancy';
+import { paymentsSystem } from './__testUtils__/systems';
 
 // A system as the registry renders it (argocd/systems/<system>.yaml → AppProject).
-const workloads = systemProject({
-  apiVersion: 'idp.platform/v1alpha1',
-  kind: 'System',
-  metadata: { name: 'payments' },
-  spec: {
-    owner: 'group:default/payments',
-    codeOwners: ['@acme/payments'],
-    repositories: ['orders', 'payments-api'],
-    domains: ['payments.example.com'],
-  },
-});
+const workloads = systemProject(paymentsSystem(['orders', 'payments-api']));
 const scratch = mkdtempSync(join(tmpdir(), 'gitops-policy-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const obj = (

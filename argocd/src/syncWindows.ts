@@ -15,7 +15,8 @@ export interface SyncWindow {
 const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const ENVIRONMENTS = ['dev', 'stage', 'prod'] as const;
 
-type Policies = {
+/** The policies of one environment, as stack.yaml and the system registry write them. */
+export type EnvironmentPolicyInput = {
   manualApproval?: boolean;
   deploymentWindows?: {
     days: string[];
@@ -40,7 +41,7 @@ type Policies = {
  */
 export function syncWindowsForPolicies(
   environments: Partial<
-    Record<(typeof ENVIRONMENTS)[number], Policies | undefined>
+    Record<(typeof ENVIRONMENTS)[number], EnvironmentPolicyInput | undefined>
   >,
   target: (
     env: (typeof ENVIRONMENTS)[number],

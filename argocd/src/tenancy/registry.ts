@@ -7,19 +7,13 @@ import {
   Environment,
   environmentSchema,
 } from '@internal/plugin-stack-common';
+import type { EnvironmentPolicyInput } from '../syncWindows';
 
 export const SYSTEM_API_VERSION = 'idp.platform/v1alpha1';
 export const SYSTEM_KIND = 'System';
 
 /** Policies of one environment: the stack's own shape plus who may approve. */
-export interface SystemEnvironmentPolicies {
-  manualApproval?: boolean;
-  deploymentWindows?: {
-    days: string[];
-    start: string;
-    duration: string;
-    timeZone?: string;
-  }[];
+export interface SystemEnvironmentPolicies extends EnvironmentPolicyInput {
   /** SSO groups (Argo CD RBAC `groups`) that may sync this environment by hand. */
   approvers?: string[];
 }

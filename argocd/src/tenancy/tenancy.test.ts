@@ -12,6 +12,7 @@ import {
   systemRegistrationIssues,
 } from './registry';
 import { hostPattern } from './renderTenancy';
+import { paymentsSystem } from '../__testUtils__/systems';
 import { staleTenancyFiles, SYSTEMS_DIR } from './tenancyFiles';
 
 const systems = readSystemRegistry(SYSTEMS_DIR);
@@ -26,17 +27,7 @@ const hostsOf = (o: any): string[] => {
   if (o?.kind === 'HTTPRoute') return o.spec.hostnames;
   return [];
 };
-const valid = {
-  apiVersion: 'idp.platform/v1alpha1',
-  kind: 'System',
-  metadata: { name: 'payments' },
-  spec: {
-    owner: 'group:default/payments',
-    codeOwners: ['@acme/payments'],
-    repositories: ['payments-api'],
-    domains: ['payments.example.com'],
-  },
-};
+const valid = paymentsSystem(['payments-api']);
 
 describe('the system registry (argocd/systems)', () => {
   it('has an entry per fixture system, each repository in exactly one system', () => {
