@@ -101,6 +101,7 @@ describe('manifests under argocd/', () => {
       'AppProject/content',
       'AppProject/default',
       'AppProject/finance',
+      'AppProject/fulfilment',
       'AppProject/hello',
       'AppProject/platform',
       'AppProject/tenancy',

@@ -22,7 +22,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** The Namespace objects the platform renders from the registry (argocd/tenancy/cluster). */
 const namespaces = new Map<string, any>(
-  ['billing', 'commerce', 'content', 'finance', 'hello']
+  ['billing', 'commerce', 'content', 'finance', 'fulfilment', 'hello']
     .flatMap(s =>
       readYamlDocuments(join(GITOPS_ROOT, 'tenancy', 'cluster', `${s}.yaml`)),
     )

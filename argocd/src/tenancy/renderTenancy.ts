@@ -65,6 +65,10 @@ export const WORKLOAD_KINDS: { group: string; kind: string }[] = [
   ['rabbitmq.com', 'Vhost'],
   ['external-secrets.io', 'ExternalSecret'],
   ['bitnami.com', 'SealedSecret'],
+  ['kafka.strimzi.io', 'Kafka'],
+  ['kafka.strimzi.io', 'KafkaNodePool'],
+  ['kafka.strimzi.io', 'KafkaTopic'],
+  ['kafka.strimzi.io', 'KafkaUser'],
 ].map(([group, kind]) => ({ group, kind }));
 
 const IN_CLUSTER = 'https://kubernetes.default.svc';

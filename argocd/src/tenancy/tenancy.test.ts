@@ -36,6 +36,7 @@ describe('the system registry (argocd/systems)', () => {
       'commerce',
       'content',
       'finance',
+      'fulfilment',
       'hello',
     ]);
     for (const stack of fixtureStacks()) {
