@@ -52,3 +52,12 @@ export type { InMemoryGithubOrg, InMemoryRepo } from './inMemoryGithubOrg';
 export { previewWorkloads } from './previewWorkloads';
 export type { WorkloadsPreview } from './previewWorkloads';
 export { unknownFields } from './strictFields';
+export * from './tenancy';
+export {
+  renderTenancy,
+  systemProject,
+  hostPattern,
+  TENANCY_SETTINGS,
+} from './tenancy/renderTenancy';
+export { gitopsProjects, refusalsOf } from './previewWorkloads';
+export { syncWindowsForPolicies } from './syncWindows';

@@ -8,7 +8,15 @@ import { parseAllDocuments } from 'yaml';
 // eslint-disable-next-line no-restricted-syntax
 export const GITOPS_ROOT = join(__dirname, '..');
 
-const SKIP = new Set(['node_modules', 'src', 'dist', 'dist-types']);
+// systems/: registry entries (not Kubernetes objects); scripts/: the render script.
+const SKIP = new Set([
+  'node_modules',
+  'src',
+  'dist',
+  'dist-types',
+  'systems',
+  'scripts',
+]);
 
 /** Every YAML file under `root`, relative paths, sorted; the JS package folders are skipped. */
 export function findYamlFiles(root = GITOPS_ROOT): string[] {

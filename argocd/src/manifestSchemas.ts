@@ -11,6 +11,11 @@ import { ClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/
 import { Role } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
 import { RoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import { Namespace } from 'kubernetes-models/v1/Namespace';
+import { LimitRange } from 'kubernetes-models/v1/LimitRange';
+import { ResourceQuota } from 'kubernetes-models/v1/ResourceQuota';
+import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
+import { ValidatingAdmissionPolicy } from 'kubernetes-models/admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy';
+import { ValidatingAdmissionPolicyBinding } from 'kubernetes-models/admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding';
 import { Service } from 'kubernetes-models/v1/Service';
 import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { unknownFields } from './strictFields';
@@ -67,6 +72,20 @@ const MODELS: Record<string, [ModelClass, string]> = {
     `${CORE}/policy/v1/PodDisruptionBudget`,
   ],
   'v1/Namespace': [Namespace, `${CORE}/v1/Namespace`],
+  'v1/LimitRange': [LimitRange, `${CORE}/v1/LimitRange`],
+  'v1/ResourceQuota': [ResourceQuota, `${CORE}/v1/ResourceQuota`],
+  'networking.k8s.io/v1/NetworkPolicy': [
+    NetworkPolicy,
+    `${CORE}/networking.k8s.io/v1/NetworkPolicy`,
+  ],
+  'admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy': [
+    ValidatingAdmissionPolicy,
+    `${CORE}/admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy`,
+  ],
+  'admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding': [
+    ValidatingAdmissionPolicyBinding,
+    `${CORE}/admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding`,
+  ],
   'v1/Service': [Service, `${CORE}/v1/Service`],
   'v1/ServiceAccount': [ServiceAccount, `${CORE}/v1/ServiceAccount`],
 };

@@ -31,7 +31,9 @@ describe('manifests under argocd/', () => {
         'projects',
         'applicationsets',
         'platform/portal',
-        'platform/secret-store',
+        'admission',
+        'tenancy/argocd',
+        'tenancy/cluster',
       ]),
     );
     expect(manifests.length).toBeGreaterThan(10);
@@ -93,9 +95,17 @@ describe('manifests under argocd/', () => {
         .map(o => `${o.kind}/${o.metadata.name}`)
         .sort(),
     ).toEqual([
+      'AppProject/billing',
       'AppProject/bootstrap',
+      'AppProject/commerce',
+      'AppProject/content',
+      'AppProject/default',
+      'AppProject/finance',
+      'AppProject/fulfilment',
+      'AppProject/hello',
       'AppProject/platform',
-      'AppProject/workloads',
+      'AppProject/tenancy',
+      'Application/platform-tenancy',
       'Application/root',
       'ApplicationSet/platform',
       'ApplicationSet/workloads',

@@ -1,12 +1,11 @@
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { parse, parseAllDocuments } from 'yaml';
-import { GITOPS_ROOT, kustomizeBuild } from './manifestFiles';
+import { parse } from 'yaml';
+import { GITOPS_ROOT } from './manifestFiles';
 import { validateManifest } from './manifestSchemas';
 import { applicationViolations } from './projectPolicy';
 import { renderApplicationSet } from './renderApplicationSet';
 import { gitopsObject, platformDir } from './testing/gitopsObjects';
-import { fixtureStacks } from './testing/goldenPath';
 
 const apps = renderApplicationSet(
   gitopsObject('ApplicationSet', 'platform'),
@@ -25,7 +24,6 @@ describe('the platform ApplicationSet', () => {
       'platform-external-secrets',
       'platform-minio',
       'platform-portal',
-      'platform-secret-store',
     ]);
   });
 
@@ -81,40 +79,5 @@ describe('the platform ApplicationSet', () => {
     );
     expect(values.ports.web.hostPort).toBe(80);
     expect(values.ports.websecure.hostPort).toBe(443);
-  });
-});
-
-describe('the platform secret store', () => {
-  const store = kustomizeBuild(platformDir('secret-store')).find(
-    o => o.kind === 'ClusterSecretStore',
-  );
-
-  it('is the store the generated ExternalSecrets name, open only to <system>-<env> namespaces', () => {
-    const files = fixtureStacks().flatMap(s => s.files);
-    const refs = files
-      .filter(f => f.path.endsWith('/external-secret.yaml'))
-      .flatMap(f =>
-        parseAllDocuments(f.content).map(
-          d => d.toJS().spec.secretStoreRef.name,
-        ),
-      );
-    expect(refs.length).toBeGreaterThan(0);
-    expect(new Set(refs)).toEqual(new Set([store.metadata.name]));
-    // Generated Namespace objects carry idp.platform/system; nothing else may read the store.
-    expect(store.spec.conditions).toEqual([
-      {
-        namespaceSelector: {
-          matchExpressions: [
-            { key: 'idp.platform/system', operator: 'Exists' },
-          ],
-        },
-      },
-    ]);
-    const namespaces = files
-      .filter(f => f.path.endsWith('/namespace.yaml'))
-      .map(f => parse(f.content));
-    expect(namespaces.length).toBeGreaterThan(0);
-    for (const ns of namespaces)
-      expect(ns.metadata.labels).toHaveProperty(['idp.platform/system']);
   });
 });

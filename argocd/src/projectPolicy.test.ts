@@ -10,8 +10,11 @@ import {
 } from './projectPolicy';
 import { fixtureStacks, writeTree } from './testing/goldenPath';
 import { gitopsObject } from './testing/gitopsObjects';
+import { systemProject } from './tenancy/renderTenancy';
+import { paymentsSystem } from './__testUtils__/systems';
 
-const workloads = gitopsObject('AppProject', 'workloads');
+// A system as the registry renders it (argocd/systems/<system>.yaml → AppProject).
+const workloads = systemProject(paymentsSystem(['orders', 'payments-api']));
 const scratch = mkdtempSync(join(tmpdir(), 'gitops-policy-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const obj = (
@@ -25,10 +28,9 @@ const obj = (
   metadata: { name, ...(namespace ? { namespace } : {}) },
 });
 
-describe('the workloads AppProject on hand-made objects', () => {
+describe('a system AppProject (payments) on hand-made objects', () => {
   it('allows the kinds a stack overlay contains in <system>-<env>', () => {
     for (const o of [
-      obj('v1', 'Namespace', 'payments-dev'),
       obj('apps/v1', 'Deployment', 'api', 'payments-dev'),
       obj('v1', 'ServiceAccount', 'api', 'payments-prod'),
       obj('postgresql.cnpg.io/v1', 'Cluster', 'db', 'payments-stage'),
@@ -51,36 +53,42 @@ describe('the workloads AppProject on hand-made objects', () => {
     expect(
       resourceViolations(workloads, obj('v1', 'Service', 'api'), 'kube-system'),
     ).toEqual([
-      'Service api: namespace "kube-system" is not permitted in project workloads',
+      'Service api: namespace "kube-system" is not permitted in project payments',
     ]);
   });
 
-  it('rejects cluster-scoped kinds other than Namespace', () => {
+  it('rejects every cluster-scoped kind, Namespace included (the platform creates namespaces)', () => {
     expect(
       resourceViolations(
         workloads,
         obj('rbac.authorization.k8s.io/v1', 'ClusterRole', 'admin'),
-        'a-dev',
+        'payments-dev',
       ),
     ).toEqual([
-      'ClusterRole.rbac.authorization.k8s.io admin: cluster-scoped kind not permitted in project workloads',
+      'ClusterRole.rbac.authorization.k8s.io admin: cluster-scoped kind not permitted in project payments',
     ]);
     expect(
       resourceViolations(
         workloads,
         obj('apiextensions.k8s.io/v1', 'CustomResourceDefinition', 'x.y'),
-        'a-dev',
+        'payments-dev',
       ),
     ).toHaveLength(1);
-  });
-
-  it('rejects a Namespace outside the <system>-<env> pattern', () => {
+    // Even its own namespace: a workload that owned it could prune it away.
+    expect(
+      resourceViolations(
+        workloads,
+        obj('v1', 'Namespace', 'payments-dev'),
+        'payments-dev',
+      ),
+    ).toEqual([
+      'Namespace payments-dev: cluster-scoped kind not permitted in project payments',
+    ]);
     for (const name of [
       'kube-system',
       'argocd',
-      'payments',
-      'payments-qa',
-      '-dev',
+      'idp-secrets-payments-dev',
+      'commerce-prod',
     ]) {
       expect(
         resourceViolations(
@@ -89,7 +97,28 @@ describe('the workloads AppProject on hand-made objects', () => {
           'payments-dev',
         ),
       ).toEqual([
-        `Namespace ${name}: namespace name is not a permitted destination of project workloads`,
+        `Namespace ${name}: cluster-scoped kind not permitted in project payments`,
+        `Namespace ${name}: namespace name is not a permitted destination of project payments`,
+      ]);
+    }
+  });
+
+  it("refuses objects aimed at another system's namespaces", () => {
+    for (const ns of [
+      'commerce-dev',
+      'commerce-prod',
+      'payments-qa',
+      'payments',
+      'idp-secrets-payments-prod',
+    ]) {
+      expect(
+        resourceViolations(
+          workloads,
+          obj('apps/v1', 'Deployment', 'api', ns),
+          'payments-dev',
+        ),
+      ).toEqual([
+        `Deployment.apps api: namespace "${ns}" is not permitted in project payments`,
       ]);
     }
   });
@@ -99,20 +128,24 @@ describe('the workloads AppProject on hand-made objects', () => {
       resourceViolations(
         workloads,
         obj('rbac.authorization.k8s.io/v1', 'RoleBinding', 'x'),
-        'a-dev',
+        'payments-dev',
       ),
     ).toHaveLength(1);
     expect(
-      resourceViolations(workloads, obj('v1', 'Secret', 'plain'), 'a-dev'),
+      resourceViolations(
+        workloads,
+        obj('v1', 'Secret', 'plain'),
+        'payments-dev',
+      ),
     ).toHaveLength(1);
     expect(
       resourceViolations(
         workloads,
         obj('apps/v1', 'Deployment', 'x', 'argocd'),
-        'a-dev',
+        'payments-dev',
       ),
     ).toEqual([
-      'Deployment.apps x: namespace "argocd" is not permitted in project workloads',
+      'Deployment.apps x: namespace "argocd" is not permitted in project payments',
     ]);
   });
 
@@ -139,7 +172,7 @@ describe('the workloads AppProject on hand-made objects', () => {
     expect(isGroupKindPermitted(empty, 'apps', 'Deployment', true)).toBe(false);
   });
 
-  it('only accepts sources of the acme organisation', () => {
+  it("only accepts the system's registered repositories", () => {
     expect(
       isSourcePermitted(workloads, 'https://github.com/acme/orders.git'),
     ).toBe(true);
@@ -147,11 +180,16 @@ describe('the workloads AppProject on hand-made objects', () => {
       true,
     );
     expect(
-      isSourcePermitted(workloads, 'https://github.com/evil/orders.git'),
-    ).toBe(false);
-    expect(
-      isSourcePermitted(workloads, 'https://github.com/acme/x/y.git'),
-    ).toBe(false);
+      isSourcePermitted(workloads, 'https://github.com/acme/payments-api.git'),
+    ).toBe(true);
+    for (const url of [
+      'https://github.com/acme/shop.git',
+      'https://github.com/acme/orders-fork.git',
+      'https://github.com/evil/orders.git',
+      'https://github.com/acme/orders/x.git',
+    ]) {
+      expect(isSourcePermitted(workloads, url)).toBe(false);
+    }
   });
 
   it('checks an Application: project, sources and destination', () => {
@@ -170,7 +208,7 @@ describe('the workloads AppProject on hand-made objects', () => {
   });
 });
 
-describe('the workloads AppProject on every object the generator emits for the fixture stacks', () => {
+describe("each system's AppProject on every object the generator emits for the fixture stacks", () => {
   const cases = fixtureStacks().flatMap(stack =>
     ['dev', 'stage', 'prod'].map(
       env => [`${stack.fixture} ${env}`, stack, env] as const,
@@ -187,12 +225,20 @@ describe('the workloads AppProject on every object the generator emits for the f
       objects.forEach(o => seenKinds.add(o.kind));
       const destination = `${stack.system}-${env}`;
       expect(objects.length).toBeGreaterThan(0);
+      const project = gitopsObject('AppProject', stack.system);
+      expect(objects.filter(o => o.kind === 'Namespace')).toEqual([]);
       expect(
-        objects.filter(o => o.kind === 'Namespace').map(o => o.metadata.name),
-      ).toEqual([destination]);
-      expect(
-        objects.flatMap(o => resourceViolations(workloads, o, destination)),
+        objects.flatMap(o => resourceViolations(project, o, destination)),
       ).toEqual([]);
+      // The same overlay through another system's project: every object is refused.
+      const other = gitopsObject(
+        'AppProject',
+        stack.system === 'hello' ? 'content' : 'hello',
+      );
+      for (const o of objects)
+        expect(
+          resourceViolations(other, o, destination).length,
+        ).toBeGreaterThan(0);
       // Every namespaced object lands in the Application's destination namespace.
       expect(
         objects
@@ -206,7 +252,6 @@ describe('the workloads AppProject on every object the generator emits for the f
 
   it('covered the operator resources, not just Deployments (runs after the overlays above)', () => {
     for (const kind of [
-      'Namespace',
       'Deployment',
       'Service',
       'ServiceAccount',
@@ -248,12 +293,14 @@ describe('the workloads AppProject on every object the generator emits for the f
       kind: 'Namespace',
       metadata: { name: 'kube-public-2' },
     });
+    const project = gitopsObject('AppProject', stack.system);
     const violations = objects.flatMap(o =>
-      resourceViolations(workloads, o, `${stack.system}-dev`),
+      resourceViolations(project, o, `${stack.system}-dev`),
     );
     expect(violations).toEqual([
-      'ClusterRole.rbac.authorization.k8s.io escalate: cluster-scoped kind not permitted in project workloads',
-      'Namespace kube-public-2: namespace name is not a permitted destination of project workloads',
+      `ClusterRole.rbac.authorization.k8s.io escalate: cluster-scoped kind not permitted in project ${stack.system}`,
+      `Namespace kube-public-2: cluster-scoped kind not permitted in project ${stack.system}`,
+      `Namespace kube-public-2: namespace name is not a permitted destination of project ${stack.system}`,
     ]);
   });
 });

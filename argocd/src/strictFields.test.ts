@@ -7,7 +7,7 @@ describe('unknownFields', () => {
   it('accepts the real AppProject and ApplicationSet', () => {
     expect(
       unknownFields(
-        gitopsObject('AppProject', 'workloads'),
+        gitopsObject('AppProject', 'finance'),
         `${ARGO}/AppProject`,
       ),
     ).toEqual([]);
@@ -20,7 +20,7 @@ describe('unknownFields', () => {
   });
 
   it('finds misspelt fields at any depth, which the schema validators let through', () => {
-    const project = gitopsObject('AppProject', 'workloads');
+    const project = gitopsObject('AppProject', 'finance');
     const typo = {
       ...project,
       spec: {

@@ -10,7 +10,8 @@ import {
 import { fixtureStacks } from './testing/goldenPath';
 import { gitopsObject } from './testing/gitopsObjects';
 
-const project = gitopsObject('AppProject', 'workloads');
+// The finance system's AppProject, rendered from argocd/systems/finance.yaml.
+const project = gitopsObject('AppProject', 'finance');
 const projectWindows: SyncWindow[] = project.spec.syncWindows;
 
 function stackWith(environments: Record<string, unknown>): Stack {
@@ -205,5 +206,40 @@ describe('canSync (Argo CD SyncWindows.CanSync)', () => {
         false,
       ),
     ).toBe(true);
+  });
+
+  it('the registry alone gives prod manual approval by default, and dev/stage sync by themselves', () => {
+    // content registers no policies: prod defaults to manual approval (policiesFor's default).
+    const content = gitopsObject('AppProject', 'content').spec
+      .syncWindows as SyncWindow[];
+    const app = (env: string) => ({
+      name: `catalogue-${env}`,
+      namespace: `content-${env}`,
+    });
+    for (const at of [monday10Berlin, wednesdayNoon, tuesday16Berlin]) {
+      expect(canSync(matchingWindows(content, app('prod')), at, false)).toBe(
+        false,
+      );
+      expect(canSync(matchingWindows(content, app('prod')), at, true)).toBe(
+        true,
+      );
+      expect(canSync(matchingWindows(content, app('dev')), at, false)).toBe(
+        true,
+      );
+      expect(canSync(matchingWindows(content, app('stage')), at, false)).toBe(
+        true,
+      );
+    }
+    expect(
+      canSync(matchingWindows(content, app('prod')), saturdayNoon, true),
+    ).toBe(false);
+    // finance's registered window: prod by hand only Tue–Thu 09:00–15:00 Berlin.
+    const ledger = matchingWindows(projectWindows, {
+      name: 'ledger-prod',
+      namespace: 'finance-prod',
+    });
+    expect(canSync(ledger, tuesday10Berlin, true)).toBe(true);
+    expect(canSync(ledger, tuesday10Berlin, false)).toBe(false);
+    expect(canSync(ledger, monday10Berlin, true)).toBe(false);
   });
 });

@@ -15,10 +15,20 @@ export interface SyncWindow {
 const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const ENVIRONMENTS = ['dev', 'stage', 'prod'] as const;
 
+/** The policies of one environment, as stack.yaml and the system registry write them. */
+export type EnvironmentPolicyInput = {
+  manualApproval?: boolean;
+  deploymentWindows?: {
+    days: string[];
+    start: string;
+    duration: string;
+    timeZone?: string;
+  }[];
+};
+
 /**
- * The AppProject sync windows that carry a stack's environment policies
- * (`spec.environments.<env>.policies`) to Argo CD, for the Application
- * `<repo>-<env>`:
+ * The AppProject sync windows that carry environment policies to Argo CD,
+ * for whatever `target(env)` selects (applications or namespaces):
  *
  * - `deploymentWindows` → one `allow` window without manualSync: outside it
  *   nothing syncs, not even by hand;
@@ -29,12 +39,20 @@ const ENVIRONMENTS = ['dev', 'stage', 'prod'] as const;
  * Argo CD lets any active deny window without manualSync win, so the
  * project's own freeze (prod weekends) still stops manual syncs.
  */
-export function syncWindowsForStack(stack: Stack): SyncWindow[] {
+export function syncWindowsForPolicies(
+  environments: Partial<
+    Record<(typeof ENVIRONMENTS)[number], EnvironmentPolicyInput | undefined>
+  >,
+  target: (
+    env: (typeof ENVIRONMENTS)[number],
+  ) => Pick<SyncWindow, 'applications' | 'namespaces'>,
+  where = 'spec.environments',
+): SyncWindow[] {
   const out: SyncWindow[] = [];
   for (const env of ENVIRONMENTS) {
-    const policies = stack.spec.environments?.[env]?.policies;
+    const policies = environments[env];
     if (!policies) continue;
-    const applications = [`${stack.metadata.name}-${env}`];
+    const selector = target(env);
     const entries = policies.deploymentWindows ?? [];
     // Argo CD refuses a sync while ANY matching allow window is inactive, so several
     // windows can only be expressed as one: same start, duration and zone, days merged.
@@ -43,7 +61,7 @@ export function syncWindowsForStack(stack: Stack): SyncWindow[] {
     );
     if (shapes.size > 1) {
       throw new Error(
-        `spec.environments.${env}.policies.deploymentWindows: Argo CD can only enforce windows that share start, duration and timeZone (got ${[
+        `${where}.${env}.policies.deploymentWindows: Argo CD can only enforce windows that share start, duration and timeZone (got ${[
           ...shapes,
         ].join(' / ')})`,
       );
@@ -63,17 +81,30 @@ export function syncWindowsForStack(stack: Stack): SyncWindow[] {
             };
           });
     for (const w of windows)
-      out.push({ kind: 'allow', ...w, applications, manualSync: false });
+      out.push({ kind: 'allow', ...w, ...selector, manualSync: false });
     if (policies.manualApproval) {
       const denyAutomated =
         windows.length > 0
           ? windows
           : [{ schedule: '0 0 * * *', duration: '24h', timeZone: 'UTC' }];
       for (const w of denyAutomated)
-        out.push({ kind: 'deny', ...w, applications, manualSync: true });
+        out.push({ kind: 'deny', ...w, ...selector, manualSync: true });
     }
   }
   return out;
+}
+
+/** The windows of a stack's own policies, for its Applications `<repo>-<env>`. */
+export function syncWindowsForStack(stack: Stack): SyncWindow[] {
+  const envs = stack.spec.environments ?? {};
+  return syncWindowsForPolicies(
+    {
+      dev: envs.dev?.policies,
+      stage: envs.stage?.policies,
+      prod: envs.prod?.policies,
+    },
+    env => ({ applications: [`${stack.metadata.name}-${env}`] }),
+  );
 }
 
 /** Wall-clock time of `at` in `timeZone`, as a Date whose UTC fields are that wall clock. */

@@ -1,5 +1,5 @@
-import { parse } from 'yaml';
 import { applicationViolations } from './projectPolicy';
+import { gitopsProjects, refusalsOf } from './previewWorkloads';
 import {
   renderApplicationSet,
   RenderedApplication,
@@ -34,11 +34,31 @@ const unnamedSystem: InMemoryRepo = {
   name: 'no-system-topic',
   topics: ['idp-managed'],
 };
+// Regression: an unanchored match read `not-idp-system-<system>` as `<system>`.
+const unanchored: InMemoryRepo = {
+  ...first,
+  name: 'unanchored-topic',
+  topics: ['idp-managed', `not-idp-system-${stacks[0].system}`],
+};
+// Tags itself into a registered system without being registered there.
+const intruder: InMemoryRepo = {
+  ...first,
+  name: 'intruder',
+  topics: ['idp-managed', `idp-system-${stacks[0].system}`],
+};
+// Not normalised: two such names could normalise to one Application name.
 const oddName: InMemoryRepo = { ...first, name: 'Billing_Reports' };
-const repos = [...golden, ...negatives, unnamedSystem, oddName];
+const repos = [
+  ...golden,
+  ...negatives,
+  unnamedSystem,
+  unanchored,
+  intruder,
+  oddName,
+];
 
 const appset = gitopsObject('ApplicationSet', 'workloads');
-const project = gitopsObject('AppProject', 'workloads');
+const projects = gitopsProjects();
 let org: ReturnType<typeof inMemoryGithubOrg>;
 const apps: RenderedApplication[] = renderApplicationSet(appset, {
   github: (organization, options) => {
@@ -53,7 +73,11 @@ describe('the workloads ApplicationSet over the golden-path repositories', () =>
   it('puts the topic and the path into one filter entry (ANDed, topic checked first)', () => {
     const scm = appset.spec.generators[0].matrix.generators[0].scmProvider;
     expect(scm.filters).toEqual([
-      { labelMatch: '^idp-managed$', pathsExist: ['deploy/overlays/dev'] },
+      {
+        repositoryMatch: '^[a-z0-9]([-a-z0-9]{0,55}[a-z0-9])?$',
+        labelMatch: '^idp-managed$',
+        pathsExist: ['deploy/overlays/dev'],
+      },
     ]);
     expect(scm.cloneProtocol).toBe('https');
     expect(scm.github).toMatchObject({
@@ -66,8 +90,9 @@ describe('the workloads ApplicationSet over the golden-path repositories', () =>
     expect(apps[0].spec.source.repoURL).toMatch(
       /^https:\/\/github\.com\/acme\//,
     );
-    // no-topic and lookalike-topic fail the free topic check; archived never makes the list.
-    expect(org.calls.getBranch).toBe(repos.length - 3);
+    // no-topic and lookalike-topic fail the free topic check, Billing_Reports the free name
+    // check; archived never makes the list.
+    expect(org.calls.getBranch).toBe(repos.length - 4);
   });
 
   it.each(stacks.map(s => [s.fixture, s] as const))(
@@ -85,43 +110,42 @@ describe('the workloads ApplicationSet over the golden-path repositories', () =>
           'idp.platform/environment': env,
           'idp.platform/system': stack.system,
         });
-        expect(app.spec.project).toBe('workloads');
-        expect(app.spec.source).toEqual({
-          repoURL: `https://github.com/acme/${stack.repo}.git`,
-          targetRevision: 'main',
-          path: `deploy/overlays/${env}`,
-        });
+        // The system's own AppProject, rendered from argocd/systems/<system>.yaml.
+        expect(app.spec.project).toBe(stack.system);
         expect(tree).toContain(`deploy/overlays/${env}/kustomization.yaml`);
-        // The destination is the Namespace the generator writes into the same overlay.
-        const nsFile = stack.files.find(
-          f => f.path === `deploy/overlays/${env}/namespace.yaml`,
-        )!;
         expect(app.spec.destination).toEqual({
           server: 'https://kubernetes.default.svc',
-          namespace: parse(nsFile.content).metadata.name,
+          namespace: `${stack.system}-${env}`,
         });
-        expect(app.spec.destination.namespace).toBe(`${stack.system}-${env}`);
-        // Argo CD creates a missing namespace with the labels the generator gives it.
-        expect(app.spec.syncPolicy.syncOptions).toContain(
+        // The platform creates the namespace; the Application never does.
+        expect(app.spec.syncPolicy.syncOptions).not.toContain(
           'CreateNamespace=true',
         );
-        expect(app.spec.syncPolicy.managedNamespaceMetadata.labels).toEqual(
-          parse(nsFile.content).metadata.labels,
-        );
-        expect(applicationViolations(project, app)).toEqual([]);
+        expect(app.spec.syncPolicy.managedNamespaceMetadata).toBeUndefined();
+        expect(refusalsOf(app, projects)).toEqual([]);
         expect(() => validateManifest(app)).not.toThrow();
       }
     },
   );
 
-  it('syncs dev and stage automatically (prune, self-heal) and leaves prod to a person', () => {
+  it("asks for automated sync everywhere; the system project's windows hold prod for a person", () => {
     for (const app of appsOf(first.name)) {
-      const env = app.metadata.labels!['idp.platform/environment'];
-      const automated =
-        env === 'prod' ? undefined : { prune: true, selfHeal: true };
-      expect(app.spec.syncPolicy.automated).toEqual(automated);
+      expect(app.spec.syncPolicy.automated).toEqual({
+        prune: true,
+        selfHeal: true,
+      });
       expect(app.spec.syncPolicy.retry.limit).toBe(5);
     }
+    // syncWindows.test.ts evaluates these windows with Argo CD's CanSync logic.
+    const prodDeny = (
+      projects.get(stacks[0].system) as any
+    ).spec.syncWindows.filter(
+      (w: any) =>
+        w.kind === 'deny' &&
+        w.manualSync &&
+        w.namespaces?.includes(`${stacks[0].system}-prod`),
+    );
+    expect(prodDeny.length).toBeGreaterThan(0);
   });
 
   it('keeps workloads when an Application goes away: no cascading finalizer, no deletion by the set', () => {
@@ -139,44 +163,88 @@ describe('the workloads ApplicationSet over the golden-path repositories', () =>
       expect(n).toMatch(DNS_LABEL);
       expect(n.length).toBeLessThanOrEqual(63);
     }
-    expect(appsOf('Billing_Reports').map(a => a.metadata.name)).toEqual([
-      'billing-reports-dev',
-      'billing-reports-stage',
-      'billing-reports-prod',
-    ]);
   });
 
-  it('detects two repos that normalise to the same Application name', () => {
+  it('lists no repository whose name is not normalised, so two names can never clash (regression)', () => {
+    expect(appsOf('Billing_Reports')).toEqual([]);
+    // Before: Payments_API and payments-api both rendered payments-api-dev.
     const clash = {
       ...first,
       name: first.name.toUpperCase().replace(/-/g, '_'),
     };
-    expect(() =>
-      renderApplicationSet(appset, {
-        github: (o, opts) => inMemoryGithubOrg(o, [first, clash], opts),
-      }),
-    ).toThrow(`generates the Application name ${first.name}-dev twice`);
+    const both = renderApplicationSet(appset, {
+      github: (o, opts) => inMemoryGithubOrg(o, [first, clash], opts),
+    });
+    expect(both.map(a => a.metadata.name)).toEqual(
+      ENVIRONMENTS.map(e => `${first.name}-${e}`),
+    );
+    expect(
+      both.every(a => a.metadata.labels?.['idp.platform/repo'] === first.name),
+    ).toBe(true);
+    // The longest listed name still leaves room for `-stage` in 63 characters.
+    const long = { ...first, name: 'a'.repeat(57) };
+    const tooLong = { ...first, name: 'b'.repeat(58) };
+    const rendered = renderApplicationSet(appset, {
+      github: (o, opts) => inMemoryGithubOrg(o, [long, tooLong], opts),
+    });
+    expect(rendered.map(a => a.metadata.name)).toEqual(
+      ENVIRONMENTS.map(e => `${long.name}-${e}`),
+    );
+  });
+
+  it('reads the system topic only at a topic boundary (regression: not-idp-system-<x>)', () => {
+    const rendered = appsOf('unanchored-topic');
+    expect(rendered.map(a => a.spec.project)).toEqual(['', '', '']);
+    for (const app of rendered) {
+      expect(refusalsOf(app, projects)).toEqual([
+        `Application ${app.metadata.name}: source ${app.spec.source.repoURL} is not in the sourceRepos of project default`,
+        `Application ${app.metadata.name}: destination namespace "${app.spec.destination.namespace}" is not permitted in project default`,
+      ]);
+    }
+  });
+
+  it('refuses a repository that tags itself into a system it is not registered in', () => {
+    const system = stacks[0].system;
+    for (const app of appsOf('intruder')) {
+      expect(app.spec.project).toBe(system);
+      expect(refusalsOf(app, projects)).toEqual([
+        `Application ${app.metadata.name}: source https://github.com/acme/intruder.git is not in the sourceRepos of project ${system}`,
+      ]);
+    }
   });
 
   it.each(negatives.map(r => [r.name]))('generates nothing for %s', name => {
     expect(appsOf(name)).toEqual([]);
   });
 
-  it('renders a repo without its system topic into "-<env>", which the project refuses', () => {
+  it('renders a repo without its system topic into project "" (Argo CD: default), which is locked', () => {
     const refused = appsOf('no-system-topic');
     expect(refused.map(a => a.spec.destination.namespace)).toEqual([
       '-dev',
       '-stage',
       '-prod',
     ]);
+    const locked = projects.get('default')!;
+    expect(locked.spec).toMatchObject({
+      sourceRepos: [],
+      destinations: [],
+      clusterResourceWhitelist: [],
+      namespaceResourceWhitelist: [],
+    });
     for (const app of refused) {
-      expect(applicationViolations(project, app)).toEqual([
-        `Application ${app.metadata.name}: destination namespace "${app.spec.destination.namespace}" is not permitted in project workloads`,
+      expect(
+        applicationViolations(locked, {
+          ...app,
+          spec: { ...app.spec, project: 'default' },
+        }),
+      ).toEqual([
+        `Application ${app.metadata.name}: source ${app.spec.source.repoURL} is not in the sourceRepos of project default`,
+        `Application ${app.metadata.name}: destination namespace "${app.spec.destination.namespace}" is not permitted in project default`,
       ]);
     }
   });
 
-  it('covers exactly the golden-path repos plus the renamed and system-less ones', () => {
-    expect(apps).toHaveLength(3 * (golden.length + 2));
+  it('covers exactly the golden-path repos plus the system-less, unanchored and intruding ones', () => {
+    expect(apps).toHaveLength(3 * (golden.length + 3));
   });
 });

@@ -43,6 +43,17 @@ describe('stack CLI (real process)', () => {
     expect(stack()).toMatchObject({ code: 2, stderr: expect.stringContaining('missing command') });
   });
 
+  it('validate --systems warns (exit 0) where the system registry does not carry the stack\'s policies', () => {
+    const systems = path.resolve(__dirname, '../../../argocd/systems');
+    expect(stack('validate', path.join(FIXTURES, 'fastapi-postgres.yaml'), '--systems', systems)).toMatchObject({ code: 0, stderr: '' });
+    const drifted = path.join(dir, 'stack.yaml');
+    fs.writeFileSync(drifted, fs.readFileSync(path.join(FIXTURES, 'fastapi-postgres.yaml'), 'utf8').replace('manualApproval: true', 'manualApproval: false'));
+    const r = stack('validate', drifted, '--systems', systems);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("warning: spec.environments.prod.policies.manualApproval: false is not what system finance registers (true); the registry's value applies");
+    expect(stack('validate', drifted, '--systems', path.join(dir, 'none'))).toMatchObject({ code: 2, stderr: expect.stringContaining('cannot read the system registry') });
+  });
+
   it('generates, then check passes, then shows a diff and exits 3 on drift', () => {
     fs.copyFileSync(path.join(FIXTURES, 'fastapi-postgres.yaml'), path.join(dir, 'stack.yaml'));
     const g = stack('generate', path.join(dir, 'stack.yaml'), '-o', dir);
@@ -53,7 +64,7 @@ describe('stack CLI (real process)', () => {
     const deployment = path.join(dir, 'deploy/base/ledger-api/deployment.yaml');
     fs.writeFileSync(deployment, fs.readFileSync(deployment, 'utf8').replace('maxUnavailable: 0', 'maxUnavailable: 3'));
     fs.writeFileSync(path.join(dir, 'deploy/base/extra.yaml'), 'kind: ConfigMap\n');
-    fs.rmSync(path.join(dir, 'deploy/overlays/dev/namespace.yaml'));
+    fs.rmSync(path.join(dir, 'deploy/overlays/dev/kustomization.yaml'));
     const c = stack('check', dir);
     expect(c.code).toBe(3);
     expect(c.stdout).toContain('--- deploy/base/ledger-api/deployment.yaml (committed)');

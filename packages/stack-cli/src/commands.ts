@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { generateManifests, MAX_STACK_YAML_BYTES, parseStackYaml, Stack, StackIssue, stackYamlSizeIssue } from '@internal/plugin-stack-common';
+// The registry only: the package index also loads the Kubernetes schema models.
+import { readSystemRegistry, systemPolicyWarnings } from '@internal/gitops/tenancy';
 import { lineDiff } from './diff';
 import { Repository } from './repository';
 
@@ -48,9 +50,23 @@ function loadStack(file: string): Stack {
   return r.stack;
 }
 
-export function validate(file: string, io: Io): number {
+/**
+ * With `systems` (the registry folder, argocd/systems), also warns on stderr
+ * where the stack's system registration does not carry what the stack
+ * declares; warnings do not change the exit code.
+ */
+export function validate(file: string, io: Io, systems?: string): number {
   const stack = loadStack(file);
   io.out(`${file}: valid (${stack.spec.components.length} components, ${stack.spec.links?.length ?? 0} links)`);
+  if (systems !== undefined) {
+    let registry;
+    try {
+      registry = readSystemRegistry(systems);
+    } catch (e) {
+      throw new CliError(`cannot read the system registry ${systems}: ${(e as Error).message}`, EXIT.usage);
+    }
+    for (const w of systemPolicyWarnings(stack, registry)) io.err(`warning: ${w}`);
+  }
   return EXIT.ok;
 }
 

@@ -5,11 +5,13 @@ export const HELP = `Usage: stack <command> [options]
 
 Commands:
   validate <stack.yaml>             check a stack description; every issue is listed
+                                    (with --systems: warn where the system registry differs)
   generate <stack.yaml> -o <dir>    write <dir>/deploy (Kustomize base + dev/stage/prod overlays)
   check <dir>                       regenerate from <dir>/stack.yaml and diff against <dir>/deploy
 
 Options:
   -o, --output <dir>   output directory of generate (default: the stack.yaml's directory)
+  --systems <dir>      validate: the system registry (argocd/systems) to compare policies with
   -h, --help           show this help
 
 Exit codes:
@@ -23,6 +25,7 @@ Exit codes:
 export function main(argv: string[], io: Io): number {
   const args: string[] = [];
   let output: string | undefined;
+  let systems: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '-h' || a === '--help') {
@@ -31,6 +34,9 @@ export function main(argv: string[], io: Io): number {
     } else if (a === '-o' || a === '--output') {
       output = argv[++i];
       if (!output) return usage(io, `${a} needs a directory`);
+    } else if (a === '--systems') {
+      systems = argv[++i];
+      if (!systems) return usage(io, `${a} needs a directory`);
     } else if (a.startsWith('-')) {
       return usage(io, `unknown option ${a}`);
     } else args.push(a);
@@ -42,7 +48,7 @@ export function main(argv: string[], io: Io): number {
     switch (command) {
       case 'validate':
         if (!target) return usage(io, 'validate needs <stack.yaml>');
-        return validate(target, io);
+        return validate(target, io, systems);
       case 'generate':
         if (!target) return usage(io, 'generate needs <stack.yaml>');
         return generate(target, output ?? path.dirname(target), io);

@@ -5,7 +5,8 @@ import { allowEgress, allowIngress, namespacePeer, podPeer } from '../generator/
 /**
  * NetworkPolicies every operator-run cluster (CNPG, RabbitMQ) needs: its
  * operator gets in on `operatorPorts`, instances reach each other on
- * `peerPorts`, and instance managers reach the Kubernetes API.
+ * `peerPorts`. Their way to the Kubernetes API is the platform's NetworkPolicy
+ * (argocd/tenancy/cluster: the API server's addresses only), not 0.0.0.0/0.
  */
 export function operatorClusterPolicies(
   stack: Stack,
@@ -18,6 +19,5 @@ export function operatorClusterPolicies(
     { component: c.name, object: allowIngress(stack, c, `${c.name}-from-operator`, [namespacePeer(operatorNamespace)], operatorPorts) },
     { component: c.name, object: allowIngress(stack, c, `${c.name}-from-peers`, [podPeer(stack, c)], peerPorts) },
     { component: c.name, object: allowEgress(stack, c, `${c.name}-to-peers`, [podPeer(stack, c)], peerPorts) },
-    { component: c.name, object: allowEgress(stack, c, `${c.name}-to-kube-api`, [{ ipBlock: { cidr: '0.0.0.0/0' } }], [443, 6443]) },
   ];
 }

@@ -30,26 +30,30 @@ describe('generateManifests', () => {
     }
   });
 
-  it('reads credentials through the platform ClusterSecretStore with the v1 API', () => {
-    const secrets = fixtureNames()
-      .flatMap(name => generateManifests(loadFixture(name)))
-      .flatMap(f => parseAllDocuments(f.content).map(d => d.toJS()))
-      .filter(o => o?.kind === 'ExternalSecret');
-    expect(secrets.length).toBeGreaterThan(0);
-    for (const o of secrets) {
-      expect(o.apiVersion).toBe('external-secrets.io/v1');
-      expect(o.spec.secretStoreRef).toEqual({ kind: 'ClusterSecretStore', name: 'idp-platform' });
+  it('reads credentials through the ClusterSecretStore of the overlay\'s system and environment, with the v1 API', () => {
+    let count = 0;
+    for (const name of fixtureNames()) {
+      const stack = loadFixture(name);
+      for (const f of generateManifests(stack)) {
+        for (const o of parseAllDocuments(f.content).map(d => d.toJS())) {
+          if (o?.kind !== 'ExternalSecret') continue;
+          count++;
+          // Per environment: only overlays carry ExternalSecrets.
+          const env = /^deploy\/overlays\/(dev|stage|prod)\//.exec(f.path)?.[1];
+          expect(env).toBeDefined();
+          expect(o.apiVersion).toBe('external-secrets.io/v1');
+          expect(o.spec.secretStoreRef).toEqual({ kind: 'ClusterSecretStore', name: `idp-secrets-${stack.metadata.system}-${env}` });
+        }
+      }
     }
+    expect(count).toBeGreaterThan(0);
   });
 
-  it.each(fixtureNames())('%s: Argo CD never prunes or deletes the shared namespace', name => {
+  it.each(fixtureNames())('%s: leaves the namespace to the platform (no Namespace object)', name => {
     const namespaces = generateManifests(loadFixture(name))
       .flatMap(f => parseAllDocuments(f.content).map(d => d.toJS()))
       .filter(o => o?.kind === 'Namespace');
-    expect(namespaces).toHaveLength(3);
-    for (const ns of namespaces) {
-      expect(ns.metadata.annotations).toEqual({ 'argocd.argoproj.io/sync-options': 'Prune=false,Delete=false' });
-    }
+    expect(namespaces).toEqual([]);
   });
 
   it('picks API versions from the target Kubernetes version', () => {

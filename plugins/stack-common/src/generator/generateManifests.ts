@@ -143,24 +143,12 @@ export function generateManifests(stack: Stack): GeneratedFile[] {
     }),
   });
 
-  // Overlays: the Namespace, env-only objects and one patch per workload.
+  // Overlays: env-only objects and one patch per workload. The namespace itself is the
+  // platform's (created from the system registry, argocd/tenancy), never a stack's.
   for (const env of ctx.environments) {
     const dir = `deploy/overlays/${env.name}/`;
     const namespace = namespaceFor(stack, env.name);
-    const own = filesFor(dir, [
-      {
-        apiVersion: 'v1',
-        kind: 'Namespace',
-        metadata: {
-          name: namespace,
-          labels: { 'idp.platform/system': stack.metadata.system, 'idp.platform/environment': env.name },
-          // Every stack of the system emits this Namespace: one that stops emitting it
-          // (or whose Application is deleted) must not take it away from the others.
-          annotations: { 'argocd.argoproj.io/sync-options': 'Prune=false,Delete=false' },
-        },
-      },
-      ...(envObjects.get(env.name) ?? []),
-    ]);
+    const own = filesFor(dir, envObjects.get(env.name) ?? []);
     emit(own);
     const patches: string[] = [];
     for (const c of stack.spec.components) {
@@ -193,7 +181,7 @@ export function generateManifests(stack: Stack): GeneratedFile[] {
       path: `${dir}kustomization.yaml`,
       content: kustomization({
         namespace,
-        labels: [{ pairs: { 'idp.platform/environment': env.name }, includeSelectors: false }],
+        labels: [{ pairs: { 'idp.platform/system': stack.metadata.system, 'idp.platform/environment': env.name }, includeSelectors: false }],
         resources: ['../../base', ...[...own.keys()].map(p => p.split('/').pop()!).sort()],
         ...(patches.length > 0 ? { patches: patches.sort().map(path => ({ path })) } : {}),
       }),

@@ -19,12 +19,11 @@ describe.each(fixtureNames())('fixture %s rendered by kubectl kustomize', name =
     expect(objects.length).toBeGreaterThan(3);
     expect(objects.flatMap(o => schemaProblems(o, minor))).toEqual([]);
     const ns = namespaceFor(stack, env);
-    // Only the Namespace is cluster-scoped (the workloads AppProject allows nothing else).
-    const namespaces = objects.filter(o => o.kind === 'Namespace');
-    expect(namespaces.map(o => o.metadata.name)).toEqual([ns]);
-    for (const o of objects.filter(x => x.kind !== 'Namespace')) {
+    // Nothing cluster-scoped: the system's AppProject allows no cluster-scoped kind.
+    for (const o of objects) {
       expect(`${o.kind}/${o.metadata.name}: ${o.metadata.namespace}`).toBe(`${o.kind}/${o.metadata.name}: ${ns}`);
       expect(o.metadata.labels?.['idp.platform/environment']).toBe(env);
+      expect(o.metadata.labels?.['idp.platform/system']).toBe(stack.metadata.system);
     }
   });
 });

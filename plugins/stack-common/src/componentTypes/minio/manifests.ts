@@ -3,7 +3,7 @@ import { componentPort, labelsFor, selectorFor } from '../../model/resolve';
 import { resolveLinkEnd } from '../../model/links';
 import type { Additions, K8sObject } from '../../generator/types';
 import { allowEgress, allowIngress, podPeer } from '../../generator/networkPolicy';
-import { externalSecret, platformSecretKey } from '../../generator/externalSecret';
+import { externalSecrets } from '../../generator/externalSecret';
 import { singleReplicaStore } from '../singleReplicaStore';
 import type { MinioComponent } from './schema';
 
@@ -88,9 +88,11 @@ export function minioDefaults(stack: Stack, c: MinioComponent): Additions {
       `mc admin policy attach store ${g.policyName} --user "$GRANT_${i}_ACCESS_KEY" || true`,
     ]),
   ].join('\n');
+  const credentials = [
+    ...externalSecrets(stack, c.name, root, labels, 'root', ['MINIO_ROOT_USER', 'MINIO_ROOT_PASSWORD']),
+    ...grants.flatMap(g => externalSecrets(stack, c.name, g.secretName, labels, g.policyName, ['accessKey', 'secretKey'])),
+  ];
   const objects: K8sObject[] = [
-    externalSecret(root, labels, platformSecretKey(stack, c.name, 'root'), ['MINIO_ROOT_USER', 'MINIO_ROOT_PASSWORD']),
-    ...grants.map(g => externalSecret(g.secretName, labels, platformSecretKey(stack, c.name, g.policyName), ['accessKey', 'secretKey'])),
     {
       apiVersion: 'v1',
       kind: 'ConfigMap',
@@ -158,6 +160,7 @@ export function minioDefaults(stack: Stack, c: MinioComponent): Additions {
   const provisioner = { name: `${c.name}-provision`, type: 'job' };
   return {
     objects: [
+      ...credentials,
       ...objects.map(object => ({ component: c.name, object })),
       { component: c.name, object: allowIngress(stack, c, `${c.name}-from-provisioner`, [podPeer(stack, provisioner)], [port]) },
       { component: c.name, object: allowEgress(stack, provisioner, `${c.name}-provision-to-${c.name}`, [podPeer(stack, c)], [port]) },

@@ -1,7 +1,7 @@
 import type { Stack } from '../../schema/stackSchema';
 import { componentPort, imageFor, labelsFor, componentResources } from '../../model/resolve';
 import type { Additions, K8sObject } from '../../generator/types';
-import { externalSecret, platformSecretKey } from '../../generator/externalSecret';
+import { externalSecrets } from '../../generator/externalSecret';
 import { operatorClusterPolicies } from '../operatorClusterPolicies';
 import type { PostgresComponent } from './schema';
 
@@ -69,16 +69,9 @@ export function postgresDefaults(stack: Stack, c: PostgresComponent): Additions 
   };
   const objects: Additions['objects'] = [{ component: c.name, object: cluster }];
   for (const r of roles) {
-    objects.push({
-      component: c.name,
-      object: externalSecret(
-        roleSecretName(c, r.name),
-        labels,
-        platformSecretKey(stack, c.name, r.name),
-        ['username', 'password'],
-        'kubernetes.io/basic-auth',
-      ),
-    });
+    objects.push(
+      ...externalSecrets(stack, c.name, roleSecretName(c, r.name), labels, r.name, ['username', 'password'], 'kubernetes.io/basic-auth'),
+    );
   }
   for (const d of (c.databases ?? []).slice(1)) {
     objects.push({

@@ -1,6 +1,6 @@
 import { envPrefix } from '../../schema/names';
 import { componentPort, labelsFor } from '../../model/resolve';
-import { externalSecret, platformSecretKey } from '../../generator/externalSecret';
+import { externalSecrets } from '../../generator/externalSecret';
 import type { EnvVar, LinkRule } from '../../generator/types';
 import { linkPolicies } from '../../generator/linkPolicies';
 import { deadLetterNames } from './manifests';
@@ -58,7 +58,7 @@ export const serviceToRabbitmq: LinkRule = (stack, link) => {
       },
     ],
     objects: [
-      { component: mq.name, object: externalSecret(secret, labels, platformSecretKey(stack, mq.name, id), ['username', 'password']) },
+      ...externalSecrets(stack, mq.name, secret, labels, id, ['username', 'password']),
       {
         component: mq.name,
         object: {

@@ -53,8 +53,8 @@ describe('StackDesignerField', () => {
     expect(files[0]).toHaveTextContent('stack.yaml');
     expect(files.map(f => f.textContent)).toContain('deploy/overlays/dev/kustomization.yaml');
     expect(screen.getByTestId('stack-designer-preview')).toHaveTextContent('system: commerce');
-    fireEvent.click(screen.getByRole('button', { name: 'deploy/overlays/dev/namespace.yaml' }));
-    expect(screen.getByTestId('stack-designer-preview')).toHaveTextContent('name: commerce-dev');
+    fireEvent.click(screen.getByRole('button', { name: 'deploy/overlays/dev/kustomization.yaml' }));
+    expect(screen.getByTestId('stack-designer-preview')).toHaveTextContent('namespace: commerce-dev');
   });
 
   it("starts from the template's own default instead of the golden path", async () => {

@@ -1,0 +1,15 @@
+/**
+ * The system registry on its own (`@internal/gitops/tenancy`): parsing and the
+ * policy warnings, without the Kubernetes schema models the package index loads.
+ *
+ * @packageDocumentation
+ */
+export {
+  parseSystemRegistration,
+  readSystemRegistry,
+  systemRegistrationIssues,
+  SYSTEM_API_VERSION,
+  SYSTEM_KIND,
+} from './registry';
+export type { SystemRegistration, SystemEnvironmentPolicies, RegistryIssue } from './registry';
+export { systemPolicyWarnings } from './policyWarnings';
