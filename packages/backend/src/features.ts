@@ -29,7 +29,7 @@ export const backendFeatures = [
   // Scaffolder with the built-in GitHub actions.
   scaffolderBackend,
   scaffolderGithub,
-  // Golden-path actions: stack:generate, stack:catalog-info, idp:github:publish, idp:argocd:refresh.
+  // Golden-path actions: stack:generate, stack:catalog-info, idp:github:publish, idp:catalog:register, idp:argocd:refresh.
   scaffolderStack,
   // Sign-in: OIDC (Keycloak, Dex, Okta, Entra) and GitHub, each resolving to
   // a catalog User (auth.providers.*.signIn.resolvers in app-config). Guest

@@ -6,6 +6,7 @@ import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createArgocdRefreshAction } from './actions/argocdRefresh';
+import { createCatalogRegisterAction } from './actions/catalogRegister';
 import {
   CATALOG_INFO_ACTION_IDS,
   createCatalogInfoAction,
@@ -18,8 +19,8 @@ import { readGithubPacing } from './github/pacing';
 
 /**
  * Registers the IDP scaffolder actions: stack:generate, stack:catalog-info
- * (also as template:catalog-info-handler), idp:github:publish and
- * idp:argocd:refresh.
+ * (also as template:catalog-info-handler), idp:github:publish,
+ * idp:catalog:register and idp:argocd:refresh.
  */
 export const scaffolderModuleStack = createBackendModule({
   pluginId: 'scaffolder',
@@ -30,9 +31,11 @@ export const scaffolderModuleStack = createBackendModule({
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
         catalog: catalogServiceRef,
+        auth: coreServices.auth,
       },
-      async init({ scaffolder, config, catalog }) {
+      async init({ scaffolder, config, catalog, auth }) {
         const integrations = ScmIntegrations.fromConfig(config);
+        const allowedOwners = readAllowedOwners(config);
         scaffolder.addActions(
           createStackGenerateAction({ catalog }),
           ...CATALOG_INFO_ACTION_IDS.map(id =>
@@ -42,7 +45,13 @@ export const scaffolderModuleStack = createBackendModule({
             integrations,
             pacing: readGithubPacing(config),
             catalog,
-            allowedOwners: readAllowedOwners(config),
+            allowedOwners,
+          }),
+          createCatalogRegisterAction({
+            integrations,
+            catalog,
+            auth,
+            allowedOwners,
           }),
           createArgocdRefreshAction({ target: readArgocdTarget(config) }),
         );

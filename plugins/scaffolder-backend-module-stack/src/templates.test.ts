@@ -284,8 +284,16 @@ describe.each(cases)(
   ({ template, repo, values, components, topic, checkSkeleton }) => {
     it('dry run: renders and generates everything without calling GitHub', async () => {
       const before = github.calls.length;
+      const locationsBefore = await request(app).get('/api/catalog/locations');
       const res = await dryRun(template, values);
       expect(res.status).toBe(200);
+      // idp:catalog:register ran its checks (supportsDryRun) and registered nothing
+      expect(JSON.stringify(res.body.log)).toContain(
+        `Dry run: would register https://github.com/acme/${repo}/tree/main/catalog-info.yaml`,
+      );
+      expect((await request(app).get('/api/catalog/locations')).body).toEqual(
+        locationsBefore.body,
+      );
       const paths = res.body.directoryContents.map((f: any) => f.path);
       expect(paths).toEqual(
         expect.arrayContaining(
