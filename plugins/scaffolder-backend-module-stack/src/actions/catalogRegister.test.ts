@@ -1,10 +1,11 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { memoisingContext } from '../__testUtils__/memoisingContext';
 import { testIntegrations } from '../__testUtils__/publishFixture';
 import { createCatalogRegisterAction } from './catalogRegister';
 
-const entities = [
+const entities: Entity[] = [
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'System',
@@ -20,7 +21,12 @@ const entities = [
 function setup() {
   const catalog = catalogServiceMock.mock({
     addLocation: jest.fn(async location => ({
-      location: { id: 'l1', type: location.type, target: location.target },
+      location: {
+        id: 'l1',
+        type: location.type ?? 'url',
+        target: location.target,
+        entityRef: 'location:default/l1',
+      },
       entities: location.dryRun ? entities : [],
     })),
   });
@@ -55,8 +61,8 @@ describe('idp:catalog:register', () => {
     ]);
     // Not the initiator's: a service principal, which the permissions
     // service allows without asking the policy.
-    for (const [, { credentials }] of catalog.addLocation.mock.calls) {
-      expect(credentials.principal).toEqual({
+    for (const [, options] of catalog.addLocation.mock.calls) {
+      expect((options as any).credentials.principal).toEqual({
         type: 'service',
         subject: 'plugin:scaffolder',
       });
