@@ -1,12 +1,19 @@
 /*
  * Each golden-path template run end to end through the real scaffolder
- * backend (startTestBackend + scaffolder + catalog + this module), reading the
- * templates from templates/ on disk: once as a dry run, once for real against
- * GitHub faked at the HTTP level. Then what was pushed is inspected.
+ * backend (startTestBackend + scaffolder + catalog + this module + the
+ * permission backend with the portal's stack policy, as user:default/mock,
+ * who is outside the platform group), reading the templates from templates/
+ * on disk: once as a dry run, once for real against GitHub faked at the HTTP
+ * level. Then what was pushed is inspected.
  */
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogModuleTemplateKind from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
+import permissionPlugin from '@backstage/plugin-permission-backend';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -14,6 +21,13 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import request from 'supertest';
 import { parse } from 'yaml';
+import stackPolicy from '@internal/plugin-permission-backend-module-stack-policy';
+// The portal's helper (packages/backend): a plugin's on-behalf-of token keeps
+// the plugin as actor, as Backstage's real auth service does; the plain mock
+// drops it and the permission backend refuses the catalog's list queries.
+// Test-only, reused rather than copied; it has no shared package yet.
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
+import { oboAuthServiceFactories } from '../../../packages/backend/src/__testUtils__/oboAuth';
 import { FakeGithub } from './__testUtils__/fakeGithub';
 import { inspectRepo, run } from './__testUtils__/inspectRepo';
 import scaffolderModuleStack from '.';
@@ -30,6 +44,9 @@ const refreshes: unknown[] = [];
 let github: FakeGithub;
 let baseHandlers: ReturnType<FakeGithub['handlers']> = [];
 let app: any;
+/** Requests as user:default/mock, a user outside the platform group. */
+const api = () =>
+  request.agent(app).set('Authorization', mockCredentials.user.header());
 
 async function waitFor<T>(
   fn: () => Promise<T | undefined>,
@@ -74,8 +91,20 @@ beforeAll(async () => {
       catalogPlugin,
       catalogModuleTemplateKind,
       scaffolderModuleStack,
+      // The portal's own policy: catalog.location.create for the platform
+      // group only. The test's caller, user:default/mock, is not in it.
+      permissionPlugin,
+      stackPolicy,
+      ...oboAuthServiceFactories,
       mockServices.rootConfig.factory({
         data: {
+          permission: {
+            enabled: true,
+            stackPolicy: {
+              platformGroup: 'group:default/platform',
+              approversGroup: 'group:default/platform',
+            },
+          },
           integrations: {
             github: [{ host: 'github.com', token: 'ghp_test_token' }],
           },
@@ -116,8 +145,7 @@ beforeAll(async () => {
       }),
     ],
   });
-  const started = backend.server;
-  app = started;
+  app = backend.server;
   await Promise.all(
     [
       'template/default/nodejs-service',
@@ -126,9 +154,7 @@ beforeAll(async () => {
       'group/default/payments',
     ].map(ref =>
       waitFor(async () => {
-        const res = await request(started).get(
-          `/api/catalog/entities/by-name/${ref}`,
-        );
+        const res = await api().get(`/api/catalog/entities/by-name/${ref}`);
         return res.status === 200 ? true : undefined;
       }, ref),
     ),
@@ -137,19 +163,17 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 async function runTask(template: string, values: Record<string, unknown>) {
-  const created = await request(app)
+  const created = await api()
     .post('/api/scaffolder/v2/tasks')
     .send({ templateRef: `template:default/${template}`, values });
   expect(created.status).toBe(201);
   const task = await waitFor(async () => {
-    const res = await request(app).get(
-      `/api/scaffolder/v2/tasks/${created.body.id}`,
-    );
+    const res = await api().get(`/api/scaffolder/v2/tasks/${created.body.id}`);
     return ['completed', 'failed', 'cancelled'].includes(res.body.status)
       ? res.body
       : undefined;
   }, `task ${created.body.id}`);
-  const events = await request(app).get(
+  const events = await api().get(
     `/api/scaffolder/v2/tasks/${created.body.id}/events`,
   );
   const log = events.body.map((e: any) => e.body?.message ?? '').join('\n');
@@ -181,7 +205,7 @@ async function directoryContents(
 
 async function dryRun(template: string, values: Record<string, unknown>) {
   const dir = path.join(TEMPLATES, template);
-  const res = await request(app)
+  const res = await api()
     .post('/api/scaffolder/v2/dry-run')
     .send({
       template: parse(
@@ -227,6 +251,17 @@ async function fullstackApiTests(dir: string) {
   expect(stdout).toMatch(/# fail 0/);
   expect(stdout).toMatch(/# pass [1-9]/);
 }
+
+it('the policy is in the path: the test user may not register a location itself', async () => {
+  const res = await api().post('/api/catalog/locations').send({
+    type: 'url',
+    target: 'https://github.com/acme/payments-api/blob/main/catalog-info.yaml',
+  });
+  expect({ status: res.status, error: res.body.error?.name }).toEqual({
+    status: 403,
+    error: 'NotAllowedError',
+  });
+});
 
 const cases = [
   {
@@ -284,14 +319,14 @@ describe.each(cases)(
   ({ template, repo, values, components, topic, checkSkeleton }) => {
     it('dry run: renders and generates everything without calling GitHub', async () => {
       const before = github.calls.length;
-      const locationsBefore = await request(app).get('/api/catalog/locations');
+      const locationsBefore = await api().get('/api/catalog/locations');
       const res = await dryRun(template, values);
       expect(res.status).toBe(200);
       // idp:catalog:register ran its checks (supportsDryRun) and registered nothing
       expect(JSON.stringify(res.body.log)).toContain(
         `Dry run: would register https://github.com/acme/${repo}/tree/main/catalog-info.yaml`,
       );
-      expect((await request(app).get('/api/catalog/locations')).body).toEqual(
+      expect((await api().get('/api/catalog/locations')).body).toEqual(
         locationsBefore.body,
       );
       const paths = res.body.directoryContents.map((f: any) => f.path);
@@ -328,7 +363,7 @@ describe.each(cases)(
       expect(stack.spec.components.map(c => c.name)).toEqual(components);
     });
 
-    it('real run: creates the repository, tags it, pushes a valid tree and registers it', async () => {
+    it('real run by a user outside the platform group: creates the repository, tags it, pushes a valid tree and registers it', async () => {
       const refreshesBefore = refreshes.length;
       const { task, log, output } = await runTask(template, values);
       if (task.status !== 'completed')
@@ -376,7 +411,7 @@ describe.each(cases)(
       expect(workflow).toContain(`registry.internal/${repo}`);
       expect(workflow).not.toContain('{% raw %}');
       // registered in the catalog and linked from the output
-      const locations = await request(app).get('/api/catalog/locations');
+      const locations = await api().get('/api/catalog/locations');
       // The GitHub integration resolves blob/main + /catalog-info.yaml to a tree URL.
       expect(locations.body.map((l: any) => l.data.target)).toContain(
         `https://github.com/${slug}/tree/main/catalog-info.yaml`,
@@ -474,7 +509,7 @@ describe('templates through the scaffolder: bad input', () => {
 
   it('refuses a name the form pattern forbids before any step runs', async () => {
     const before = github.calls.length;
-    const res = await request(app)
+    const res = await api()
       .post('/api/scaffolder/v2/tasks')
       .send({
         templateRef: 'template:default/nodejs-service',
@@ -610,7 +645,7 @@ describe('publishing between teams through the scaffolder', () => {
     // payments-api was created and registered by the nodejs-service real run
     // above; the catalog reads it back from the (fake) repository.
     const entity = await waitFor(async () => {
-      const res = await request(app).get(
+      const res = await api().get(
         '/api/catalog/entities/by-name/component/default/payments-api',
       );
       return res.status === 200 ? res.body : undefined;
