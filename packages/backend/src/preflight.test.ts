@@ -4,6 +4,7 @@ import { createServer, Server } from 'node:net';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import {
+  checkCacheConfig,
   checkDatabaseConfig,
   checkListenPort,
   checkSignInConfig,
@@ -112,10 +113,22 @@ describe('preflight', () => {
     );
   });
 
-  it('reports the sign-in variables of the production config once the database is set', async () => {
+  it('reports REDIS_URL of the production config once the database is set', async () => {
     const env = {
       POSTGRES_HOST: 'db',
       POSTGRES_USER: 'backstage',
+      NODE_ENV: 'production',
+    };
+    expect(await preflight(production, env)).toMatch(
+      /^backend.cache.store is redis but backend.cache.connection is empty: set REDIS_URL/,
+    );
+  });
+
+  it('reports the sign-in variables of the production config once the database and cache are set', async () => {
+    const env = {
+      POSTGRES_HOST: 'db',
+      POSTGRES_USER: 'backstage',
+      REDIS_URL: 'redis://redis:6379',
       NODE_ENV: 'production',
     };
     expect(await preflight(production, env)).toMatch(
@@ -127,6 +140,7 @@ describe('preflight', () => {
     const env = {
       POSTGRES_HOST: 'db',
       POSTGRES_USER: 'backstage',
+      REDIS_URL: 'redis://redis:6379',
       NODE_ENV: 'production',
       AUTH_OIDC_METADATA_URL: 'https://idp.example.com/.well-known/openid-configuration',
       AUTH_OIDC_CLIENT_ID: 'portal',
@@ -164,5 +178,18 @@ describe('the backend entrypoint', () => {
         /^Cannot start the backend: the PostgreSQL connection is incomplete: set POSTGRES_HOST/,
       ),
     ]);
+  });
+});
+
+describe('checkCacheConfig', () => {
+  const cache = (data: object) =>
+    checkCacheConfig(new ConfigReader({ backend: { cache: data } }));
+  it('refuses a Redis cache without a connection, naming REDIS_URL', () => {
+    expect(cache({ store: 'redis' })).toMatch(/backend.cache.connection is empty: set REDIS_URL/);
+    expect(cache({ store: 'redis', connection: ' ' })).toMatch(/REDIS_URL/);
+  });
+  it('accepts a Redis URL and the in-memory store', () => {
+    expect(cache({ store: 'redis', connection: 'redis://127.0.0.1:6379' })).toBeUndefined();
+    expect(cache({ store: 'memory' })).toBeUndefined();
   });
 });

@@ -82,6 +82,19 @@ export function checkSignInConfig(
   return undefined;
 }
 
+/**
+ * A Redis cache without a connection does not fail at start: every cached
+ * read then waits on a client that never connects (seen as hung requests).
+ */
+export function checkCacheConfig(config: Config): string | undefined {
+  if (config.getOptionalString('backend.cache.store') !== 'redis') {
+    return undefined;
+  }
+  return config.getOptionalString('backend.cache.connection')?.trim()
+    ? undefined
+    : 'backend.cache.store is redis but backend.cache.connection is empty: set REDIS_URL (e.g. redis://redis:6379)';
+}
+
 /** Resolves to true when nothing listens on the port yet. */
 export function isPortFree(port: number, host?: string): Promise<boolean> {
   return new Promise(resolve => {
@@ -134,6 +147,7 @@ export async function preflight(
   }
   return (
     checkDatabaseConfig(config) ??
+    checkCacheConfig(config) ??
     checkSignInConfig(config, env.NODE_ENV) ??
     (await checkListenPort(config))
   );

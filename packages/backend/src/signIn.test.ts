@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { spawnJson, startFakeUpstreams } from './__testUtils__/fakeUpstreams';
 import { signInWithOidc } from './__testUtils__/oidcSignIn';
 import { startPostgres, TestPostgres } from './testing/postgres';
+import { startRedis, TestRedis } from './testing/redis';
 import {
   freePort,
   ProductionBackend,
@@ -17,6 +18,7 @@ import {
 describe('sign-in on the production backend', () => {
   jest.setTimeout(300_000);
   let pg: TestPostgres | undefined;
+  let redis: TestRedis | undefined;
   let backend: ProductionBackend | undefined;
   const children: ChildProcess[] = [];
   let fakes: Awaited<ReturnType<typeof startFakeUpstreams>> | undefined;
@@ -24,6 +26,8 @@ describe('sign-in on the production backend', () => {
 
   beforeAll(async () => {
     pg = await startPostgres();
+    // app-config.production.yaml keeps backend.cache in Redis (two replicas).
+    redis = await startRedis();
     const port = await freePort();
     const backendUrl = `http://localhost:${port}`;
     const oidc = await spawnJson([
@@ -38,6 +42,7 @@ describe('sign-in on the production backend', () => {
         POSTGRES_PORT: String(pg.connection.port),
         POSTGRES_USER: pg.connection.user,
         POSTGRES_PASSWORD: pg.connection.password,
+        REDIS_URL: redis.url,
         GITHUB_TOKEN: 'e2e-github-token',
         AUTH_SESSION_SECRET: 'sign-in-test-session-secret',
         AUTH_OIDC_METADATA_URL: oidc.info.metadataUrl,
@@ -67,6 +72,7 @@ describe('sign-in on the production backend', () => {
     await backend?.stop();
     for (const c of children) c.kill('SIGTERM');
     fakes?.stop();
+    await redis?.stop();
     pg?.stop();
   });
 
