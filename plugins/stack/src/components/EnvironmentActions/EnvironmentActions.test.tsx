@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { mockApis } from '@backstage/frontend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { SWRConfig } from 'swr';
 import { stackApiRef } from '../../api/stackApiRef';
 import { fakeStackApi } from '../../__testUtils__/fixtures';
 import { stackApiError } from '../../__testUtils__/stackApiError';
@@ -32,7 +33,11 @@ async function render(
   approver = false,
 ) {
   await renderInTestAppAct(
-    <EnvironmentActions entityRef={entityRef} environment={environment} />,
+    // usePermission caches decisions in SWR's global cache: each test starts
+    // with an empty one, or an earlier approver's ALLOW would be reused.
+    <SWRConfig value={{ provider: () => new Map() }}>
+      <EnvironmentActions entityRef={entityRef} environment={environment} />
+    </SWRConfig>,
     {
       apis: [
         [stackApiRef, stackApi],
