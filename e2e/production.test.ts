@@ -8,9 +8,9 @@
 //    them, one real PostgreSQL and one real Redis (packages/backend/src/__testUtils__/serveProductionDeps.ts),
 //    and fakes of Argo CD and of the Kubernetes API over HTTP. A third config
 //    file holds only what a cluster would provide differently: ports, the
-//    fakes' addresses and tokens, the test catalog, and guest sign-in to
-//    mint tokens without a browser (the production OIDC provider points at a
-//    local oidc-provider; packages/backend/src/signIn.test.ts signs in through it).
+//    fakes' addresses and tokens, the test catalog plus examples/org.yaml.
+//    People sign in through the production OIDC provider, pointed at a local
+//    oidc-provider (packages/backend/src/__testUtils__/oidcServer.mjs).
 //
 // Set IDP_REUSE_IMAGE_BUILD=1 to skip step `build` when
 // packages/backend/dist/bundle.tar.gz exists (local iterations only).
@@ -30,6 +30,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, before, test } from 'node:test';
+import { signInWithOidc } from '../packages/backend/src/__testUtils__/oidcSignIn.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ARTIFACTS = resolve(ROOT, 'artifacts/e2e');
@@ -73,7 +74,7 @@ const replicas: Array<{ url: string; child: ChildProcess }> = [];
 /** Every replica process started, ready or not, so that `after` ends them all. */
 const children: ChildProcess[] = [];
 
-async function startDeps(): Promise<Deps> {
+async function startDeps(redirectUris: string[]): Promise<Deps> {
   depsProcess = spawn(
     process.execPath,
     [
@@ -86,6 +87,7 @@ async function startDeps(): Promise<Deps> {
         ROOT,
         'packages/backend/src/__testUtils__/serveProductionDeps.ts',
       ),
+      ...redirectUris,
     ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
   );
@@ -102,8 +104,8 @@ async function startDeps(): Promise<Deps> {
 /** Starts one replica from the assembled image directory, as the Deployment's container would. */
 async function startReplica(
   name: string,
+  port: number,
 ): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const configFile = join(image, `test-${name}.yaml`);
   const config = {
@@ -113,11 +115,13 @@ async function startReplica(
       // The form app-config.production.yaml uses (a string; an object would not merge with it).
       listen: `:${port}`,
     },
-    auth: {
-      providers: { guest: { dangerouslyAllowOutsideDevelopment: true } },
-    },
     catalog: {
       locations: [
+        {
+          type: 'file',
+          target: join(ROOT, 'examples/org.yaml'),
+          rules: [{ allow: ['User', 'Group'] }],
+        },
         {
           type: 'file',
           target: join(deps.catalogDir, 'catalog-info.yaml'),
@@ -244,13 +248,16 @@ before(async () => {
   if (!reuse) timed('build', () => run('build'));
   timed('stage', () => run('stage', image));
   timed('assemble', () => run('assemble'));
-  deps = await startDeps();
+  const ports = [await freePort(), await freePort()];
+  deps = await startDeps(
+    ports.map(p => `http://127.0.0.1:${p}/api/auth/oidc/handler/frame`),
+  );
   const started = Date.now();
   // One after the other, as a rolling update brings them up: two backends
   // migrating an empty database at the same instant collide on Knex's
   // migration lock, and the loser exits (Kubernetes would restart it).
-  replicas.push(await startReplica('a'));
-  replicas.push(await startReplica('b'));
+  replicas.push(await startReplica('a', ports[0]));
+  replicas.push(await startReplica('b', ports[1]));
   timings['two replicas ready'] = Math.round((Date.now() - started) / 1000);
 });
 
@@ -282,13 +289,17 @@ async function counts(): Promise<{
   return (await fetch(deps.counts)).json();
 }
 
-/** A guest token from one replica (auth backend, keys in the shared database). */
+/**
+ * Ada's token from one replica, through the production OIDC sign-in (auth
+ * backend, signing keys in the shared database). Retries while the catalog
+ * has not read examples/org.yaml yet.
+ */
 async function signIn(url: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/guest/refresh`, {
-    headers: { 'x-requested-with': 'XMLHttpRequest' },
+  return eventually('ada signs in through OIDC', async () => {
+    const ada = await signInWithOidc(url, 'ada@example.com');
+    if (ada.token) assert.equal(ada.userEntityRef, 'user:default/ada');
+    return ada.token;
   });
-  assert.equal(res.status, 200, await res.clone().text());
-  return (await res.json()).backstageIdentity.token;
 }
 
 async function eventually<T>(
@@ -365,6 +376,17 @@ test('the image holds the bundle with production dependencies only, and serves t
       200,
     );
   }
+});
+
+test('the built backend signs people in with OIDC only: guest is refused', async () => {
+  const [a] = replicas;
+  const guest = await fetch(`${a.url}/api/auth/guest/refresh`, {
+    headers: { 'x-requested-with': 'XMLHttpRequest' },
+  });
+  assert.notEqual(guest.status, 200);
+  const stranger = await signInWithOidc(a.url, 'nobody@example.com');
+  assert.equal(stranger.token, undefined);
+  assert.match(stranger.error ?? '', /unable to resolve user identity/);
 });
 
 test('a sign-in token issued by one replica works on the other', async () => {

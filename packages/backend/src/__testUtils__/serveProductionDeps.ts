@@ -100,7 +100,10 @@ spec:
   const pg = await startPostgres();
   const redis = await startRedis();
   // The production config's OIDC provider must resolve its metadata at start.
-  const oidc = await spawnJson([join(__dirname, 'oidcServer.mjs')]);
+  const oidc = await spawnJson([
+    join(__dirname, 'oidcServer.mjs'),
+    ...process.argv.slice(2),
+  ]);
   const argo = await fakeArgoServer(
     appsFor([stack.metadata.name]),
     ARGO_TOKEN,
