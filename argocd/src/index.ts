@@ -1,5 +1,5 @@
 /**
- * @internal/gitops: the checks that evaluate the Argo CD manifests beside this
+ * @idp-stack/gitops: the checks that evaluate the Argo CD manifests beside this
  * package (argocd/bootstrap, projects, applicationsets, platform).
  *
  * @packageDocumentation

@@ -1,4 +1,4 @@
-import type { Stack } from '@internal/plugin-stack-common';
+import type { Stack } from '@idp-stack/plugin-stack-common';
 import { validateManifest } from './manifestSchemas';
 import {
   canSync,

@@ -1,4 +1,4 @@
-import type { Stack } from '@internal/plugin-stack-common';
+import type { Stack } from '@idp-stack/plugin-stack-common';
 import { globMatch } from './glob';
 
 /** An AppProject `spec.syncWindows` entry. */

@@ -1,6 +1,6 @@
 export interface Config {
   permission?: {
-    /** The IDP's permission policy (@internal/plugin-permission-backend-module-stack-policy). */
+    /** The IDP's permission policy (@idp-stack/plugin-permission-backend-module-stack-policy). */
     stackPolicy?: {
       /**
        * Group whose members (directly or through the sign-in resolver's

@@ -1,5 +1,5 @@
 export interface Config {
-  /** Settings of the IDP scaffolder actions (`@internal/plugin-scaffolder-backend-module-stack`). */
+  /** Settings of the IDP scaffolder actions (`@idp-stack/plugin-scaffolder-backend-module-stack`). */
   idp?: {
     github?: {
       /**

@@ -1,5 +1,5 @@
 /**
- * The system registry on its own (`@internal/gitops/tenancy`): parsing and the
+ * The system registry on its own (`@idp-stack/gitops/tenancy`): parsing and the
  * policy warnings, without the Kubernetes schema models the package index loads.
  *
  * @packageDocumentation

@@ -1,4 +1,4 @@
-import { Stack } from '@internal/plugin-stack-common';
+import { Stack } from '@idp-stack/plugin-stack-common';
 import { fixtureStacks } from '../testing/goldenPath';
 import { systemPolicyWarnings } from './policyWarnings';
 import { readSystemRegistry } from './registry';

@@ -1,4 +1,4 @@
-import { ENVIRONMENTS, Stack } from '@internal/plugin-stack-common';
+import { ENVIRONMENTS, Stack } from '@idp-stack/plugin-stack-common';
 import { SystemRegistration } from './registry';
 
 const windowsKey = (

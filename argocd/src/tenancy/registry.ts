@@ -6,7 +6,7 @@ import {
   ENVIRONMENTS,
   Environment,
   environmentSchema,
-} from '@internal/plugin-stack-common';
+} from '@idp-stack/plugin-stack-common';
 import type { EnvironmentPolicyInput } from '../syncWindows';
 
 export const SYSTEM_API_VERSION = 'idp.platform/v1alpha1';

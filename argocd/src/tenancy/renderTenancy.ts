@@ -1,4 +1,4 @@
-import { ENVIRONMENTS, Environment } from '@internal/plugin-stack-common';
+import { ENVIRONMENTS, Environment } from '@idp-stack/plugin-stack-common';
 import { stringify } from 'yaml';
 import { SyncWindow, syncWindowsForPolicies } from '../syncWindows';
 import { SystemRegistration } from './registry';
@@ -377,7 +377,7 @@ const tenancyApplication = {
 };
 
 const HEADER =
-  '# Generated from argocd/systems/*.yaml by `pnpm --filter @internal/gitops render-systems`; do not edit.\n';
+  '# Generated from argocd/systems/*.yaml by `pnpm --filter @idp-stack/gitops render-systems`; do not edit.\n';
 
 const yamlFile = (objects: any[]) =>
   HEADER +
@@ -486,7 +486,7 @@ export function renderCodeOwners(
   platformTeam: string,
 ): string {
   return [
-    '# Generated from argocd/systems/*.yaml by `pnpm --filter @internal/gitops render-systems`; do not edit.',
+    '# Generated from argocd/systems/*.yaml by `pnpm --filter @idp-stack/gitops render-systems`; do not edit.',
     '# The last matching pattern wins, so each entry names the platform team again.',
     `/argocd/systems/ ${platformTeam}`,
     `/argocd/tenancy/ ${platformTeam}`,

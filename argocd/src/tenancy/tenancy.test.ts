@@ -116,7 +116,7 @@ describe('the system registry (argocd/systems)', () => {
   });
 
   it('is rendered: argocd/tenancy and .github/CODEOWNERS are exactly what the registry implies', () => {
-    // If this fails, run `pnpm --filter @internal/gitops render-systems` and commit the result.
+    // If this fails, run `pnpm --filter @idp-stack/gitops render-systems` and commit the result.
     expect(staleTenancyFiles()).toEqual([]);
   });
 });

@@ -11,11 +11,11 @@ import {
   GeneratedFile,
   parseStackYaml,
   Stack,
-} from '@internal/plugin-stack-common';
+} from '@idp-stack/plugin-stack-common';
 import { InMemoryRepo } from '../inMemoryGithubOrg';
 
 const FIXTURES = join(
-  dirname(require.resolve('@internal/plugin-stack-common/package.json')),
+  dirname(require.resolve('@idp-stack/plugin-stack-common/package.json')),
   'fixtures',
 );
 

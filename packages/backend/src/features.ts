@@ -19,9 +19,9 @@ import scaffolderGithub from '@backstage/plugin-scaffolder-backend-module-github
 import searchBackend from '@backstage/plugin-search-backend';
 import searchCatalog from '@backstage/plugin-search-backend-module-catalog';
 import searchPg from '@backstage/plugin-search-backend-module-pg';
-import stackBackend from '@internal/plugin-stack-backend';
-import scaffolderStack from '@internal/plugin-scaffolder-backend-module-stack';
-import stackPolicy from '@internal/plugin-permission-backend-module-stack-policy';
+import stackBackend from '@idp-stack/plugin-stack-backend';
+import scaffolderStack from '@idp-stack/plugin-scaffolder-backend-module-stack';
+import stackPolicy from '@idp-stack/plugin-permission-backend-module-stack-policy';
 
 export const backendFeatures = [
   appBackend,

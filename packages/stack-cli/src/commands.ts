@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { generateManifests, MAX_STACK_YAML_BYTES, parseStackYaml, Stack, StackIssue, stackYamlSizeIssue } from '@internal/plugin-stack-common';
+import { generateManifests, MAX_STACK_YAML_BYTES, parseStackYaml, Stack, StackIssue, stackYamlSizeIssue } from '@idp-stack/plugin-stack-common';
 // The registry only: the package index also loads the Kubernetes schema models.
-import { readSystemRegistry, systemPolicyWarnings } from '@internal/gitops/tenancy';
+import { readSystemRegistry, systemPolicyWarnings } from '@idp-stack/gitops/tenancy';
 import { lineDiff } from './diff';
 import { Repository } from './repository';
 

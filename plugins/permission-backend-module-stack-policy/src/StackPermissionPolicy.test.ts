@@ -12,7 +12,7 @@ import {
 import {
   stackApplicationApprovedSyncPermission,
   stackApplicationSyncPermission,
-} from '@internal/plugin-stack-common';
+} from '@idp-stack/plugin-stack-common';
 import { readStackPolicyConfig } from './config';
 import { StackPermissionPolicy } from './StackPermissionPolicy';
 

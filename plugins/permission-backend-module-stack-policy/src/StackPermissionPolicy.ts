@@ -29,7 +29,7 @@ import {
   stackApplicationApprovedSyncPermission,
   stackApplicationRefreshPermission,
   stackApplicationSyncPermission,
-} from '@internal/plugin-stack-common';
+} from '@idp-stack/plugin-stack-common';
 import { StackPolicyConfig } from './config';
 
 const ALLOW: PolicyDecision = { result: AuthorizeResult.ALLOW };

@@ -1,6 +1,6 @@
 /**
  * The IDP's permission policy as a backend module of the permission plugin:
- * `backend.add(import('@internal/plugin-permission-backend-module-stack-policy'))`.
+ * `backend.add(import('@idp-stack/plugin-permission-backend-module-stack-policy'))`.
  *
  * @packageDocumentation
  */

@@ -5,12 +5,12 @@
 // session against the same in-process fake of GitHub (msw), with GitHub's write
 // pacing scaled down to 100 ms per write so the run stays short; wall time at
 // GitHub's recommended 1 write/s is ~10x the paced numbers.
-// Run: pnpm --filter @internal/plugin-scaffolder-backend-module-stack bench
+// Run: pnpm --filter @idp-stack/plugin-scaffolder-backend-module-stack bench
 import {
   generateManifests,
   parseStackYaml,
   serializeStack,
-} from '@internal/plugin-stack-common';
+} from '@idp-stack/plugin-stack-common';
 import { setupServer } from 'msw/node';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';

@@ -1,6 +1,6 @@
 // Names from docs/conventions.md that the actions depend on.
 
 // Topics, name limits, reserved names and annotations come from
-// @internal/plugin-stack-common (its conventions module), which validation enforces.
+// @idp-stack/plugin-stack-common (its conventions module), which validation enforces.
 /** Branch every IDP repository uses as its default. */
 export const DEFAULT_BRANCH = 'main';

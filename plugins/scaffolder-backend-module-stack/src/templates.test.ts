@@ -21,7 +21,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import request from 'supertest';
 import { parse } from 'yaml';
-import stackPolicy from '@internal/plugin-permission-backend-module-stack-policy';
+import stackPolicy from '@idp-stack/plugin-permission-backend-module-stack-policy';
 // The portal's helper (packages/backend): a plugin's on-behalf-of token keeps
 // the plugin as actor, as Backstage's real auth service does; the plain mock
 // drops it and the permission backend refuses the catalog's list queries.

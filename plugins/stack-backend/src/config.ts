@@ -1,7 +1,7 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { durationToMilliseconds } from '@backstage/types';
-import { DEFAULT_APPROVAL_ENVIRONMENTS } from '@internal/plugin-stack-common';
+import { DEFAULT_APPROVAL_ENVIRONMENTS } from '@idp-stack/plugin-stack-common';
 
 /** One Argo CD instance as configured under `stack.argocd.instances`. */
 export interface ArgoInstanceConfig {

@@ -2,7 +2,7 @@
  * Backend plugin `stack`: per-environment deployment health from Argo CD and
  * build status from GitHub Actions, fetched once per refresh interval and
  * shared by every request. API types and a client live in
- * `@internal/plugin-stack-common`.
+ * `@idp-stack/plugin-stack-common`.
  */
 export { stackPlugin as default } from './plugin';
 export {
@@ -10,4 +10,4 @@ export {
   stackApplicationApprovedSyncPermission,
   stackApplicationRefreshPermission,
   stackPermissions,
-} from '@internal/plugin-stack-common';
+} from '@idp-stack/plugin-stack-common';

@@ -8,7 +8,7 @@ import {
 } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { readStackConfig } from './config';
-import { stackPermissions } from '@internal/plugin-stack-common';
+import { stackPermissions } from '@idp-stack/plugin-stack-common';
 import { UrlReaders } from '@backstage/backend-defaults/urlReader';
 import { ConfigReader } from '@backstage/config';
 import { JsonObject } from '@backstage/types';

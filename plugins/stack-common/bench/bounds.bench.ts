@@ -8,7 +8,7 @@
 //    findCycle alone, open and closed;
 //  - a 1 MB email: validateStack (refused by MAX_EMAIL_LENGTH) and the EMAIL
 //    rule itself on the whole value.
-// Run: pnpm --filter @internal/plugin-stack-common bench:bounds
+// Run: pnpm --filter @idp-stack/plugin-stack-common bench:bounds
 import { validateStack } from '../src';
 import { EMAIL } from '../src/schema/names';
 import { semanticIssues } from '../src/validation/semantic';

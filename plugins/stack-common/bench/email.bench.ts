@@ -6,7 +6,7 @@
 // load from other users of the shared machine hits both alike. The old rule
 // stops at 40,000 characters (seconds per test); the new one also runs 1 MB,
 // which must finish within BUDGET_MS or the script exits 1.
-// Run: pnpm --filter @internal/plugin-stack-common bench:email
+// Run: pnpm --filter @idp-stack/plugin-stack-common bench:email
 import { EMAIL } from '../src/schema/names';
 
 const QUADRATIC_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

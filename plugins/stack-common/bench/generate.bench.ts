@@ -3,7 +3,7 @@
 // with `kubectl kustomize` on the same output as the baseline in the same run.
 // "cold" empties manifestYaml's memo before each generation (a CLI run, a fresh
 // backend); "warm" generates again with it filled (the designer's live preview).
-// Run: pnpm --filter @internal/plugin-stack-common bench [-- --no-kustomize]
+// Run: pnpm --filter @idp-stack/plugin-stack-common bench [-- --no-kustomize]
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -4,7 +4,7 @@
 // an empty memo (cold: a CLI run, a fresh backend) and a filled one (warm: the
 // designer's live preview, a long-running backend). Interleaved in one process
 // so load from other users of the shared machine hits all three alike.
-// Run: pnpm --filter @internal/plugin-stack-common bench:yaml
+// Run: pnpm --filter @idp-stack/plugin-stack-common bench:yaml
 import { parseAllDocuments, stringify } from 'yaml';
 import { generateManifests } from '../src';
 import { toYaml } from '../src/generator/serialize';

@@ -23,7 +23,7 @@ import {
   generateManifests,
   parseStackYaml,
   serializeCatalogEntities,
-} from '@internal/plugin-stack-common';
+} from '@idp-stack/plugin-stack-common';
 // The stack plugin's benchmark fake of Argo CD (it counts its calls); a test
 // helper, not part of the plugin's published surface.
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
@@ -63,7 +63,7 @@ async function main() {
   const parsed = parseStackYaml(
     readFileSync(
       join(
-        dirname(require.resolve('@internal/plugin-stack-common/package.json')),
+        dirname(require.resolve('@idp-stack/plugin-stack-common/package.json')),
         'fixtures/fullstack.yaml',
       ),
       'utf8',

@@ -1,4 +1,4 @@
-import { parseStackYaml } from '@internal/plugin-stack-common';
+import { parseStackYaml } from '@idp-stack/plugin-stack-common';
 import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';

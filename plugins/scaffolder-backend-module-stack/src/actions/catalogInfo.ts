@@ -7,7 +7,7 @@ import {
   generateCatalogEntities,
   parseStackYaml,
   serializeCatalogEntities,
-} from '@internal/plugin-stack-common';
+} from '@idp-stack/plugin-stack-common';
 import { promises as fs } from 'node:fs';
 import { validateEntity } from '../catalog/validateEntity';
 import { parseOwnerRepo } from '../github/parseOwnerRepo';

@@ -13,7 +13,7 @@ import {
   parseStackYaml,
   STACK_FILE,
   SYSTEM_TOPIC_PREFIX,
-} from '@internal/plugin-stack-common';
+} from '@idp-stack/plugin-stack-common';
 import { checkRepositoryOwner } from '../catalog/checkRepositoryOwner';
 import { DEFAULT_BRANCH } from '../conventions';
 import { checkAllowedOwner } from '../github/allowedOwners';

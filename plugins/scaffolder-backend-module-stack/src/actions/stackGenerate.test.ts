@@ -1,6 +1,6 @@
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { parseStackYaml } from '@internal/plugin-stack-common';
+import { parseStackYaml } from '@idp-stack/plugin-stack-common';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { makeWorkspace } from '../__testUtils__/publishFixture';

@@ -11,7 +11,7 @@ import {
   StackIssue,
   StackLink,
   validateStack,
-} from '@internal/plugin-stack-common';
+} from '@idp-stack/plugin-stack-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { promises as fs } from 'node:fs';

@@ -1,5 +1,5 @@
 import { ServiceUnavailableError } from '@backstage/errors';
-import { IDP_TOPIC, SYSTEM_TOPIC_PREFIX } from '@internal/plugin-stack-common';
+import { IDP_TOPIC, SYSTEM_TOPIC_PREFIX } from '@idp-stack/plugin-stack-common';
 import { IdpOctokit } from './createOctokit';
 import { githubError } from './githubError';
 import { withConsistencyRetry } from './withConsistencyRetry';

@@ -1,5 +1,5 @@
 import { parseAllDocuments } from 'yaml';
-import { ANNOTATIONS, IDP_TOPIC } from '@internal/plugin-stack-common';
+import { ANNOTATIONS, IDP_TOPIC } from '@idp-stack/plugin-stack-common';
 import { IdpOctokit } from './createOctokit';
 import { githubError, githubStatus } from './githubError';
 

@@ -1,4 +1,4 @@
-import type { StackDesign } from '@internal/plugin-stack-common';
+import type { StackDesign } from '@idp-stack/plugin-stack-common';
 
 /** Where the design's entries start in spec.components and spec.links. */
 export type DesignStart = { components: number; links: number };

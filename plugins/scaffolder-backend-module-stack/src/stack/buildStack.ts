@@ -1,4 +1,4 @@
-import { COMPONENT_KINDS } from '@internal/plugin-stack-common';
+import { COMPONENT_KINDS } from '@idp-stack/plugin-stack-common';
 
 const versionOf = (type: keyof typeof COMPONENT_KINDS) => COMPONENT_KINDS[type].defaults.version;
 

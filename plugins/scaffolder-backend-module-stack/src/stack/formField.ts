@@ -1,4 +1,4 @@
-import type { StackIssue } from '@internal/plugin-stack-common';
+import type { StackIssue } from '@idp-stack/plugin-stack-common';
 import type { DesignStart } from './applyDesign';
 
 /**

@@ -2,7 +2,7 @@ import {
   stackActionPermission,
   type ApplicationActionRequest,
   type ApplicationActionResponse,
-} from '@internal/plugin-stack-common';
+} from '@idp-stack/plugin-stack-common';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import type { EntityBuilds } from '@internal/plugin-stack-common';
+import type { EntityBuilds } from '@idp-stack/plugin-stack-common';
 import {
   BOB,
   DEPLOYED,

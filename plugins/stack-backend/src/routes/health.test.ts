@@ -1,6 +1,6 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import type { EntityHealth } from '@internal/plugin-stack-common';
+import type { EntityHealth } from '@idp-stack/plugin-stack-common';
 import {
   BOB,
   DEPLOYED,

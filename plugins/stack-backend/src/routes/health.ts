@@ -1,8 +1,8 @@
 import type {
   HealthBatchItem,
   HealthBatchResponse,
-} from '@internal/plugin-stack-common';
-import { HEALTH_BATCH_LIMIT } from '@internal/plugin-stack-common';
+} from '@idp-stack/plugin-stack-common';
+import { HEALTH_BATCH_LIMIT } from '@idp-stack/plugin-stack-common';
 import {
   Entity,
   parseEntityRef,

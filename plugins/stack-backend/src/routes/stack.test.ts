@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { mockCredentials } from '@backstage/backend-test-utils';
-import type { EntityStack } from '@internal/plugin-stack-common';
+import type { EntityStack } from '@idp-stack/plugin-stack-common';
 import { fakeGithubContents } from '../__testUtils__/githubContents';
 import { Entity } from '@backstage/catalog-model';
 import {

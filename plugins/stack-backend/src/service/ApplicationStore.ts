@@ -1,4 +1,4 @@
-import type { ApplicationHealth } from '@internal/plugin-stack-common';
+import type { ApplicationHealth } from '@idp-stack/plugin-stack-common';
 import { CacheService, LoggerService } from '@backstage/backend-plugin-api';
 import { ArgoCdClient } from './ArgoCdClient';
 import { RefreshingValue } from './RefreshingValue';

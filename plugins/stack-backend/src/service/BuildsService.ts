@@ -2,7 +2,7 @@ import {
   ANNOTATIONS,
   type ApplicationHealth,
   type EntityBuilds,
-} from '@internal/plugin-stack-common';
+} from '@idp-stack/plugin-stack-common';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { GithubActionsClient } from './GithubActionsClient';

@@ -3,7 +3,7 @@ import {
   type EntityStack,
   type Stack,
   type StackIssue,
-} from '@internal/plugin-stack-common';
+} from '@idp-stack/plugin-stack-common';
 import {
   LoggerService,
   UrlReaderService,

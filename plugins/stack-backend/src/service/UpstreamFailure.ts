@@ -1,7 +1,7 @@
 import type {
   UpstreamError,
   UpstreamErrorKind,
-} from '@internal/plugin-stack-common';
+} from '@idp-stack/plugin-stack-common';
 
 /** A failed call to Argo CD or GitHub, classified so the UI can say what to do. */
 export class UpstreamFailure extends Error {

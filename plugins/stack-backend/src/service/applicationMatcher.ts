@@ -1,6 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import { ANNOTATIONS, REPO_LABEL } from '@internal/plugin-stack-common';
+import { ANNOTATIONS, REPO_LABEL } from '@idp-stack/plugin-stack-common';
 import { StoredApplication } from './ApplicationStore';
 
 export const APP_NAME_ANNOTATION = 'argocd/app-name';

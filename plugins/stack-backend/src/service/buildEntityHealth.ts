@@ -6,7 +6,7 @@ import {
   type HealthStatusCode,
   type InstanceStatus,
   type SyncStatusCode,
-} from '@internal/plugin-stack-common';
+} from '@idp-stack/plugin-stack-common';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { InstanceView, Snapshot, StoredApplication } from './ApplicationStore';
 import { matcherFor } from './applicationMatcher';

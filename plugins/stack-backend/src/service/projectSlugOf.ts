@@ -1,4 +1,4 @@
-import { ANNOTATIONS } from '@internal/plugin-stack-common';
+import { ANNOTATIONS } from '@idp-stack/plugin-stack-common';
 import { Entity } from '@backstage/catalog-model';
 
 /** `github.com/project-slug` when it is a well-formed `<owner>/<repo>`, else undefined. */

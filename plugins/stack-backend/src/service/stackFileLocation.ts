@@ -1,4 +1,4 @@
-import { STACK_FILE } from '@internal/plugin-stack-common';
+import { STACK_FILE } from '@idp-stack/plugin-stack-common';
 import { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { stackFilePath, trustedRepository } from './trustedRepository';

@@ -4,7 +4,7 @@ import type {
   OperationPhase,
   ResourceIssue,
   SyncStatusCode,
-} from '@internal/plugin-stack-common';
+} from '@idp-stack/plugin-stack-common';
 import { ArgoApplication } from './argoTypes';
 import { toSyncInitiator } from './toSyncInitiator';
 

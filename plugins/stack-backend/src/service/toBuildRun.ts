@@ -2,7 +2,7 @@ import type {
   BuildConclusion,
   BuildRun,
   BuildStatus,
-} from '@internal/plugin-stack-common';
+} from '@idp-stack/plugin-stack-common';
 import { GithubWorkflowRun } from './githubTypes';
 
 /** A run without the per-environment part, which depends on the request's deployments. */

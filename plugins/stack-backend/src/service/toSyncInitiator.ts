@@ -1,4 +1,4 @@
-import type { SyncInitiator } from '@internal/plugin-stack-common';
+import type { SyncInitiator } from '@idp-stack/plugin-stack-common';
 import { ArgoOperationInitiator } from './argoTypes';
 
 /**

@@ -1,4 +1,4 @@
-import { ANNOTATIONS } from '@internal/plugin-stack-common';
+import { ANNOTATIONS } from '@idp-stack/plugin-stack-common';
 import {
   ANNOTATION_LOCATION,
   Entity,

@@ -1,7 +1,7 @@
 /**
  * API types of the stack backend plugin (plugin id `stack`): deployment
  * health per environment from Argo CD and build status from GitHub Actions.
- * Shared by `@internal/plugin-stack-backend` and the frontend through this
+ * Shared by `@idp-stack/plugin-stack-backend` and the frontend through this
  * package so both sides compile against one contract.
  */
 

@@ -6,7 +6,7 @@ import type {
   HealthStatusCode,
   SyncInitiator,
   SyncStatusCode,
-} from '@internal/plugin-stack-common';
+} from '@idp-stack/plugin-stack-common';
 import type { StackApi } from '../api/stackApiRef';
 
 /** `initiatedBy` as the backend maps Argo CD's: a sync `alice` started by hand. */

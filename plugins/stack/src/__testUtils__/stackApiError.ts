@@ -1,4 +1,4 @@
-import { StackHealthApiError } from '@internal/plugin-stack-common';
+import { StackHealthApiError } from '@idp-stack/plugin-stack-common';
 
 /**
  * The error the stack client throws for a backend error body

@@ -3,7 +3,7 @@ import {
   generateCatalogEntities,
   parseStackYaml,
   type Stack,
-} from '@internal/plugin-stack-common';
+} from '@idp-stack/plugin-stack-common';
 import type { Entity } from '@backstage/catalog-model';
 
 export function stackOf(yaml: string): Stack {

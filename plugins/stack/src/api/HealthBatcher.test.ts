@@ -1,4 +1,4 @@
-import type { HealthBatchResponse } from '@internal/plugin-stack-common';
+import type { HealthBatchResponse } from '@idp-stack/plugin-stack-common';
 import { HealthBatcher } from './HealthBatcher';
 import { entityHealth } from '../__testUtils__/fixtures';
 

@@ -2,8 +2,8 @@ import type {
   EntityHealth,
   HealthBatchResponse,
   InstanceStatus,
-} from '@internal/plugin-stack-common';
-import { HEALTH_BATCH_LIMIT } from '@internal/plugin-stack-common';
+} from '@idp-stack/plugin-stack-common';
+import { HEALTH_BATCH_LIMIT } from '@idp-stack/plugin-stack-common';
 import type { StackApi } from './stackApiRef';
 
 /** The backend accepts at most this many refs per batch request. */

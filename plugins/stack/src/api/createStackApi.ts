@@ -1,4 +1,4 @@
-import { StackHealthClient } from '@internal/plugin-stack-common';
+import { StackHealthClient } from '@idp-stack/plugin-stack-common';
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import type { StackApi } from './stackApiRef';
 

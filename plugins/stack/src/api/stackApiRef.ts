@@ -1,5 +1,5 @@
 import { createApiRef } from '@backstage/core-plugin-api';
-import type { StackHealthClient } from '@internal/plugin-stack-common';
+import type { StackHealthClient } from '@idp-stack/plugin-stack-common';
 
 /**
  * What the stack frontend needs from the `stack` backend: the shared

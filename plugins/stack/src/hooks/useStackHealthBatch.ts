@@ -3,8 +3,8 @@ import useAsync from 'react-use/esm/useAsync';
 import type {
   EntityHealth,
   InstanceStatus,
-} from '@internal/plugin-stack-common';
-import { HEALTH_BATCH_LIMIT } from '@internal/plugin-stack-common';
+} from '@idp-stack/plugin-stack-common';
+import { HEALTH_BATCH_LIMIT } from '@idp-stack/plugin-stack-common';
 import { stackApiRef } from '../api/stackApiRef';
 
 export interface StackHealthBatch {

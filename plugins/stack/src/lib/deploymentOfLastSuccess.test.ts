@@ -1,4 +1,4 @@
-import type { BuildRun } from '@internal/plugin-stack-common';
+import type { BuildRun } from '@idp-stack/plugin-stack-common';
 import { deploymentOfLastSuccess } from './deploymentOfLastSuccess';
 
 function run(id: number, commit: string, conclusion: BuildRun['conclusion']): BuildRun {

@@ -1,4 +1,4 @@
-import type { BuildRun, EntityBuilds } from '@internal/plugin-stack-common';
+import type { BuildRun, EntityBuilds } from '@idp-stack/plugin-stack-common';
 
 export type EnvironmentDeployment =
   | { environment: string; state: 'deployed'; run: BuildRun }

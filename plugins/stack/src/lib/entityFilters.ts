@@ -1,6 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
 import { annotation } from './annotations';
-import { ANNOTATIONS } from '@internal/plugin-stack-common';
+import { ANNOTATIONS } from '@idp-stack/plugin-stack-common';
 
 /** Topology and health tabs belong on Systems and Components. */
 export function isSystemOrComponent(entity: Entity): boolean {

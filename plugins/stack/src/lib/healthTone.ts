@@ -1,7 +1,7 @@
 import type {
   HealthStatusCode,
   SyncStatusCode,
-} from '@internal/plugin-stack-common';
+} from '@idp-stack/plugin-stack-common';
 
 /** How a status reads at a glance; colours come from the theme's palette. */
 export type Tone = 'ok' | 'progress' | 'warning' | 'error' | 'unknown';

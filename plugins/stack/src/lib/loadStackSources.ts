@@ -2,7 +2,7 @@ import {
   ANNOTATIONS,
   stackUnavailableOf,
   type StackUnavailable,
-} from '@internal/plugin-stack-common';
+} from '@idp-stack/plugin-stack-common';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import type { StackApi } from '../api/stackApiRef';
 import { annotation } from './annotations';

@@ -5,7 +5,7 @@ import {
   subComponentsOf,
   type Stack,
   type StackComponent,
-} from '@internal/plugin-stack-common';
+} from '@idp-stack/plugin-stack-common';
 import { parseEntityRef } from '@backstage/catalog-model';
 import type {
   NodeCategory,

@@ -1,4 +1,4 @@
-import type { EntityHealth } from '@internal/plugin-stack-common';
+import type { EntityHealth } from '@idp-stack/plugin-stack-common';
 import type { NodeHealth } from '../components/TopologyGraph';
 
 /** One entity's health in one environment, as a topology node shows it. */

@@ -1,4 +1,4 @@
-import { COMPONENT_TYPES, SERVICE_TYPES, validateStack } from '@internal/plugin-stack-common';
+import { COMPONENT_TYPES, SERVICE_TYPES, validateStack } from '@idp-stack/plugin-stack-common';
 import { DEFAULT_DESIGN, linkTargets, newComponent, toStack } from './stackDesign';
 
 describe('stackDesign', () => {

@@ -6,7 +6,7 @@ import {
   type ComponentType,
   type StackComponent,
   type StackDesign as SubmittedDesign,
-} from '@internal/plugin-stack-common';
+} from '@idp-stack/plugin-stack-common';
 
 /** What the designer field edits and submits (the shared value type, links always present). */
 export type StackDesign = Required<SubmittedDesign>;

@@ -1,4 +1,4 @@
-import type { SyncInitiator } from '@internal/plugin-stack-common';
+import type { SyncInitiator } from '@idp-stack/plugin-stack-common';
 
 /**
  * "by alice" or "by Argo CD (automated)" for who started a sync; undefined

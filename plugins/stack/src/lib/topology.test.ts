@@ -1,5 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
-import { COMPONENT_KINDS } from '@internal/plugin-stack-common';
+import { COMPONENT_KINDS } from '@idp-stack/plugin-stack-common';
 import { buildTopology, categoryOf } from './topology';
 
 function entity(

@@ -1,4 +1,4 @@
-import { CATALOG_RESOURCE_CATEGORY } from '@internal/plugin-stack-common';
+import { CATALOG_RESOURCE_CATEGORY } from '@idp-stack/plugin-stack-common';
 import {
   Entity,
   parseEntityRef,

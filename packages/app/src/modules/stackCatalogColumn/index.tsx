@@ -11,7 +11,7 @@ import {
 import catalogPlugin, {
   CatalogIndexPage,
 } from '@backstage/plugin-catalog/alpha';
-import { createStackHealthColumn } from '@internal/plugin-stack';
+import { createStackHealthColumn } from '@idp-stack/plugin-stack';
 import CategoryIcon from '@material-ui/icons/Category';
 
 const healthColumn = createStackHealthColumn<CatalogTableRow>();

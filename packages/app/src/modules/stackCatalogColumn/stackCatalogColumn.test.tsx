@@ -3,7 +3,7 @@ import { renderTestApp } from '@backstage/frontend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
-import { stackApiRef } from '@internal/plugin-stack';
+import { stackApiRef } from '@idp-stack/plugin-stack';
 import { catalogColumns, stackCatalogColumnModule } from './index';
 
 const payments = {

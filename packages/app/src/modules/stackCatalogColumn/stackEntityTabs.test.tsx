@@ -3,8 +3,8 @@ import { renderTestApp } from '@backstage/frontend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
-import stackPlugin from '@internal/plugin-stack/alpha';
-import { stackApiRef } from '@internal/plugin-stack';
+import stackPlugin from '@idp-stack/plugin-stack/alpha';
+import { stackApiRef } from '@idp-stack/plugin-stack';
 
 const entity = (kind: string, name: string, relations: Array<[string, string]>) => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -14,7 +14,7 @@ const entity = (kind: string, name: string, relations: Array<[string, string]>) 
   relations: relations.map(([type, targetRef]) => ({ type, targetRef })),
 });
 
-// The app discovers @internal/plugin-stack/alpha (app.packages: all); here it
+// The app discovers @idp-stack/plugin-stack/alpha (app.packages: all); here it
 // is passed explicitly next to the catalog to check the tabs mount on entity pages.
 describe('stack plugin in the app', () => {
   it('adds Topology and Health tabs to a system page', async () => {

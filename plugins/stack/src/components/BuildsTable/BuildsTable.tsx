@@ -3,7 +3,7 @@ import {
   ENVIRONMENTS,
   type BuildRun,
   type EntityBuilds,
-} from '@internal/plugin-stack-common';
+} from '@idp-stack/plugin-stack-common';
 import { ageOf, formatAge } from '../../lib/formatAge';
 import { deploymentOfLastSuccess } from '../../lib/deploymentOfLastSuccess';
 import { ExternalLink } from '../ExternalLink';

@@ -1,6 +1,6 @@
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
-import type { BuildRun } from '@internal/plugin-stack-common';
+import type { BuildRun } from '@idp-stack/plugin-stack-common';
 import type { EnvironmentDeployment } from '../../lib/deploymentOfLastSuccess';
 import { ToneStatus } from '../ToneStatus';
 import { Commit } from './Commit';

@@ -1,4 +1,4 @@
-import type { BuildRun } from '@internal/plugin-stack-common';
+import type { BuildRun } from '@idp-stack/plugin-stack-common';
 import type { Tone } from '../../lib/healthTone';
 
 /** How a workflow run reads at a glance, from GitHub's status and conclusion. */

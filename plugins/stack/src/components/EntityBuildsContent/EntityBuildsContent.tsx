@@ -6,7 +6,7 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/esm/useAsync';
 import { stackApiRef } from '../../api/stackApiRef';
 import { annotation } from '../../lib/annotations';
-import { ANNOTATIONS } from '@internal/plugin-stack-common';
+import { ANNOTATIONS } from '@idp-stack/plugin-stack-common';
 import { formatAge } from '../../lib/formatAge';
 import { BuildsTable } from '../BuildsTable';
 import { EmptyNotice } from '../EmptyNotice';

@@ -1,7 +1,7 @@
 import { makeStyles } from '@material-ui/core/styles';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import type { TableColumn } from '@backstage/core-components';
-import { ANNOTATIONS, ENVIRONMENTS } from '@internal/plugin-stack-common';
+import { ANNOTATIONS, ENVIRONMENTS } from '@idp-stack/plugin-stack-common';
 import { useBatchedEntityHealth } from '../../hooks/useBatchedEntityHealth';
 import { annotation } from '../../lib/annotations';
 import { formatAge } from '../../lib/formatAge';

@@ -9,7 +9,7 @@ import { catalogApiRef, useEntity } from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/esm/useAsync';
 import { loadSystemMembers } from '../../lib/systemMembers';
 import { annotation } from '../../lib/annotations';
-import { ANNOTATIONS } from '@internal/plugin-stack-common';
+import { ANNOTATIONS } from '@idp-stack/plugin-stack-common';
 import { useStackHealthBatch } from '../../hooks/useStackHealthBatch';
 import { HealthMatrix, HealthMatrixRow } from '../HealthMatrix';
 import { StaleNotice } from '../StaleNotice';

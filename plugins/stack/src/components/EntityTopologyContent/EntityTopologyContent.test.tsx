@@ -16,7 +16,7 @@ import {
   fakeStackApi,
 } from '../../__testUtils__/fixtures';
 import { EntityTopologyContent } from './EntityTopologyContent';
-import { parseStackYaml, type Stack } from '@internal/plugin-stack-common';
+import { parseStackYaml, type Stack } from '@idp-stack/plugin-stack-common';
 import { stackApiError } from '../../__testUtils__/stackApiError';
 
 // Whole pages with Backstage's Table and MUI inputs: the first render of a

@@ -13,7 +13,7 @@ import {
   DEFAULT_APPROVAL_ENVIRONMENTS,
   StackHealthApiError,
   stackActionPermission,
-} from '@internal/plugin-stack-common';
+} from '@idp-stack/plugin-stack-common';
 import { stackApiRef } from '../../api/stackApiRef';
 
 type Action = 'sync' | 'refresh';

@@ -1,6 +1,6 @@
 import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
-import { ENVIRONMENTS } from '@internal/plugin-stack-common';
+import { ENVIRONMENTS } from '@idp-stack/plugin-stack-common';
 
 export interface EnvironmentSwitchProps {
   value: string;

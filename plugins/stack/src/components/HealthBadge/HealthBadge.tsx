@@ -2,7 +2,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import type {
   HealthStatusCode,
   SyncStatusCode,
-} from '@internal/plugin-stack-common';
+} from '@idp-stack/plugin-stack-common';
 import { healthTone, syncTone } from '../../lib/healthTone';
 import { ToneStatus } from '../ToneStatus';
 

@@ -1,5 +1,5 @@
 import Typography from '@material-ui/core/Typography';
-import type { ApplicationHealth } from '@internal/plugin-stack-common';
+import type { ApplicationHealth } from '@idp-stack/plugin-stack-common';
 import { ageOf } from '../../lib/formatAge';
 import { initiatorText } from '../../lib/syncInitiator';
 import { by } from './by';

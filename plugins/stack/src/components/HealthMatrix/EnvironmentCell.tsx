@@ -2,7 +2,7 @@ import { ReactNode } from 'react';
 import ButtonBase from '@material-ui/core/ButtonBase';
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
-import type { EnvironmentHealth } from '@internal/plugin-stack-common';
+import type { EnvironmentHealth } from '@idp-stack/plugin-stack-common';
 import { formatAge } from '../../lib/formatAge';
 import { HealthBadge } from '../HealthBadge';
 import { AppSummary } from './AppSummary';

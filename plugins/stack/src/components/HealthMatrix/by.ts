@@ -1,4 +1,4 @@
-import type { SyncInitiator } from '@internal/plugin-stack-common';
+import type { SyncInitiator } from '@idp-stack/plugin-stack-common';
 import { initiatorText } from '../../lib/syncInitiator';
 
 /** " by alice" / " by Argo CD (automated)" after a sync, or nothing. */

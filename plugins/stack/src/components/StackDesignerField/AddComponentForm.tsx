@@ -4,7 +4,7 @@ import TextField from '@material-ui/core/TextField';
 import {
   COMPONENT_TYPES,
   type ComponentType,
-} from '@internal/plugin-stack-common';
+} from '@idp-stack/plugin-stack-common';
 import { useRowStyles } from './useRowStyles';
 
 /** Name and type of a new component; Enter in the name adds it too. */

@@ -6,7 +6,7 @@ import ListItemSecondaryAction from '@material-ui/core/ListItemSecondaryAction';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import DeleteIcon from '@material-ui/icons/Delete';
-import type { StackIssue } from '@internal/plugin-stack-common';
+import type { StackIssue } from '@idp-stack/plugin-stack-common';
 import { Issues } from './Issues';
 
 export interface DesignListItem {

@@ -1,5 +1,5 @@
 import { makeStyles } from '@material-ui/core/styles';
-import type { StackIssue } from '@internal/plugin-stack-common';
+import type { StackIssue } from '@idp-stack/plugin-stack-common';
 
 const useStyles = makeStyles(theme => ({
   error: {

@@ -6,7 +6,7 @@ import {
   generateManifests,
   serializeStack,
   validateStack,
-} from '@internal/plugin-stack-common';
+} from '@idp-stack/plugin-stack-common';
 import {
   DEFAULT_DESIGN,
   linkTargets,

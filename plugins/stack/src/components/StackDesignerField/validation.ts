@@ -1,5 +1,5 @@
 import type { CustomFieldValidator } from '@backstage/plugin-scaffolder-react';
-import { validateStack } from '@internal/plugin-stack-common';
+import { validateStack } from '@idp-stack/plugin-stack-common';
 import { StackDesign, toStack } from '../../lib/stackDesign';
 
 /** Blocks the form step while the design breaks a rule of the stack model. */

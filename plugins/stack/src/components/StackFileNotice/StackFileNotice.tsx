@@ -2,7 +2,7 @@ import Typography from '@material-ui/core/Typography';
 import type {
   StackUnavailable,
   StackUnavailableReason,
-} from '@internal/plugin-stack-common';
+} from '@idp-stack/plugin-stack-common';
 
 const WHY: Record<StackUnavailableReason, (u: StackUnavailable) => string> = {
   'no-annotation': () => 'the entity names no repository',

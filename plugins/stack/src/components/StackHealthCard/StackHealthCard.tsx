@@ -4,7 +4,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef, useEntity } from '@backstage/plugin-catalog-react';
-import { ANNOTATIONS, ENVIRONMENTS } from '@internal/plugin-stack-common';
+import { ANNOTATIONS, ENVIRONMENTS } from '@idp-stack/plugin-stack-common';
 import useAsync from 'react-use/esm/useAsync';
 import { useStackHealthBatch } from '../../hooks/useStackHealthBatch';
 import { annotation } from '../../lib/annotations';

@@ -1,4 +1,4 @@
-import type { InstanceStatus } from '@internal/plugin-stack-common';
+import type { InstanceStatus } from '@idp-stack/plugin-stack-common';
 import { formatAge } from '../../lib/formatAge';
 import { Notice } from '../Notice';
 

@@ -3,7 +3,7 @@ import { makeStyles, useTheme } from '@material-ui/core/styles';
 import type {
   HealthStatusCode,
   SyncStatusCode,
-} from '@internal/plugin-stack-common';
+} from '@idp-stack/plugin-stack-common';
 import { healthTone, syncTone, Tone } from '../../lib/healthTone';
 import { toneColor } from '../../lib/toneColor';
 import {
