@@ -45,14 +45,20 @@ async function upstreams(): Promise<NodeJS.ProcessEnv> {
       clientId: oidc.clientId,
       clientSecret: oidc.clientSecret,
       prompt: 'auto',
-      signIn: { resolvers: [{ resolver: 'emailMatchingUserEntityProfileEmail' }] },
+      signIn: {
+        resolvers: [{ resolver: 'emailMatchingUserEntityProfileEmail' }],
+      },
     }),
     APP_CONFIG_stack_argocd_instances: JSON.stringify([
       { name: 'main', url: fakes.argo, token: fakes.token },
     ]),
     APP_CONFIG_stack_actions_enabled: 'true',
     APP_CONFIG_integrations_github: JSON.stringify([
-      { host: 'github.com', apiBaseUrl: fakes.github, token: 'e2e-github-token' },
+      {
+        host: 'github.com',
+        apiBaseUrl: fakes.github,
+        token: 'e2e-github-token',
+      },
     ]),
   };
 }
@@ -62,11 +68,16 @@ async function signInWithOidc(page: Page, email: string) {
   await page.goto(FRONTEND);
   const button = page.getByRole('button', { name: 'Sign In' });
   await button.waitFor({ timeout: 60_000 });
-  const [popup] = await Promise.all([page.waitForEvent('popup'), button.click()]);
+  const [popup] = await Promise.all([
+    page.waitForEvent('popup'),
+    button.click(),
+  ]);
   await popup.locator('input[name="login"]').fill(email, { timeout: 60_000 });
   await popup.locator('input[name="password"]').fill('any');
   await popup.locator('button[type="submit"]').click();
-  await popup.getByRole('button', { name: 'Continue' }).click({ timeout: 30_000 });
+  await popup
+    .getByRole('button', { name: 'Continue' })
+    .click({ timeout: 30_000 });
   await page.getByText('Settings').first().waitFor({ timeout: 60_000 });
 }
 
@@ -93,7 +104,10 @@ async function expectEnabled(page: Page, service: string, enabled: boolean) {
   }
   assert.equal(await button.isEnabled(), enabled, `Sync dev of ${service}`);
   if (!enabled) {
-    assert.match(await cell.innerText(), /Only the owners of this service can sync dev\./);
+    assert.match(
+      await cell.innerText(),
+      /Only the owners of this service can sync dev\./,
+    );
   }
 }
 
@@ -101,11 +115,15 @@ test('Ada (payments-team) may sync Payments API and not Receipts worker', () =>
   step(session.page, 'oidc-ada', async () => {
     await expectEnabled(session.page, 'Payments API', true);
     await expectEnabled(session.page, 'Receipts worker', false);
-    await session.page.screenshot({ path: resolve(ARTIFACTS, 'oidc-ada-health.png') });
+    await session.page.screenshot({
+      path: resolve(ARTIFACTS, 'oidc-ada-health.png'),
+    });
   }));
 
 test('Linus (receipts-team) signs in through the same page and may sync only Receipts worker', async () => {
-  const page = await session.browser.newPage({ viewport: { width: 1500, height: 1000 } });
+  const page = await session.browser.newPage({
+    viewport: { width: 1500, height: 1000 },
+  });
   try {
     await step(page, 'oidc-linus', async () => {
       await signInWithOidc(page, 'linus@example.com');

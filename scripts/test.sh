@@ -58,6 +58,7 @@ check() { # name command...: one check that passes or fails as a whole
 SECONDS=0
 check typecheck pnpm tsc --noEmit
 check lint pnpm exec backstage-cli repo lint
+check prettier pnpm -s prettier:check
 
 # Jest across every package; its JSON report gives the counts.
 say "jest: backstage-cli repo test (all packages)"

@@ -11,5 +11,9 @@ export {
   SYSTEM_API_VERSION,
   SYSTEM_KIND,
 } from './registry';
-export type { SystemRegistration, SystemEnvironmentPolicies, RegistryIssue } from './registry';
+export type {
+  SystemRegistration,
+  SystemEnvironmentPolicies,
+  RegistryIssue,
+} from './registry';
 export { systemPolicyWarnings } from './policyWarnings';

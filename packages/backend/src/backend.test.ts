@@ -1,7 +1,4 @@
-import {
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { JsonObject } from '@backstage/types';
 import { backendFeatures } from './features';
 import { startPostgres, TestPostgres } from './testing/postgres';
@@ -82,7 +79,7 @@ describe('the portal backend', () => {
       const entities = Number(
         pg.query(
           'backstage_plugin_catalog',
-          "SELECT count(*) FROM final_entities WHERE final_entity LIKE '%\"payments\"%'",
+          'SELECT count(*) FROM final_entities WHERE final_entity LIKE \'%"payments"%\'',
         ),
       );
       expect(entities).toBeGreaterThan(0);

@@ -61,11 +61,51 @@ type Action =
 
 // true = allowed. Every cell is asserted below.
 const matrix: Record<Who, Record<Action, boolean>> = {
-  owner: { read: true, 'sync dev': true, 'sync prod': false, refresh: true, 'register location': false, 'delete location': false, 'run template': true },
-  'other team': { read: true, 'sync dev': false, 'sync prod': false, refresh: false, 'register location': false, 'delete location': false, 'run template': true },
-  approver: { read: true, 'sync dev': true, 'sync prod': true, refresh: true, 'register location': false, 'delete location': false, 'run template': true },
-  'platform admin': { read: true, 'sync dev': false, 'sync prod': false, refresh: false, 'register location': true, 'delete location': true, 'run template': true },
-  'unknown user': { read: true, 'sync dev': false, 'sync prod': false, refresh: false, 'register location': false, 'delete location': false, 'run template': true },
+  owner: {
+    read: true,
+    'sync dev': true,
+    'sync prod': false,
+    refresh: true,
+    'register location': false,
+    'delete location': false,
+    'run template': true,
+  },
+  'other team': {
+    read: true,
+    'sync dev': false,
+    'sync prod': false,
+    refresh: false,
+    'register location': false,
+    'delete location': false,
+    'run template': true,
+  },
+  approver: {
+    read: true,
+    'sync dev': true,
+    'sync prod': true,
+    refresh: true,
+    'register location': false,
+    'delete location': false,
+    'run template': true,
+  },
+  'platform admin': {
+    read: true,
+    'sync dev': false,
+    'sync prod': false,
+    refresh: false,
+    'register location': true,
+    'delete location': true,
+    'run template': true,
+  },
+  'unknown user': {
+    read: true,
+    'sync dev': false,
+    'sync prod': false,
+    refresh: false,
+    'register location': false,
+    'delete location': false,
+    'run template': true,
+  },
 };
 
 describe('the permission matrix', () => {
@@ -93,7 +133,10 @@ describe('the permission matrix', () => {
                 ...catalog.locations,
                 {
                   type: 'file',
-                  target: resolve(__dirname, '__testUtils__/probe-template.yaml'),
+                  target: resolve(
+                    __dirname,
+                    '__testUtils__/probe-template.yaml',
+                  ),
                   rules: [{ allow: ['Template'] }],
                 },
               ],
@@ -164,7 +207,10 @@ describe('the permission matrix', () => {
         .set('Authorization', as(who))
         .send({
           type: 'url',
-          target: `https://github.com/acme/${who.replace(' ', '-')}/blob/main/catalog-info.yaml`,
+          target: `https://github.com/acme/${who.replace(
+            ' ',
+            '-',
+          )}/blob/main/catalog-info.yaml`,
         }),
     'delete location': async who =>
       request(backend.server)
@@ -194,7 +240,10 @@ describe('the permission matrix', () => {
 
   it.each(cells)('%s × %s → allowed: %s', async (who, action, allowed) => {
     const res = await attempts[action](who);
-    expect({ status: res.status, body: allowed ? undefined : res.body.error?.name }).toEqual(
+    expect({
+      status: res.status,
+      body: allowed ? undefined : res.body.error?.name,
+    }).toEqual(
       allowed
         ? { status: allowedStatus[action], body: undefined }
         : { status: 403, body: 'NotAllowedError' },

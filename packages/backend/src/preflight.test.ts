@@ -81,7 +81,10 @@ describe('checkSignInConfig', () => {
 
   it('accepts a complete provider', () => {
     const config = new ConfigReader({
-      auth: { environment: 'production', providers: { oidc: { production: oidc } } },
+      auth: {
+        environment: 'production',
+        providers: { oidc: { production: oidc } },
+      },
     });
     expect(checkSignInConfig(config, 'production')).toBeUndefined();
   });
@@ -142,7 +145,8 @@ describe('preflight', () => {
       POSTGRES_USER: 'backstage',
       REDIS_URL: 'redis://redis:6379',
       NODE_ENV: 'production',
-      AUTH_OIDC_METADATA_URL: 'https://idp.example.com/.well-known/openid-configuration',
+      AUTH_OIDC_METADATA_URL:
+        'https://idp.example.com/.well-known/openid-configuration',
       AUTH_OIDC_CLIENT_ID: 'portal',
       AUTH_OIDC_CLIENT_SECRET: 'secret',
       AUTH_GITHUB_CLIENT_ID: 'gh',
@@ -185,11 +189,15 @@ describe('checkCacheConfig', () => {
   const cache = (data: object) =>
     checkCacheConfig(new ConfigReader({ backend: { cache: data } }));
   it('refuses a Redis cache without a connection, naming REDIS_URL', () => {
-    expect(cache({ store: 'redis' })).toMatch(/backend.cache.connection is empty: set REDIS_URL/);
+    expect(cache({ store: 'redis' })).toMatch(
+      /backend.cache.connection is empty: set REDIS_URL/,
+    );
     expect(cache({ store: 'redis', connection: ' ' })).toMatch(/REDIS_URL/);
   });
   it('accepts a Redis URL and the in-memory store', () => {
-    expect(cache({ store: 'redis', connection: 'redis://127.0.0.1:6379' })).toBeUndefined();
+    expect(
+      cache({ store: 'redis', connection: 'redis://127.0.0.1:6379' }),
+    ).toBeUndefined();
     expect(cache({ store: 'memory' })).toBeUndefined();
   });
 });

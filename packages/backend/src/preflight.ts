@@ -72,7 +72,10 @@ export function checkSignInConfig(
     const settings = providers!.getOptionalConfig(`${id}.${authEnv}`);
     const missing = Object.entries(PROVIDER_KEYS[id] ?? {})
       .filter(([key]) => !settings?.getOptionalString(key))
-      .map(([key, variable]) => `${variable} (auth.providers.${id}.${authEnv}.${key})`);
+      .map(
+        ([key, variable]) =>
+          `${variable} (auth.providers.${id}.${authEnv}.${key})`,
+      );
     if (!settings || missing.length > 0) {
       return `sign-in provider ${id} is incomplete for auth.environment ${authEnv}: set ${
         missing.join(', ') || `auth.providers.${id}.${authEnv}`

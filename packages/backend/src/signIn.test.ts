@@ -63,7 +63,8 @@ describe('sign-in on the production backend', () => {
         tokens.ada = ada.token;
         break;
       }
-      if (Date.now() > deadline) throw new Error(`ada never signed in: ${ada.error}`);
+      if (Date.now() > deadline)
+        throw new Error(`ada never signed in: ${ada.error}`);
       await new Promise(r => setTimeout(r, 1000));
     }
   });
@@ -85,15 +86,21 @@ describe('sign-in on the production backend', () => {
   });
 
   it('refuses a person who is not in the catalog, saying so', async () => {
-    const mallory = await signInWithOidc(backend!.baseUrl, 'mallory@example.com');
+    const mallory = await signInWithOidc(
+      backend!.baseUrl,
+      'mallory@example.com',
+    );
     expect(mallory.token).toBeUndefined();
     expect(mallory.error).toMatch(/unable to resolve user identity/);
   });
 
   it('refuses guest under NODE_ENV=production', async () => {
-    const res = await fetch(`${backend!.baseUrl}/api/auth/guest/refresh?env=development`, {
-      headers: { 'x-requested-with': 'XMLHttpRequest' },
-    });
+    const res = await fetch(
+      `${backend!.baseUrl}/api/auth/guest/refresh?env=development`,
+      {
+        headers: { 'x-requested-with': 'XMLHttpRequest' },
+      },
+    );
     expect(res.status).toBe(403);
     expect((await res.json()).error.message).toMatch(
       /guest provider cannot be used outside of a development environment/,
@@ -108,11 +115,17 @@ describe('sign-in on the production backend', () => {
           authorization: `Bearer ${tokens[who]}`,
           'content-type': 'application/json',
         },
-        body: JSON.stringify({ entityRef: `component:default/${name}`, environment: 'dev' }),
+        body: JSON.stringify({
+          entityRef: `component:default/${name}`,
+          environment: 'dev',
+        }),
       });
     const own = await sync('ada', 'payments-api');
     expect(own.status).toBe(200);
-    expect(await own.json()).toMatchObject({ application: 'payments-dev', accepted: true });
+    expect(await own.json()).toMatchObject({
+      application: 'payments-dev',
+      accepted: true,
+    });
     expect((await sync('ada', 'receipts-worker')).status).toBe(403);
     expect((await sync('linus', 'payments-api')).status).toBe(403);
     expect((await sync('linus', 'receipts-worker')).status).toBe(200);

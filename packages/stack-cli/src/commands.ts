@@ -1,8 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { generateManifests, MAX_STACK_YAML_BYTES, parseStackYaml, Stack, StackIssue, stackYamlSizeIssue } from '@idp-stack/plugin-stack-common';
+import {
+  generateManifests,
+  MAX_STACK_YAML_BYTES,
+  parseStackYaml,
+  Stack,
+  StackIssue,
+  stackYamlSizeIssue,
+} from '@idp-stack/plugin-stack-common';
 // The registry only: the package index also loads the Kubernetes schema models.
-import { readSystemRegistry, systemPolicyWarnings } from '@idp-stack/gitops/tenancy';
+import {
+  readSystemRegistry,
+  systemPolicyWarnings,
+} from '@idp-stack/gitops/tenancy';
 import { lineDiff } from './diff';
 import { Repository } from './repository';
 
@@ -22,7 +32,12 @@ export interface Io {
 
 function invalid(file: string, issues: StackIssue[]): CliError {
   return new CliError(
-    [`${file} is not a valid stack (${issues.length} issue${issues.length === 1 ? '' : 's'}):`, ...issues.map(i => `  ${i.message}  [${i.rule}]`)].join('\n'),
+    [
+      `${file} is not a valid stack (${issues.length} issue${
+        issues.length === 1 ? '' : 's'
+      }):`,
+      ...issues.map(i => `  ${i.message}  [${i.rule}]`),
+    ].join('\n'),
     EXIT.invalid,
   );
 }
@@ -34,13 +49,17 @@ function loadStack(file: string): Stack {
   try {
     fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
     const { size } = fs.fstatSync(fd);
-    if (size > MAX_STACK_YAML_BYTES) throw invalid(file, [stackYamlSizeIssue(size)]);
+    if (size > MAX_STACK_YAML_BYTES)
+      throw invalid(file, [stackYamlSizeIssue(size)]);
     text = fs.readFileSync(fd, 'utf8');
   } catch (e) {
     if (e instanceof CliError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     // O_NOFOLLOW makes open fail with ELOOP on a symbolic link.
-    const why = code === 'ELOOP' ? 'it is a symbolic link; stack follows no links' : code ?? (e as Error).message;
+    const why =
+      code === 'ELOOP'
+        ? 'it is a symbolic link; stack follows no links'
+        : code ?? (e as Error).message;
     throw new CliError(`cannot read ${file}: ${why}`, EXIT.usage);
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
@@ -57,15 +76,23 @@ function loadStack(file: string): Stack {
  */
 export function validate(file: string, io: Io, systems?: string): number {
   const stack = loadStack(file);
-  io.out(`${file}: valid (${stack.spec.components.length} components, ${stack.spec.links?.length ?? 0} links)`);
+  io.out(
+    `${file}: valid (${stack.spec.components.length} components, ${
+      stack.spec.links?.length ?? 0
+    } links)`,
+  );
   if (systems !== undefined) {
     let registry;
     try {
       registry = readSystemRegistry(systems);
     } catch (e) {
-      throw new CliError(`cannot read the system registry ${systems}: ${(e as Error).message}`, EXIT.usage);
+      throw new CliError(
+        `cannot read the system registry ${systems}: ${(e as Error).message}`,
+        EXIT.usage,
+      );
     }
-    for (const w of systemPolicyWarnings(stack, registry)) io.err(`warning: ${w}`);
+    for (const w of systemPolicyWarnings(stack, registry))
+      io.err(`warning: ${w}`);
   }
   return EXIT.ok;
 }
@@ -94,20 +121,31 @@ export function check(dir: string, io: Io): number {
   const isCommitted = new Set(committed);
   const generated = new Map(files.map(f => [f.path, f.content]));
   const drift: string[] = [];
-  for (const p of committed.filter(x => !generated.has(x))) drift.push(`only in ${dir}: ${p} (the stack no longer generates it)`);
+  for (const p of committed.filter(x => !generated.has(x)))
+    drift.push(`only in ${dir}: ${p} (the stack no longer generates it)`);
   for (const [p, content] of generated) {
     if (!isCommitted.has(p)) {
       drift.push(`missing in ${dir}: ${p}`);
       continue;
     }
     const current = repo.read(p);
-    if (current !== content) drift.push(`--- ${p} (committed)`, `+++ ${p} (generated)`, ...lineDiff(current, content));
+    if (current !== content)
+      drift.push(
+        `--- ${p} (committed)`,
+        `+++ ${p} (generated)`,
+        ...lineDiff(current, content),
+      );
   }
   if (drift.length === 0) {
     io.out(`${dir}: deploy/ matches stack.yaml (${files.length} files)`);
     return EXIT.ok;
   }
   io.out(drift.join('\n'));
-  io.err(`${dir}: deploy/ has drifted from stack.yaml; run \`stack generate ${path.join(dir, 'stack.yaml')} -o ${dir}\``);
+  io.err(
+    `${dir}: deploy/ has drifted from stack.yaml; run \`stack generate ${path.join(
+      dir,
+      'stack.yaml',
+    )} -o ${dir}\``,
+  );
   return EXIT.drift;
 }

@@ -22,8 +22,14 @@ export class Repository {
   /** Absolute path of `rel` after checking it stays inside and crosses no symlink. */
   resolve(rel: string): string {
     const parts = rel.split('/');
-    if (path.isAbsolute(rel) || rel.includes('\\') || parts.some(p => p === '..' || p === '' || p === '.')) {
-      throw new Error(`${rel}: not a plain path inside ${this.root} (no '..', '.', empty or absolute segments)`);
+    if (
+      path.isAbsolute(rel) ||
+      rel.includes('\\') ||
+      parts.some(p => p === '..' || p === '' || p === '.')
+    ) {
+      throw new Error(
+        `${rel}: not a plain path inside ${this.root} (no '..', '.', empty or absolute segments)`,
+      );
     }
     let at = this.root;
     for (const part of parts) {
@@ -31,7 +37,14 @@ export class Repository {
       const stat = fs.lstatSync(at, { throwIfNoEntry: false });
       if (!stat) break; // nothing below a missing directory exists either
       if (stat.isSymbolicLink()) {
-        throw new Error(`${path.relative(this.root, at)} is a symbolic link; stack reads and writes only inside ${this.root} and follows no links`);
+        throw new Error(
+          `${path.relative(
+            this.root,
+            at,
+          )} is a symbolic link; stack reads and writes only inside ${
+            this.root
+          } and follows no links`,
+        );
       }
     }
     return path.join(this.root, ...parts);
@@ -58,11 +71,17 @@ export class Repository {
 
   /** Reads a regular file that has no other name outside (one hard link). */
   read(rel: string): string {
-    const fd = fs.openSync(this.resolve(rel), fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+    const fd = fs.openSync(
+      this.resolve(rel),
+      fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW,
+    );
     try {
       const stat = fs.fstatSync(fd);
       if (!stat.isFile()) throw new Error(`${rel} is not a regular file`);
-      if (stat.nlink > 1) throw new Error(`${rel} has ${stat.nlink} hard links; stack reads no file that may live outside ${this.root}`);
+      if (stat.nlink > 1)
+        throw new Error(
+          `${rel} has ${stat.nlink} hard links; stack reads no file that may live outside ${this.root}`,
+        );
       return fs.readFileSync(fd, 'utf8');
     } finally {
       fs.closeSync(fd);
@@ -73,7 +92,10 @@ export class Repository {
   write(rel: string, content: string): void {
     const target = this.resolve(rel);
     this.mkdirs(path.dirname(rel));
-    const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+    const temp = path.join(
+      path.dirname(target),
+      `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`,
+    );
     try {
       fs.writeFileSync(temp, content, { flag: 'wx' });
       fs.renameSync(temp, target);
@@ -96,7 +118,8 @@ export class Repository {
       const at = this.resolve(sofar);
       const stat = fs.lstatSync(at, { throwIfNoEntry: false });
       if (!stat) fs.mkdirSync(at);
-      else if (!stat.isDirectory()) throw new Error(`${sofar} is not a directory`);
+      else if (!stat.isDirectory())
+        throw new Error(`${sofar} is not a directory`);
     }
   }
 }

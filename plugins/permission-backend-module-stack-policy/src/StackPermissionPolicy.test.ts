@@ -93,12 +93,8 @@ describe('StackPermissionPolicy', () => {
   it('allows catalog reads and task creation, and limits task reads to their creator', async () => {
     const p = policy(ada);
     expect(
-      (
-        await p.handle(
-          { permission: catalogEntityReadPermission },
-          user(),
-        )
-      ).result,
+      (await p.handle({ permission: catalogEntityReadPermission }, user()))
+        .result,
     ).toBe(AuthorizeResult.ALLOW);
     expect(
       (await p.handle({ permission: taskCreatePermission }, user())).result,
@@ -108,7 +104,10 @@ describe('StackPermissionPolicy', () => {
     ).toMatchObject({
       result: AuthorizeResult.CONDITIONAL,
       pluginId: 'scaffolder',
-      conditions: { rule: 'IS_TASK_OWNER', params: { createdBy: ['user:default/ada'] } },
+      conditions: {
+        rule: 'IS_TASK_OWNER',
+        params: { createdBy: ['user:default/ada'] },
+      },
     });
   });
 
@@ -141,7 +140,9 @@ describe('StackPermissionPolicy', () => {
   it('names a missing or malformed group key', () => {
     expect(() =>
       readStackPolicyConfig(
-        new ConfigReader({ permission: { stackPolicy: { platformGroup: 'x' } } }),
+        new ConfigReader({
+          permission: { stackPolicy: { platformGroup: 'x' } },
+        }),
         'test',
       ),
     ).toThrow(/approversGroup/);

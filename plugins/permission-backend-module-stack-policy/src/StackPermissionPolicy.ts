@@ -75,9 +75,7 @@ export class StackPermissionPolicy implements PermissionPolicy {
     const { permission } = request;
     // User and group refs the sign-in resolver put in the token (`ent`).
     const { userEntityRef, ownershipEntityRefs } =
-      await this.userInfo.getUserInfo(
-      user.credentials,
-    );
+      await this.userInfo.getUserInfo(user.credentials);
     const memberOf = (group: string) => ownershipEntityRefs.includes(group);
 
     if (

@@ -23,7 +23,10 @@ export const permissionModuleStackPolicy = createBackendModule({
         policy: policyExtensionPoint,
       },
       async init({ config, logger, userInfo, policy }) {
-        const policyConfig = readStackPolicyConfig(config, process.env.NODE_ENV);
+        const policyConfig = readStackPolicyConfig(
+          config,
+          process.env.NODE_ENV,
+        );
         if (policyConfig.allowAll) {
           logger.warn(
             'permission.stackPolicy.allowAllForLocalDevelopment: every request is allowed (local development only)',

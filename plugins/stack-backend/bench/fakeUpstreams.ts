@@ -91,7 +91,12 @@ export function fakeArgoServer(
         const name = decodeURIComponent(url.pathname.split('/')[4]);
         const app = apps.find(a => a.metadata.name === name);
         if (app) sendJson(res, 200, app);
-        else sendJson(res, 404, { error: 'not found', code: 5, message: `applications.argoproj.io "${name}" not found` });
+        else
+          sendJson(res, 404, {
+            error: 'not found',
+            code: 5,
+            message: `applications.argoproj.io "${name}" not found`,
+          });
       } else {
         sendJson(res, 404, {
           error: 'not found',

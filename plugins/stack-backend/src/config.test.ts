@@ -68,7 +68,14 @@ describe('readStackConfig', () => {
 
   it.each([
     ['url', { url: 'https://admin:hunter2@argocd.example.com', token: 't' }],
-    ['uiUrl', { url: 'https://argocd.example.com', uiUrl: 'https://admin:hunter2@argocd.example.com', token: 't' }],
+    [
+      'uiUrl',
+      {
+        url: 'https://argocd.example.com',
+        uiUrl: 'https://admin:hunter2@argocd.example.com',
+        token: 't',
+      },
+    ],
   ])('refuses credentials in %s without echoing them', (key, instance) => {
     let error: Error | undefined;
     try {

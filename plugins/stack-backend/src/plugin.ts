@@ -66,7 +66,9 @@ export const stackPlugin = createBackendPlugin({
         const readConfig = stackConfig.github.integrations
           ? new ConfigReader({
               integrations: {
-                github: stackConfig.github.integrations.map(c => c.get<JsonObject>()),
+                github: stackConfig.github.integrations.map(c =>
+                  c.get<JsonObject>(),
+                ),
               },
             })
           : config;

@@ -15,7 +15,8 @@ import { semanticIssues } from '../src/validation/semantic';
 import { findCycle } from '../src/validation/findCycle';
 
 const N = 12_000;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = (xs: number[]) =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (f: () => unknown) => {
   const t = process.hrtime.bigint();
   f();
@@ -23,12 +24,15 @@ const ms = (f: () => unknown) => {
 };
 
 /** The recursive depth-first search findCycle replaced (validation/semantic.ts before issue 13). */
-function recursiveFindCycle(edges: Map<string, string[]>): string[] | undefined {
+function recursiveFindCycle(
+  edges: Map<string, string[]>,
+): string[] | undefined {
   const state = new Map<string, 'visiting' | 'done'>();
   const stack: string[] = [];
   const visit = (n: string): string[] | undefined => {
     if (state.get(n) === 'done') return undefined;
-    if (state.get(n) === 'visiting') return [...stack.slice(stack.indexOf(n)), n];
+    if (state.get(n) === 'visiting')
+      return [...stack.slice(stack.indexOf(n)), n];
     state.set(n, 'visiting');
     stack.push(n);
     for (const m of edges.get(n) ?? []) {
@@ -52,9 +56,15 @@ const stackOf = (closed: boolean) => ({
   kind: 'Stack',
   metadata: { name: 'chain', system: 'chain', owner: 'group:chain' },
   spec: {
-    components: Array.from({ length: N }, (_, i) => ({ name: name(i), type: 'nodejs' })),
+    components: Array.from({ length: N }, (_, i) => ({
+      name: name(i),
+      type: 'nodejs',
+    })),
     links: [
-      ...Array.from({ length: N - 1 }, (_, i) => ({ from: name(i), to: name(i + 1) })),
+      ...Array.from({ length: N - 1 }, (_, i) => ({
+        from: name(i),
+        to: name(i + 1),
+      })),
       ...(closed ? [{ from: name(N - 1), to: name(0) }] : []),
     ],
   },
@@ -66,7 +76,11 @@ const edgesOf = (closed: boolean) => {
   return e;
 };
 const email = `a@${'a.'.repeat(512 * 1024)} `; // 1 MB, no split can match
-const emailStack = { ...stackOf(false), spec: { components: [{ name: 'api', type: 'nodejs' }] }, metadata: { name: 'm', system: 'm', owner: 'o', email } };
+const emailStack = {
+  ...stackOf(false),
+  spec: { components: [{ name: 'api', type: 'nodejs' }] },
+  metadata: { name: 'm', system: 'm', owner: 'o', email },
+};
 
 const [openEdges, closedEdges] = [edgesOf(false), edgesOf(true)];
 const closedStack = stackOf(true);
@@ -78,16 +92,55 @@ try {
   recursive = e instanceof RangeError ? `RangeError: ${e.message}` : String(e);
 }
 
-const cases: Array<{ what: string; budgetMs: number; rounds: number; run: () => unknown }> = [
-  { what: `validateStack, ${N.toLocaleString('en-US')}-link chain`, budgetMs: 100, rounds: 11, run: () => validateStack(closedStack) },
-  { what: `cross-field rules on the chain (past the cap)`, budgetMs: 1000, rounds: 3, run: () => semanticIssues(closedStack) },
-  { what: `findCycle, open chain`, budgetMs: 100, rounds: 11, run: () => findCycle(openEdges) },
-  { what: `findCycle, closed chain`, budgetMs: 100, rounds: 11, run: () => findCycle(closedEdges) },
-  { what: `validateStack, 1 MB email`, budgetMs: 100, rounds: 11, run: () => validateStack(emailStack) },
-  { what: `EMAIL rule on the 1 MB email`, budgetMs: 100, rounds: 11, run: () => EMAIL.test(email) },
+const cases: Array<{
+  what: string;
+  budgetMs: number;
+  rounds: number;
+  run: () => unknown;
+}> = [
+  {
+    what: `validateStack, ${N.toLocaleString('en-US')}-link chain`,
+    budgetMs: 100,
+    rounds: 11,
+    run: () => validateStack(closedStack),
+  },
+  {
+    what: `cross-field rules on the chain (past the cap)`,
+    budgetMs: 1000,
+    rounds: 3,
+    run: () => semanticIssues(closedStack),
+  },
+  {
+    what: `findCycle, open chain`,
+    budgetMs: 100,
+    rounds: 11,
+    run: () => findCycle(openEdges),
+  },
+  {
+    what: `findCycle, closed chain`,
+    budgetMs: 100,
+    rounds: 11,
+    run: () => findCycle(closedEdges),
+  },
+  {
+    what: `validateStack, 1 MB email`,
+    budgetMs: 100,
+    rounds: 11,
+    run: () => validateStack(emailStack),
+  },
+  {
+    what: `EMAIL rule on the 1 MB email`,
+    budgetMs: 100,
+    rounds: 11,
+    run: () => EMAIL.test(email),
+  },
 ];
 
-console.log(`recursive cycle detection on the closed ${N.toLocaleString('en-US')} chain: ${recursive}\n`);
+console.log(
+  `recursive cycle detection on the closed ${N.toLocaleString(
+    'en-US',
+  )} chain: ${recursive}\n`,
+);
 console.log('| case | median | budget |');
 console.log('| --- | --- | --- |');
 let over = 0;
@@ -95,7 +148,9 @@ for (const c of cases) {
   const m = median(Array.from({ length: c.rounds }, () => ms(c.run)));
   console.log(`| ${c.what} | ${m.toFixed(2)} ms | ${c.budgetMs} ms |`);
   if (m > c.budgetMs) {
-    console.error(`${c.what}: ${m.toFixed(2)} ms is over the budget of ${c.budgetMs} ms`);
+    console.error(
+      `${c.what}: ${m.toFixed(2)} ms is over the budget of ${c.budgetMs} ms`,
+    );
     over++;
   }
 }

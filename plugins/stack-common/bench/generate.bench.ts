@@ -12,7 +12,8 @@ import { generateManifests } from '../src';
 import { forgetManifestYamlMemo } from '../src/yaml/manifestYaml';
 import { makeStack } from './makeStack';
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = (xs: number[]) =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function time(fn: () => unknown): number {
   const t = process.hrtime.bigint();
@@ -42,7 +43,15 @@ for (const n of [10, 50, 100, 1000]) {
   const warm = median(warmRuns);
 
   if (!withKustomize) {
-    rows.push(`| ${n} | ${stack.spec.links!.length} | ${files.length} | ${gen.toFixed(2)} ms | ${(gen / n).toFixed(3)} ms | ${warm.toFixed(2)} ms | ${heapDelta.toFixed(1)} MiB | ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB | – | – |`);
+    rows.push(
+      `| ${n} | ${stack.spec.links!.length} | ${files.length} | ${gen.toFixed(
+        2,
+      )} ms | ${(gen / n).toFixed(3)} ms | ${warm.toFixed(
+        2,
+      )} ms | ${heapDelta.toFixed(1)} MiB | ${(
+        process.resourceUsage().maxRSS / 1024
+      ).toFixed(0)} MiB | – | – |`,
+    );
     continue;
   }
   const root = mkdtempSync(join(tmpdir(), 'stack-bench-'));
@@ -54,7 +63,13 @@ for (const n of [10, 50, 100, 1000]) {
   const cap = 90_000;
   const kustomizeRuns = Array.from({ length: n >= 1000 ? 1 : 5 }, () => {
     try {
-      return time(() => execFileSync('kubectl', ['kustomize', join(root, 'deploy/overlays/prod')], { maxBuffer: 1 << 30, timeout: cap, killSignal: 'SIGKILL' }));
+      return time(() =>
+        execFileSync(
+          'kubectl',
+          ['kustomize', join(root, 'deploy/overlays/prod')],
+          { maxBuffer: 1 << 30, timeout: cap, killSignal: 'SIGKILL' },
+        ),
+      );
     } catch {
       return Infinity;
     }
@@ -63,9 +78,23 @@ for (const n of [10, 50, 100, 1000]) {
   rmSync(root, { recursive: true, force: true });
   const rss = process.resourceUsage().maxRSS / 1024;
   rows.push(
-    `| ${n} | ${stack.spec.links!.length} | ${files.length} | ${gen.toFixed(2)} ms | ${(gen / n).toFixed(3)} ms | ${warm.toFixed(2)} ms | ${heapDelta.toFixed(1)} MiB | ${rss.toFixed(0)} MiB | ${kustomize === Infinity ? `> ${cap / 1000} s (killed)` : `${kustomize.toFixed(0)} ms`} | ${kustomize === Infinity ? `> ${(cap / gen).toFixed(0)}` : (kustomize / gen).toFixed(0)}× |`,
+    `| ${n} | ${stack.spec.links!.length} | ${files.length} | ${gen.toFixed(
+      2,
+    )} ms | ${(gen / n).toFixed(3)} ms | ${warm.toFixed(
+      2,
+    )} ms | ${heapDelta.toFixed(1)} MiB | ${rss.toFixed(0)} MiB | ${
+      kustomize === Infinity
+        ? `> ${cap / 1000} s (killed)`
+        : `${kustomize.toFixed(0)} ms`
+    } | ${
+      kustomize === Infinity
+        ? `> ${(cap / gen).toFixed(0)}`
+        : (kustomize / gen).toFixed(0)
+    }× |`,
   );
 }
-console.log('| components | links | files | generate cold (median) | per component | generate warm (median) | heap of one run | peak RSS so far | kubectl kustomize prod (median) | kustomize / generate cold |');
+console.log(
+  '| components | links | files | generate cold (median) | per component | generate warm (median) | heap of one run | peak RSS so far | kubectl kustomize prod (median) | kustomize / generate cold |',
+);
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of rows) console.log(r);

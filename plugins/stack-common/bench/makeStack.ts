@@ -17,13 +17,22 @@ export function makeStack(n: number): Stack {
       ...[0, 1, 2, 3, 4].map(i => ({ name: `${p}-svc${i}`, type: 'nodejs' })),
       { name: `${p}-web`, type: g === 0 ? 'frontend' : 'nodejs' },
       { name: `${p}-db`, type: 'postgres', databases: [{ name: 'app' }] },
-      { name: `${p}-cache`, type: 'redis', databases: [{ name: 'sessions', index: 0 }] },
-      { name: `${p}-mq`, type: 'rabbitmq', queues: [{ name: 'jobs', deadLetter: true }] },
+      {
+        name: `${p}-cache`,
+        type: 'redis',
+        databases: [{ name: 'sessions', index: 0 }],
+      },
+      {
+        name: `${p}-mq`,
+        type: 'rabbitmq',
+        queues: [{ name: 'jobs', deadLetter: true }],
+      },
       { name: `${p}-store`, type: 'minio', buckets: [{ name: 'files' }] },
     ].slice(0, n - components.length);
     components.push(...group);
     const has = (name: string) => group.some(c => c.name === name);
-    const link = (from: string, to: string) => has(from) && has(to.split('/')[0]) && links.push({ from, to });
+    const link = (from: string, to: string) =>
+      has(from) && has(to.split('/')[0]) && links.push({ from, to });
     link(`${p}-web`, `${p}-svc0`);
     link(`${p}-svc0`, `${p}-svc1`);
     link(`${p}-svc1`, `${p}-svc2`);
@@ -44,6 +53,7 @@ export function makeStack(n: number): Stack {
     spec: { components, links },
   };
   const problems = semanticIssues(input);
-  if (problems.length > 0) throw new Error(problems.map(i => i.message).join('\n'));
+  if (problems.length > 0)
+    throw new Error(problems.map(i => i.message).join('\n'));
   return stackSchema.parse(input);
 }

@@ -8,27 +8,37 @@
 import { parseAllDocuments, stringify } from 'yaml';
 import { generateManifests } from '../src';
 import { toYaml } from '../src/generator/serialize';
-import { forgetManifestYamlMemo, MANIFEST_YAML } from '../src/yaml/manifestYaml';
+import {
+  forgetManifestYamlMemo,
+  MANIFEST_YAML,
+} from '../src/yaml/manifestYaml';
 import { makeStack } from './makeStack';
 
-const library = (objects: unknown[]) => objects.map(o => stringify(o, MANIFEST_YAML)).join('---\n');
+const library = (objects: unknown[]) =>
+  objects.map(o => stringify(o, MANIFEST_YAML)).join('---\n');
 const cold = (objects: unknown[]) => toYaml(objects);
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = (xs: number[]) =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-console.log('| components | documents | library stringify (median) | manifestYaml cold | cold / library | manifestYaml warm | warm / library |');
+console.log(
+  '| components | documents | library stringify (median) | manifestYaml cold | cold / library | manifestYaml warm | warm / library |',
+);
 console.log('| --- | --- | --- | --- | --- | --- | --- |');
 for (const n of [50, 1000]) {
   const files = generateManifests(makeStack(n));
   // The objects toYaml received, recovered from its output, one list per file.
-  const perFile = files.map(f => parseAllDocuments(f.content).map(d => d.toJS()));
+  const perFile = files.map(f =>
+    parseAllDocuments(f.content).map(d => d.toJS()),
+  );
   const expected = files.map(f => f.content);
   const run = (fn: (objects: unknown[]) => string, forget = false) => {
     if (forget) forgetManifestYamlMemo();
     const t = process.hrtime.bigint();
     const out = perFile.map(fn);
     const ms = Number(process.hrtime.bigint() - t) / 1e6;
-    if (out.some((text, i) => text !== expected[i])) throw new Error('output differs from generateManifests');
+    if (out.some((text, i) => text !== expected[i]))
+      throw new Error('output differs from generateManifests');
     return ms;
   };
   const turns = [() => run(library), () => run(cold, true), () => run(toYaml)];
@@ -45,5 +55,9 @@ for (const n of [50, 1000]) {
   }
   const [lib, c, w] = times.map(median);
   const docs = perFile.reduce((s, d) => s + d.length, 0);
-  console.log(`| ${n} | ${docs} | ${lib.toFixed(2)} ms | ${c.toFixed(2)} ms | ${(c / lib).toFixed(3)} | ${w.toFixed(2)} ms | ${(w / lib).toFixed(3)} |`);
+  console.log(
+    `| ${n} | ${docs} | ${lib.toFixed(2)} ms | ${c.toFixed(2)} ms | ${(
+      c / lib
+    ).toFixed(3)} | ${w.toFixed(2)} ms | ${(w / lib).toFixed(3)} |`,
+  );
 }

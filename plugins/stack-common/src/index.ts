@@ -33,7 +33,12 @@ export type {
   LinkDeclaration,
 } from './componentTypes/registry';
 export type { StackDesign } from './model/design';
-export { stackSchema, componentSchema, linkSchema, environmentSchema } from './schema/stackSchema';
+export {
+  stackSchema,
+  componentSchema,
+  linkSchema,
+  environmentSchema,
+} from './schema/stackSchema';
 export type {
   Stack,
   StackComponent,
@@ -50,7 +55,11 @@ export { stackJsonSchema } from './schema/jsonSchema';
 export { validateStack } from './validation/validateStack';
 export type { StackValidationResult } from './validation/validateStack';
 export type { StackIssue } from './validation/issues';
-export { MAX_STACK_YAML_BYTES, parseStackYaml, stackYamlSizeIssue } from './yaml/parseStackYaml';
+export {
+  MAX_STACK_YAML_BYTES,
+  parseStackYaml,
+  stackYamlSizeIssue,
+} from './yaml/parseStackYaml';
 export { serializeStack } from './yaml/serializeStack';
 export { generateManifests } from './generator/generateManifests';
 export type { GeneratedFile, K8sObject } from './generator/types';

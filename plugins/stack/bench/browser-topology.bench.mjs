@@ -22,7 +22,9 @@ const RUNS = Number(process.env.RUNS ?? 7);
 const useDagre = {
   name: 'use-dagre',
   setup(b) {
-    b.onResolve({ filter: /lib\/layoutTopology$/ }, () => ({ path: join(here, 'browser/dagreLayout.ts') }));
+    b.onResolve({ filter: /lib\/layoutTopology$/ }, () => ({
+      path: join(here, 'browser/dagreLayout.ts'),
+    }));
   },
 };
 
@@ -38,14 +40,25 @@ async function bundle(dir, name, plugins) {
     plugins,
     logLevel: 'error',
   });
-  writeFileSync(join(dir, `${name}.html`), `<!doctype html><html><body><div id="root"></div><script src="${name}.js"></script></body></html>`);
+  writeFileSync(
+    join(dir, `${name}.html`),
+    `<!doctype html><html><body><div id="root"></div><script src="${name}.js"></script></body></html>`,
+  );
   return pathToFileURL(join(dir, `${name}.html`)).href;
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'stack-topology-bench-'));
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 try {
   const variants = [
@@ -56,33 +69,60 @@ try {
   for (const [label, url] of variants) {
     const times = [];
     for (let i = 0; i < RUNS; i++) {
-      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      const page = await browser.newPage({
+        viewport: { width: 1400, height: 900 },
+      });
       const errors = [];
       page.on('pageerror', e => errors.push(e.message));
       page.on('console', m => m.type() === 'error' && errors.push(m.text()));
       await page.goto(`${url}?n=${N}`);
-      await page.waitForFunction(() => window.__interactive !== undefined, null, { timeout: 120_000 });
+      await page.waitForFunction(
+        () => window.__interactive !== undefined,
+        null,
+        { timeout: 120_000 },
+      );
       const t = await page.evaluate(() => window.__interactive);
-      const nodes = await page.locator('[data-testid=stack-topology-node]').count();
-      if (nodes !== N || errors.length) throw new Error(`${label}: ${nodes} nodes drawn, errors: ${errors.join('; ')}`);
+      const nodes = await page
+        .locator('[data-testid=stack-topology-node]')
+        .count();
+      if (nodes !== N || errors.length)
+        throw new Error(
+          `${label}: ${nodes} nodes drawn, errors: ${errors.join('; ')}`,
+        );
       times.push(t);
       await page.close();
     }
     times.sort((a, b) => a - b);
     results[label] = times[Math.floor(times.length / 2)];
-    console.log(`${label}: ${N} nodes, navigation → interactive median ${results[label].toFixed(0)} ms (runs: ${times.map(x => x.toFixed(0)).join(', ')})`);
+    console.log(
+      `${label}: ${N} nodes, navigation → interactive median ${results[
+        label
+      ].toFixed(0)} ms (runs: ${times.map(x => x.toFixed(0)).join(', ')})`,
+    );
   }
-  console.log(`ratio ours / dagre baseline: ${(results.ours / results['dagre baseline']).toFixed(2)}`);
+  console.log(
+    `ratio ours / dagre baseline: ${(
+      results.ours / results['dagre baseline']
+    ).toFixed(2)}`,
+  );
   // The dark theme draws the same graph with no console errors, in its own colours.
   const page = await browser.newPage();
   const errors = [];
   page.on('console', m => m.type() === 'error' && errors.push(m.text()));
   await page.goto(`${variants[0][1]}?n=${N}&theme=dark`);
-  await page.waitForFunction(() => window.__interactive !== undefined, null, { timeout: 120_000 });
-  const background = await page.locator('[data-testid=stack-topology-node] rect').first().getAttribute('fill');
+  await page.waitForFunction(() => window.__interactive !== undefined, null, {
+    timeout: 120_000,
+  });
+  const background = await page
+    .locator('[data-testid=stack-topology-node] rect')
+    .first()
+    .getAttribute('fill');
   const nodes = await page.locator('[data-testid=stack-topology-node]').count();
-  if (nodes !== N || errors.length) throw new Error(`dark theme: ${nodes} nodes, errors: ${errors.join('; ')}`);
-  console.log(`dark theme: ${nodes} nodes, node fill ${background}, no console errors`);
+  if (nodes !== N || errors.length)
+    throw new Error(`dark theme: ${nodes} nodes, errors: ${errors.join('; ')}`);
+  console.log(
+    `dark theme: ${nodes} nodes, node fill ${background}, no console errors`,
+  );
 } finally {
   await browser.close();
   rmSync(dir, { recursive: true, force: true });

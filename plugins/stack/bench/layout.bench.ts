@@ -16,7 +16,10 @@ import { ThemeProvider } from '@material-ui/core/styles';
 import { lightTheme } from '@backstage/theme';
 import { layoutTopology } from '../src/lib/layoutTopology';
 import type { Topology } from '../src/lib/topology';
-import { TopologyGraph, NodeHealth } from '../src/components/TopologyGraph/TopologyGraph';
+import {
+  TopologyGraph,
+  NodeHealth,
+} from '../src/components/TopologyGraph/TopologyGraph';
 import { stackGraph } from './browser/stackGraph';
 // dagre with our settings: the same baseline the browser benchmark swaps in.
 import { layoutTopology as dagreLayout } from './browser/dagreLayout';
@@ -26,9 +29,15 @@ function catalogGraphStyleLayout(topology: Topology) {
   const g = new dagre.graphlib.Graph({ multigraph: true });
   g.setGraph({ rankdir: 'TB', ranksep: 50, nodesep: 50, edgesep: 10 });
   g.setDefaultEdgeLabel(() => ({}));
-  for (const node of topology.nodes) g.setNode(node.id, { width: 180, height: 60 });
+  for (const node of topology.nodes)
+    g.setNode(node.id, { width: 180, height: 60 });
   for (const edge of topology.edges) {
-    g.setEdge(edge.from, edge.to, { label: 'dependsOn', width: 70, height: 16, labelpos: 'c' }, edge.type);
+    g.setEdge(
+      edge.from,
+      edge.to,
+      { label: 'dependsOn', width: 70, height: 16, labelpos: 'c' },
+      edge.type,
+    );
   }
   dagre.layout(g);
 }
@@ -41,22 +50,35 @@ for (const n of [100, 300, 1000]) {
   const dagreMs = median(() => dagreLayout(topology), baseRuns);
   const base = median(() => catalogGraphStyleLayout(topology), baseRuns);
   const health: Record<string, NodeHealth> = Object.fromEntries(
-    topology.nodes.map((node, i) => [node.id, { health: i % 5 ? 'Healthy' : 'Degraded', sync: 'Synced' }]),
+    topology.nodes.map((node, i) => [
+      node.id,
+      { health: i % 5 ? 'Healthy' : 'Degraded', sync: 'Synced' },
+    ]),
   );
   const render = median(
     () =>
       renderToString(
         createElement(ThemeProvider, {
           theme: lightTheme,
-          children: createElement(TopologyGraph, { topology, health, onOpen: () => {} }),
+          children: createElement(TopologyGraph, {
+            topology,
+            health,
+            onOpen: () => {},
+          }),
         }),
       ),
     runs,
   );
   console.log(
-    `${n} nodes / ${topology.edges.length} edges: ours ${ours.toFixed(1)} ms; ` +
-      `dagre same settings ${dagreMs.toFixed(1)} ms (ratio ${(ours / dagreMs).toFixed(3)}); ` +
-      `dagre catalog-graph-style ${base.toFixed(1)} ms (ratio ${(ours / base).toFixed(3)}); ` +
+    `${n} nodes / ${topology.edges.length} edges: ours ${ours.toFixed(
+      1,
+    )} ms; ` +
+      `dagre same settings ${dagreMs.toFixed(1)} ms (ratio ${(
+        ours / dagreMs
+      ).toFixed(3)}); ` +
+      `dagre catalog-graph-style ${base.toFixed(1)} ms (ratio ${(
+        ours / base
+      ).toFixed(3)}); ` +
       `TopologyGraph layout+SVG to markup ${render.toFixed(1)} ms`,
   );
 }

@@ -12,7 +12,9 @@ import { bigStack, catalogOf } from '../src/__testUtils__/stacks';
 import { median } from './median';
 
 const runs = Number(process.env.RUNS ?? 31);
-console.log('| stack groups | catalog nodes | merged nodes / edges | build catalog topology | merge stack.yaml | layout merged | merge / layout |');
+console.log(
+  '| stack groups | catalog nodes | merged nodes / edges | build catalog topology | merge stack.yaml | layout merged | merge / layout |',
+);
 console.log('| --- | --- | --- | --- | --- | --- | --- |');
 for (const groups of [20, 60, 200]) {
   const stack = bigStack(groups);
@@ -24,6 +26,10 @@ for (const groups of [20, 60, 200]) {
   const merge = median(() => mergeStackTopology(base, sources), runs);
   const layout = median(() => layoutTopology(merged), runs);
   console.log(
-    `| ${groups} | ${base.nodes.length} | ${merged.nodes.length} / ${merged.edges.length} | ${build.toFixed(2)} ms | ${merge.toFixed(2)} ms | ${layout.toFixed(2)} ms | ${(merge / layout).toFixed(2)} |`,
+    `| ${groups} | ${base.nodes.length} | ${merged.nodes.length} / ${
+      merged.edges.length
+    } | ${build.toFixed(2)} ms | ${merge.toFixed(2)} ms | ${layout.toFixed(
+      2,
+    )} ms | ${(merge / layout).toFixed(2)} |`,
   );
 }

@@ -4,7 +4,10 @@ import {
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
 import { coreExtensionData } from '@backstage/frontend-plugin-api';
-import { EntityContentBlueprint, EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityContentBlueprint,
+  EntityCardBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import stackPlugin, {
@@ -17,7 +20,10 @@ import stackPlugin, {
 import { stackApiRef } from './api/stackApiRef';
 import { catalogEntity, fakeStackApi } from './__testUtils__/fixtures';
 import { entityBuilds } from './__testUtils__/builds';
-import { StackDesignerField, stackDesignerValidation } from './components/StackDesignerField';
+import {
+  StackDesignerField,
+  stackDesignerValidation,
+} from './components/StackDesignerField';
 
 // Whole pages with Backstage's Table and MUI inputs: the first render of a
 // file takes over 5 s when the two shared cores are busy.
@@ -47,19 +53,32 @@ describe('stack plugin (new frontend system)', () => {
   it('mounts the tabs at their paths, on the right entities', () => {
     const mounted = (extension: typeof stackTopologyContent) => {
       const tester = createExtensionTester(extension);
-      return [tester.get(coreExtensionData.routePath), tester.get(EntityContentBlueprint.dataRefs.title)];
+      return [
+        tester.get(coreExtensionData.routePath),
+        tester.get(EntityContentBlueprint.dataRefs.title),
+      ];
     };
     expect(mounted(stackTopologyContent)).toEqual(['/topology', 'Topology']);
-    expect(mounted(stackHealthContent as unknown as typeof stackTopologyContent)).toEqual(['/health', 'Health']);
-    expect(mounted(stackBuildsContent as unknown as typeof stackTopologyContent)).toEqual(['/builds', 'Builds']);
+    expect(
+      mounted(stackHealthContent as unknown as typeof stackTopologyContent),
+    ).toEqual(['/health', 'Health']);
+    expect(
+      mounted(stackBuildsContent as unknown as typeof stackTopologyContent),
+    ).toEqual(['/builds', 'Builds']);
     const topologyFilter = createExtensionTester(stackTopologyContent).get(
       EntityContentBlueprint.dataRefs.filterFunction,
     )!;
-    expect([topologyFilter(system), topologyFilter(group)]).toEqual([true, false]);
+    expect([topologyFilter(system), topologyFilter(group)]).toEqual([
+      true,
+      false,
+    ]);
     const buildsFilter = createExtensionTester(stackBuildsContent).get(
       EntityContentBlueprint.dataRefs.filterFunction,
     )!;
-    expect([buildsFilter(withRepo), buildsFilter(catalogEntity('Component', 'x'))]).toEqual([true, false]);
+    expect([
+      buildsFilter(withRepo),
+      buildsFilter(catalogEntity('Component', 'x')),
+    ]).toEqual([true, false]);
     const cardFilter = createExtensionTester(stackHealthCard).get(
       EntityCardBlueprint.dataRefs.filterFunction,
     )!;
@@ -67,12 +86,19 @@ describe('stack plugin (new frontend system)', () => {
   });
 
   it('renders the builds tab through its extension', async () => {
-    const stackApi = fakeStackApi({ getBuilds: jest.fn().mockResolvedValue(entityBuilds()) });
-    const element = createExtensionTester(stackBuildsContent).reactElement();
-    await renderInTestApp(<EntityProvider entity={withRepo}>{element}</EntityProvider>, {
-      apis: [[stackApiRef, stackApi]],
+    const stackApi = fakeStackApi({
+      getBuilds: jest.fn().mockResolvedValue(entityBuilds()),
     });
-    expect(await screen.findByRole('heading', { name: 'Workflow runs' })).toBeInTheDocument();
+    const element = createExtensionTester(stackBuildsContent).reactElement();
+    await renderInTestApp(
+      <EntityProvider entity={withRepo}>{element}</EntityProvider>,
+      {
+        apis: [[stackApiRef, stackApi]],
+      },
+    );
+    expect(
+      await screen.findByRole('heading', { name: 'Workflow runs' }),
+    ).toBeInTheDocument();
   });
 
   it('provides the StackDesigner form field lazily', async () => {

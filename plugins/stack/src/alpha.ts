@@ -46,7 +46,9 @@ export const stackHealthContent = EntityContentBlueprint.make({
     title: 'Health',
     filter: isSystemOrComponent,
     loader: () =>
-      import('./components/EntityHealthContent').then(m => createElement(m.EntityHealthContent)),
+      import('./components/EntityHealthContent').then(m =>
+        createElement(m.EntityHealthContent),
+      ),
   },
 });
 
@@ -58,7 +60,9 @@ export const stackBuildsContent = EntityContentBlueprint.make({
     title: 'Builds',
     filter: hasRepository,
     loader: () =>
-      import('./components/EntityBuildsContent').then(m => createElement(m.EntityBuildsContent)),
+      import('./components/EntityBuildsContent').then(m =>
+        createElement(m.EntityBuildsContent),
+      ),
   },
 });
 
@@ -68,7 +72,9 @@ export const stackHealthCard = EntityCardBlueprint.make({
   params: {
     filter: isSystemOrComponent,
     loader: () =>
-      import('./components/StackHealthCard').then(m => createElement(m.StackHealthCard)),
+      import('./components/StackHealthCard').then(m =>
+        createElement(m.StackHealthCard),
+      ),
   },
 });
 
@@ -77,7 +83,9 @@ export const stackDesignerFormField = FormFieldBlueprint.make({
   name: 'designer',
   params: {
     field: () =>
-      import('./components/StackDesignerField/formField').then(m => m.stackDesignerFormField),
+      import('./components/StackDesignerField/formField').then(
+        m => m.stackDesignerFormField,
+      ),
   },
 });
 

@@ -15,9 +15,15 @@ export {
 } from './plugin';
 export { stackApiRef } from './api/stackApiRef';
 export type { StackApi } from './api/stackApiRef';
-export { createStackHealthColumn, EntityHealthCell } from './components/EntityHealthColumn';
+export {
+  createStackHealthColumn,
+  EntityHealthCell,
+} from './components/EntityHealthColumn';
 export { useStackHealthBatch } from './hooks/useStackHealthBatch';
 export type { StackHealthBatch } from './hooks/useStackHealthBatch';
 export { TopologyGraph } from './components/TopologyGraph';
-export type { NodeHealth, TopologyGraphProps } from './components/TopologyGraph';
+export type {
+  NodeHealth,
+  TopologyGraphProps,
+} from './components/TopologyGraph';
 export type { StackDesign } from './lib/stackDesign';

@@ -31,7 +31,9 @@ export const EntityStackTopologyContent = stackPlugin.provide(
     name: 'EntityStackTopologyContent',
     component: {
       lazy: () =>
-        import('./components/EntityTopologyContent').then(m => m.EntityTopologyContent),
+        import('./components/EntityTopologyContent').then(
+          m => m.EntityTopologyContent,
+        ),
     },
   }),
 );
@@ -41,7 +43,10 @@ export const EntityStackHealthContent = stackPlugin.provide(
   createComponentExtension({
     name: 'EntityStackHealthContent',
     component: {
-      lazy: () => import('./components/EntityHealthContent').then(m => m.EntityHealthContent),
+      lazy: () =>
+        import('./components/EntityHealthContent').then(
+          m => m.EntityHealthContent,
+        ),
     },
   }),
 );
@@ -51,7 +56,10 @@ export const EntityStackBuildsContent = stackPlugin.provide(
   createComponentExtension({
     name: 'EntityStackBuildsContent',
     component: {
-      lazy: () => import('./components/EntityBuildsContent').then(m => m.EntityBuildsContent),
+      lazy: () =>
+        import('./components/EntityBuildsContent').then(
+          m => m.EntityBuildsContent,
+        ),
     },
   }),
 );
@@ -61,7 +69,8 @@ export const EntityStackHealthCard = stackPlugin.provide(
   createComponentExtension({
     name: 'EntityStackHealthCard',
     component: {
-      lazy: () => import('./components/StackHealthCard').then(m => m.StackHealthCard),
+      lazy: () =>
+        import('./components/StackHealthCard').then(m => m.StackHealthCard),
     },
   }),
 );

@@ -15,7 +15,8 @@ export async function spawnJson(
   const first = await createInterface({ input: child.stdout! })
     [Symbol.asyncIterator]()
     .next();
-  if (first.done) throw new Error(`${args.join(' ')} exited before it was ready`);
+  if (first.done)
+    throw new Error(`${args.join(' ')} exited before it was ready`);
   return { child, info: JSON.parse(first.value) };
 }
 

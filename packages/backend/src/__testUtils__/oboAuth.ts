@@ -22,7 +22,9 @@ const oboAuthServiceFactory = createServiceFactory({
     const auth = mockServices.auth({ pluginId: plugin.getId() });
     const authenticate: typeof auth.authenticate = async (token, options) => {
       if (token.startsWith(SERVICE_TOKEN_PREFIX)) {
-        const { sub, obo } = JSON.parse(token.slice(SERVICE_TOKEN_PREFIX.length));
+        const { sub, obo } = JSON.parse(
+          token.slice(SERVICE_TOKEN_PREFIX.length),
+        );
         if (obo) {
           await auth.authenticate(token, options); // target plugin check
           return mockCredentials.user(obo, { actor: { subject: sub } }) as any;

@@ -12,7 +12,10 @@ import { parseAllDocuments } from 'yaml';
 
 const redirectUris = process.argv.slice(2);
 const org = parseAllDocuments(
-  readFileSync(new URL('../../../../examples/org.yaml', import.meta.url), 'utf8'),
+  readFileSync(
+    new URL('../../../../examples/org.yaml', import.meta.url),
+    'utf8',
+  ),
 ).map(d => d.toJS());
 const names = new Map(
   org
@@ -40,11 +43,20 @@ const provider = new Provider(issuer, {
     return {
       accountId: id,
       async claims() {
-        return { sub: id, email: id, email_verified: true, name: names.get(id) ?? id };
+        return {
+          sub: id,
+          email: id,
+          email_verified: true,
+          name: names.get(id) ?? id,
+        };
       },
     };
   },
-  claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+  claims: {
+    openid: ['sub'],
+    email: ['email', 'email_verified'],
+    profile: ['name'],
+  },
   features: { devInteractions: { enabled: true } },
   // Backstage's OIDC provider asks for offline access (refresh tokens).
   issueRefreshToken: async () => true,

@@ -21,14 +21,18 @@ export async function signInWithOidc(
   ): Promise<{ url: string; res: Response }> {
     let target = new URL(url);
     let method = init.method ?? 'GET';
-    let body = init.form ? new URLSearchParams(init.form).toString() : undefined;
+    let body = init.form
+      ? new URLSearchParams(init.form).toString()
+      : undefined;
     for (let hops = 0; hops < 20; hops++) {
       const res = await fetch(target, {
         method,
         redirect: 'manual',
         headers: {
           cookie: cookieHeader(target),
-          ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+          ...(body
+            ? { 'content-type': 'application/x-www-form-urlencoded' }
+            : {}),
         },
         body,
       });
@@ -58,22 +62,35 @@ export async function signInWithOidc(
   );
   for (let step = 0; step < 6; step++) {
     const html = await page.res.text();
-    const payload = /authResponse = decodeURIComponent\('([^']+)'\)/.exec(html)?.[1];
+    const payload = /authResponse = decodeURIComponent\('([^']+)'\)/.exec(
+      html,
+    )?.[1];
     if (payload) {
       const message = JSON.parse(decodeURIComponent(payload));
       const identity = message.response?.backstageIdentity;
       return identity
-        ? { token: identity.token, userEntityRef: identity.identity?.userEntityRef }
+        ? {
+            token: identity.token,
+            userEntityRef: identity.identity?.userEntityRef,
+          }
         : { error: message.error?.message ?? JSON.stringify(message) };
     }
     const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
     if (!action) {
-      throw new Error(`unexpected page at ${page.url} (${page.res.status}): ${html.slice(0, 500)}`);
+      throw new Error(
+        `unexpected page at ${page.url} (${page.res.status}): ${html.slice(
+          0,
+          500,
+        )}`,
+      );
     }
     const form: Record<string, string> = /name="login"/.test(html)
       ? { prompt: 'login', login: email, password: 'any' }
       : { prompt: 'consent' };
-    page = await go(new URL(action, page.url).toString(), { method: 'POST', form });
+    page = await go(new URL(action, page.url).toString(), {
+      method: 'POST',
+      form,
+    });
   }
   throw new Error('the sign-in did not finish');
 }

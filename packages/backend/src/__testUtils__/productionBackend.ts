@@ -92,7 +92,9 @@ export async function startProductionBackend(
   for (;;) {
     if (child.exitCode !== null) {
       throw new Error(
-        `the production backend exited with ${child.exitCode}:\n${output.slice(-3000)}`,
+        `the production backend exited with ${child.exitCode}:\n${output.slice(
+          -3000,
+        )}`,
       );
     }
     try {

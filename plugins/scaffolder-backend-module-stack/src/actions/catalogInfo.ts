@@ -63,7 +63,9 @@ export function createCatalogInfoAction(options: {
             ),
         entityRefs: z => z.array(z.string()),
         catalogInfoPath: z =>
-          z.string().describe('Path for idp:catalog:register, /catalog-info.yaml'),
+          z
+            .string()
+            .describe('Path for idp:catalog:register, /catalog-info.yaml'),
       },
     },
     async handler(ctx) {

@@ -178,7 +178,9 @@ export function createGithubPublishAction(options: {
         repoContentsUrl: z =>
           z
             .string()
-            .describe('URL of the main branch contents, for idp:catalog:register'),
+            .describe(
+              'URL of the main branch contents, for idp:catalog:register',
+            ),
         commitHash: z =>
           z.string().describe('The commit now at the head of main'),
         created: z =>

@@ -1,6 +1,7 @@
 import { COMPONENT_KINDS } from '@idp-stack/plugin-stack-common';
 
-const versionOf = (type: keyof typeof COMPONENT_KINDS) => COMPONENT_KINDS[type].defaults.version;
+const versionOf = (type: keyof typeof COMPONENT_KINDS) =>
+  COMPONENT_KINDS[type].defaults.version;
 
 /** Optional data components a service template can add, as the form offers them. */
 export const EXTRAS = ['database', 'queue', 'bucket', 'cache'] as const;

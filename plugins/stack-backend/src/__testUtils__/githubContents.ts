@@ -20,7 +20,9 @@ export function fakeGithubContents(
       state.calls += 1;
       const url = new URL(request.url);
       const path = decodeURIComponent(String((params as any)[0]));
-      const key = `${params.owner}/${params.repo}/${url.searchParams.get('ref')}/${path}`;
+      const key = `${params.owner}/${params.repo}/${url.searchParams.get(
+        'ref',
+      )}/${path}`;
       state.paths.push(key);
       const text = files[key];
       if (text === undefined) {
@@ -41,7 +43,10 @@ export function fakeGithubContents(
       }
       return new HttpResponse(text, {
         status: 200,
-        headers: { 'Content-Type': 'application/vnd.github.v3.raw', ETag: etag },
+        headers: {
+          'Content-Type': 'application/vnd.github.v3.raw',
+          ETag: etag,
+        },
       });
     },
   );

@@ -52,22 +52,34 @@ export function component(
 }
 
 export const entities: Entity[] = [
-  component('payments-api', {
-    'github.com/project-slug': 'acme/payments-api',
-    'backstage.io/source-location':
-      'url:https://github.com/acme/payments-api/tree/main/',
-    'argocd/app-selector': 'idp.platform/repo=payments-api',
-    'idp.platform/component': 'payments-api',
-    'idp.platform/stack-file': 'stack.yaml',
-  }, 'acme/payments-api'),
+  component(
+    'payments-api',
+    {
+      'github.com/project-slug': 'acme/payments-api',
+      'backstage.io/source-location':
+        'url:https://github.com/acme/payments-api/tree/main/',
+      'argocd/app-selector': 'idp.platform/repo=payments-api',
+      'idp.platform/component': 'payments-api',
+      'idp.platform/stack-file': 'stack.yaml',
+    },
+    'acme/payments-api',
+  ),
   // A second component of the same stack repo (monorepo workflows).
-  component('payments-worker', {
-    'github.com/project-slug': 'acme/payments-api',
-    'argocd/app-selector': 'idp.platform/repo=payments-api',
-    'idp.platform/component': 'worker',
-  }, 'acme/payments-api'),
+  component(
+    'payments-worker',
+    {
+      'github.com/project-slug': 'acme/payments-api',
+      'argocd/app-selector': 'idp.platform/repo=payments-api',
+      'idp.platform/component': 'worker',
+    },
+    'acme/payments-api',
+  ),
   // Only the slug: Applications found by the idp.platform/repo label.
-  component('ledger', { 'github.com/project-slug': 'acme/ledger' }, 'acme/ledger'),
+  component(
+    'ledger',
+    { 'github.com/project-slug': 'acme/ledger' },
+    'acme/ledger',
+  ),
   // Community-plugin style.
   component('billing', { 'argocd/app-name': 'billing-legacy' }, 'acme/billing'),
   component('vault', { 'github.com/project-slug': 'acme/vault' }, 'acme/vault'),

@@ -108,9 +108,9 @@ describe('attacks on the stack backend', () => {
     expect(t.github.requests.some((r: string) => r.includes('other-org'))).toBe(
       false,
     );
-    expect(t.github.requests.some((r: string) => r.includes('acme/vault'))).toBe(
-      false,
-    );
+    expect(
+      t.github.requests.some((r: string) => r.includes('acme/vault')),
+    ).toBe(false);
     expect(contents.state.paths).toEqual(['acme/attacker/main/stack.yaml']);
   });
 
@@ -228,17 +228,29 @@ describe('attacks on the stack backend', () => {
     expect((await post('sync', 'component:default/vault', 'dev')).status).toBe(
       403,
     );
-    expect(
-      (await post('refresh', 'component:ledger', 'prod')).status,
-    ).toBe(200);
+    expect((await post('refresh', 'component:ledger', 'prod')).status).toBe(
+      200,
+    );
     expect(
       (await post('sync', 'component:default/ledger', 'prod')).status,
     ).toBe(200);
     expect(asked).toEqual([
-      { name: 'stack.application.sync', resourceRef: 'component:default/ledger' },
-      { name: 'stack.application.sync', resourceRef: 'component:default/vault' },
-      { name: 'stack.application.refresh', resourceRef: 'component:default/ledger' },
-      { name: 'stack.application.sync.approved', resourceRef: 'component:default/ledger' },
+      {
+        name: 'stack.application.sync',
+        resourceRef: 'component:default/ledger',
+      },
+      {
+        name: 'stack.application.sync',
+        resourceRef: 'component:default/vault',
+      },
+      {
+        name: 'stack.application.refresh',
+        resourceRef: 'component:default/ledger',
+      },
+      {
+        name: 'stack.application.sync.approved',
+        resourceRef: 'component:default/ledger',
+      },
     ]);
     expect(t.argoMain.syncCalls).toEqual(['ledger-dev', 'ledger-prod']);
     await wait(10);

@@ -140,7 +140,9 @@ describe('GET /api/stack/builds/:kind/:namespace/:name', () => {
     });
     const res = await get('orphan');
     expect(res.status).toBe(403);
-    expect(res.body.error.message).toMatch(/was not ingested from a repository/);
+    expect(res.body.error.message).toMatch(
+      /was not ingested from a repository/,
+    );
     expect(t.github.calls).toBe(0);
   });
 

@@ -17,7 +17,6 @@ import {
 import { readableEntity } from '../service/readableEntity';
 import { RouteDeps } from './types';
 
-
 function batchRefs(body: unknown): string[] {
   const refs = (body as { entityRefs?: unknown } | undefined)?.entityRefs;
   if (!Array.isArray(refs) || refs.some(r => typeof r !== 'string')) {

@@ -57,7 +57,10 @@ describe('GET /api/stack/stack/:kind/:namespace/:name', () => {
   let contents: ReturnType<typeof fakeGithubContents>;
   afterEach(() => t?.stop());
 
-  async function start(files: Record<string, string>, extraEntities?: Entity[]) {
+  async function start(
+    files: Record<string, string>,
+    extraEntities?: Entity[],
+  ) {
     t = await startStackBackend({ extraEntities });
     contents = fakeGithubContents('https://api.github.com', files);
     t.msw.use(...contents.handlers);
@@ -119,7 +122,10 @@ describe('GET /api/stack/stack/:kind/:namespace/:name', () => {
       ),
     });
     expect(res.body.error.issues).toEqual([
-      expect.objectContaining({ path: 'spec.components[0].port', rule: 'port' }),
+      expect.objectContaining({
+        path: 'spec.components[0].port',
+        rule: 'port',
+      }),
     ]);
   });
 
@@ -136,7 +142,9 @@ describe('GET /api/stack/stack/:kind/:namespace/:name', () => {
   });
 
   it('is a 404 for an entity not ingested from a repository, without asking GitHub', async () => {
-    await start({}, [component('orphan', { 'github.com/project-slug': 'acme/orphan' })]);
+    await start({}, [
+      component('orphan', { 'github.com/project-slug': 'acme/orphan' }),
+    ]);
     const res = await get('orphan');
     expect(res.status).toBe(404);
     expect(res.body.error).toMatchObject({
@@ -152,7 +160,9 @@ describe('GET /api/stack/stack/:kind/:namespace/:name', () => {
     await start({ 'acme/vault/main/stack.yaml': STACK_YAML });
     const res = await get('vault', BOB);
     expect(res.status).toBe(404);
-    expect(res.body.error.message).toBe('entity component:default/vault not found');
+    expect(res.body.error.message).toBe(
+      'entity component:default/vault not found',
+    );
     expect(res.body.error.reason).toBeUndefined();
     expect(contents.state.calls).toBe(0);
     const anonymous = await request(t.server)

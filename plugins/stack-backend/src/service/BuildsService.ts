@@ -18,7 +18,10 @@ interface RunsSource {
 }
 
 /** The runs of the repository the entity was ingested from (`trustedRepository`), never of the repository its annotations name. */
-function sourceOf(entity: Entity, organizations: readonly string[]): RunsSource {
+function sourceOf(
+  entity: Entity,
+  organizations: readonly string[],
+): RunsSource {
   const { host, org, repo } = trustedRepository(entity, organizations);
   const component = entity.metadata.annotations?.[ANNOTATIONS.component];
   // The main service carries the repo's name; other components share a monorepo.
@@ -142,7 +145,8 @@ export class BuildsService {
   private sharedPage(source: RunsSource, url: string): Promise<RunsPage> {
     const now = Date.now();
     for (const [u, p] of this.pages) {
-      if (now - p.fetchedAt >= this.opts.refreshIntervalMs) this.pages.delete(u);
+      if (now - p.fetchedAt >= this.opts.refreshIntervalMs)
+        this.pages.delete(u);
     }
     const known = this.pages.get(url);
     if (known) return known.page;

@@ -4,10 +4,7 @@ import {
   type Stack,
   type StackIssue,
 } from '@idp-stack/plugin-stack-common';
-import {
-  LoggerService,
-  UrlReaderService,
-} from '@backstage/backend-plugin-api';
+import { LoggerService, UrlReaderService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   InputError,

@@ -48,7 +48,7 @@ describe('matcherFor', () => {
     expect(narrowed.matches(app('b', labels('pay', 'prod')))).toBe(false);
   });
 
-  it('matches argocd/app-name only among the repository\'s Applications and restricts to argocd/instance-name', () => {
+  it("matches argocd/app-name only among the repository's Applications and restricts to argocd/instance-name", () => {
     const m = matcherFor(
       entity({
         'argocd/app-name': 'a, victim-prod',

@@ -62,7 +62,10 @@ describe('stackFilePath', () => {
   it('keeps the stack file inside the repository', () => {
     expect(stackFilePath(entity({}), 'stack.yaml')).toBe('stack.yaml');
     expect(
-      stackFilePath(entity({ 'idp.platform/stack-file': '/deploy/stack.yaml' }), 'stack.yaml'),
+      stackFilePath(
+        entity({ 'idp.platform/stack-file': '/deploy/stack.yaml' }),
+        'stack.yaml',
+      ),
     ).toBe('deploy/stack.yaml');
     expect(() =>
       stackFilePath(

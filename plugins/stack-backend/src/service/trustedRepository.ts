@@ -67,7 +67,9 @@ export function trustedRepository(
   const org = found.org.toLowerCase();
   if (!organizations.some(o => o.toLowerCase() === org)) {
     throw new NotAllowedError(
-      `repository ${found.org}/${found.repo} of entity ${ref} is not in an organisation of stack.github.organizations (${
+      `repository ${found.org}/${
+        found.repo
+      } of entity ${ref} is not in an organisation of stack.github.organizations (${
         organizations.join(', ') || 'none set'
       })`,
     );

@@ -2,7 +2,13 @@ import type { ResolvedResources } from '../model/resolve';
 import type { z } from 'zod';
 import type { Stack } from '../schema/stackSchema';
 import type { StackIssue } from '../validation/issues';
-import type { Additions, EnvVar, GenerationContext, K8sObject, LinkRule } from '../generator/types';
+import type {
+  Additions,
+  EnvVar,
+  GenerationContext,
+  K8sObject,
+  LinkRule,
+} from '../generator/types';
 
 /**
  * What a component is to the rest of the platform: `service`s get a
@@ -12,7 +18,14 @@ import type { Additions, EnvVar, GenerationContext, K8sObject, LinkRule } from '
 export type ComponentRole = 'service' | 'frontend' | 'data';
 
 /** How a component or a sub-component is drawn in the topology (shape, legend, filter). */
-export type TopologyCategory = 'service' | 'frontend' | 'database' | 'cache' | 'queue' | 'exchange' | 'bucket';
+export type TopologyCategory =
+  | 'service'
+  | 'frontend'
+  | 'database'
+  | 'cache'
+  | 'queue'
+  | 'exchange'
+  | 'bucket';
 
 /** A list field of a component whose entries a link may target (`<component>/<entry>`). */
 export interface SubComponentSpec {
@@ -52,7 +65,9 @@ export type RawComponent = Record<string, any>;
  * `registry.ts`; every field is required so that a forgotten piece is a
  * compile error (`registry.test.ts` checks what the compiler cannot).
  */
-export interface ComponentKind<C extends { name: string; type: string } = { name: string; type: string }> {
+export interface ComponentKind<
+  C extends { name: string; type: string } = { name: string; type: string },
+> {
   type: C['type'];
   /** One line for the designer's type picker and docs. */
   description: string;
@@ -75,7 +90,10 @@ export interface ComponentKind<C extends { name: string; type: string } = { name
    * Links this type declares: `asSource` from it to the peers, `asTarget`
    * from the peers to it. A pair of types must be declared once (registry.test.ts).
    */
-  links: { asSource: readonly LinkDeclaration[]; asTarget: readonly LinkDeclaration[] };
+  links: {
+    asSource: readonly LinkDeclaration[];
+    asTarget: readonly LinkDeclaration[];
+  };
   /** The objects the component brings on its own (operator resources, policies, env-only objects). */
   manifests(stack: Stack, c: C, ctx: GenerationContext): Additions;
   /** Labels that select the component's pods (operators label their own pods). */

@@ -1,6 +1,11 @@
 import { Stack } from '../schema/stackSchema';
 import { Additions } from '../generator/types';
-import { allowEgress, allowIngress, namespacePeer, podPeer } from '../generator/networkPolicy';
+import {
+  allowEgress,
+  allowIngress,
+  namespacePeer,
+  podPeer,
+} from '../generator/networkPolicy';
 
 /**
  * NetworkPolicies every operator-run cluster (CNPG, RabbitMQ) needs: its
@@ -16,8 +21,35 @@ export function operatorClusterPolicies(
   peerPorts: number[],
 ): NonNullable<Additions['objects']> {
   return [
-    { component: c.name, object: allowIngress(stack, c, `${c.name}-from-operator`, [namespacePeer(operatorNamespace)], operatorPorts) },
-    { component: c.name, object: allowIngress(stack, c, `${c.name}-from-peers`, [podPeer(stack, c)], peerPorts) },
-    { component: c.name, object: allowEgress(stack, c, `${c.name}-to-peers`, [podPeer(stack, c)], peerPorts) },
+    {
+      component: c.name,
+      object: allowIngress(
+        stack,
+        c,
+        `${c.name}-from-operator`,
+        [namespacePeer(operatorNamespace)],
+        operatorPorts,
+      ),
+    },
+    {
+      component: c.name,
+      object: allowIngress(
+        stack,
+        c,
+        `${c.name}-from-peers`,
+        [podPeer(stack, c)],
+        peerPorts,
+      ),
+    },
+    {
+      component: c.name,
+      object: allowEgress(
+        stack,
+        c,
+        `${c.name}-to-peers`,
+        [podPeer(stack, c)],
+        peerPorts,
+      ),
+    },
   ];
 }

@@ -1,5 +1,11 @@
 import type { Stack, StackComponent } from '../schema/stackSchema';
-import { componentPort, imageFor, labelsFor, componentResources, selectorFor } from '../model/resolve';
+import {
+  componentPort,
+  imageFor,
+  labelsFor,
+  componentResources,
+  selectorFor,
+} from '../model/resolve';
 import type { K8sObject } from '../generator/types';
 
 /** What differs between the single-replica stores (Redis, MinIO). */
@@ -20,7 +26,11 @@ export interface StoreContainer {
  * A Service plus a single-replica StatefulSet with one `data` volume claim at
  * `/data`, non-root and without a service-account token.
  */
-export function singleReplicaStore(stack: Stack, c: StackComponent, s: StoreContainer): K8sObject[] {
+export function singleReplicaStore(
+  stack: Stack,
+  c: StackComponent,
+  s: StoreContainer,
+): K8sObject[] {
   const labels = labelsFor(stack, c);
   const port = componentPort(c);
   return [
@@ -28,7 +38,12 @@ export function singleReplicaStore(stack: Stack, c: StackComponent, s: StoreCont
       apiVersion: 'v1',
       kind: 'Service',
       metadata: { name: c.name, labels },
-      spec: { selector: selectorFor(stack, c.name), ports: [{ name: s.portName, port, targetPort: s.portName, protocol: 'TCP' }] },
+      spec: {
+        selector: selectorFor(stack, c.name),
+        ports: [
+          { name: s.portName, port, targetPort: s.portName, protocol: 'TCP' },
+        ],
+      },
     },
     {
       apiVersion: 'apps/v1',
@@ -42,18 +57,28 @@ export function singleReplicaStore(stack: Stack, c: StackComponent, s: StoreCont
           metadata: { labels },
           spec: {
             automountServiceAccountToken: false,
-            securityContext: { runAsNonRoot: true, runAsUser: s.uid, fsGroup: s.uid, seccompProfile: { type: 'RuntimeDefault' } },
+            securityContext: {
+              runAsNonRoot: true,
+              runAsUser: s.uid,
+              fsGroup: s.uid,
+              seccompProfile: { type: 'RuntimeDefault' },
+            },
             containers: [
               {
                 name: s.containerName,
                 image: imageFor(stack, c),
                 args: s.args,
                 ...(s.envFrom ? { envFrom: s.envFrom } : {}),
-                ports: [{ name: s.portName, containerPort: port, protocol: 'TCP' }],
+                ports: [
+                  { name: s.portName, containerPort: port, protocol: 'TCP' },
+                ],
                 resources: componentResources(c),
                 readinessProbe: s.readinessProbe,
                 livenessProbe: s.livenessProbe,
-                securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
+                securityContext: {
+                  allowPrivilegeEscalation: false,
+                  capabilities: { drop: ['ALL'] },
+                },
                 volumeMounts: [{ name: 'data', mountPath: '/data' }],
               },
             ],
@@ -62,7 +87,10 @@ export function singleReplicaStore(stack: Stack, c: StackComponent, s: StoreCont
         volumeClaimTemplates: [
           {
             metadata: { name: 'data' },
-            spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: s.storage } } },
+            spec: {
+              accessModes: ['ReadWriteOnce'],
+              resources: { requests: { storage: s.storage } },
+            },
           },
         ],
       },

@@ -20,11 +20,22 @@ const RUNS = 24;
  * Cluster, RabbitmqCluster, KafkaNodePool) whose `spec.resources` the
  * operator copies onto its containers.
  */
-function resourceBlocks(o: unknown, at: string, out: { at: string; r: any }[] = []) {
-  if (Array.isArray(o)) o.forEach((x, i) => resourceBlocks(x, `${at}[${i}]`, out));
+function resourceBlocks(
+  o: unknown,
+  at: string,
+  out: { at: string; r: any }[] = [],
+) {
+  if (Array.isArray(o))
+    o.forEach((x, i) => resourceBlocks(x, `${at}[${i}]`, out));
   else if (typeof o === 'object' && o !== null) {
     for (const [k, v] of Object.entries(o)) {
-      if (k === 'resources' && typeof v === 'object' && v !== null && ('limits' in v || 'requests' in v)) out.push({ at: `${at}.${k}`, r: v });
+      if (
+        k === 'resources' &&
+        typeof v === 'object' &&
+        v !== null &&
+        ('limits' in v || 'requests' in v)
+      )
+        out.push({ at: `${at}.${k}`, r: v });
       else resourceBlocks(v, `${at}.${k}`, out);
     }
   }
@@ -32,18 +43,31 @@ function resourceBlocks(o: unknown, at: string, out: { at: string; r: any }[] = 
 }
 
 /** Environments whose rendered overlay has a request above its limit, with where. */
-async function renderedViolations(input: unknown): Promise<Map<string, string[]>> {
+async function renderedViolations(
+  input: unknown,
+): Promise<Map<string, string[]>> {
   const root = writeTree(generateManifests(stackSchema.parse(input)));
   try {
     const out = new Map<string, string[]>();
     for (const env of ENVIRONMENTS) {
       for (const o of await kustomize(root, env)) {
-        for (const { at, r } of resourceBlocks(o.spec, `${o.kind}/${o.metadata.name}.spec`)) {
+        for (const { at, r } of resourceBlocks(
+          o.spec,
+          `${o.kind}/${o.metadata.name}.spec`,
+        )) {
           for (const key of ['cpu', 'memory']) {
             const req = r.requests?.[key];
             const lim = r.limits?.[key];
-            if (req === undefined || lim === undefined || parseQuantity(req)! <= parseQuantity(lim)!) continue;
-            out.set(env, [...(out.get(env) ?? []), `${at}.${key}: ${req} > ${lim}`]);
+            if (
+              req === undefined ||
+              lim === undefined ||
+              parseQuantity(req)! <= parseQuantity(lim)!
+            )
+              continue;
+            out.set(env, [
+              ...(out.get(env) ?? []),
+              `${at}.${key}: ${req} > ${lim}`,
+            ]);
           }
         }
       }
@@ -63,9 +87,17 @@ describe('effective resources', () => {
         const r = validateStack(input);
         const issues = r.ok ? [] : r.issues;
         // Only the rule under test may fail: everything else about the stack is valid.
-        expect(issues.filter(i => i.rule !== 'requests-within-limits')).toEqual([]);
+        expect(issues.filter(i => i.rule !== 'requests-within-limits')).toEqual(
+          [],
+        );
         const rendered = await renderedViolations(input);
-        const named = new Set(ENVIRONMENTS.filter(env => issues.some(i => new RegExp(`: in [a-z, ]*\\b${env}\\b`).test(i.message))));
+        const named = new Set(
+          ENVIRONMENTS.filter(env =>
+            issues.some(i =>
+              new RegExp(`: in [a-z, ]*\\b${env}\\b`).test(i.message),
+            ),
+          ),
+        );
         expect([...named].sort()).toEqual([...rendered.keys()].sort());
         if (r.ok) clean++;
         else flagged++;

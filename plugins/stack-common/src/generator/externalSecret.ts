@@ -30,9 +30,15 @@ export function externalSecrets(
         metadata: { name, labels },
         spec: {
           refreshInterval: '1h',
-          secretStoreRef: { kind: 'ClusterSecretStore', name: secretStoreFor(stack, environment) },
+          secretStoreRef: {
+            kind: 'ClusterSecretStore',
+            name: secretStoreFor(stack, environment),
+          },
           target: { name, creationPolicy: 'Owner', template: { type } },
-          data: keys.map(k => ({ secretKey: k, remoteRef: { key, property: k } })),
+          data: keys.map(k => ({
+            secretKey: k,
+            remoteRef: { key, property: k },
+          })),
         },
       },
     };

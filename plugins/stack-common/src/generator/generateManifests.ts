@@ -1,23 +1,39 @@
 import { Environment, ENVIRONMENTS, namespaceFor } from '../schema/names';
 import { Stack, StackComponent, ServiceComponent } from '../schema/stackSchema';
-import { componentResources, resolveEnvironments, resolveResources } from '../model/resolve';
+import {
+  componentResources,
+  resolveEnvironments,
+  resolveResources,
+} from '../model/resolve';
 import { resolveLinkEnd } from '../model/links';
 import { apiVersionsFor } from '../model/versions';
-import { kindOfComponent, linkDeclarationFor } from '../componentTypes/registry';
+import {
+  kindOfComponent,
+  linkDeclarationFor,
+} from '../componentTypes/registry';
 import { buildDeployment } from '../componentTypes/workload/deployment';
 import { namespacePolicies } from './namespacePolicies';
 import { routing } from './routing';
 import { compareStrings, kindFileName, toYaml } from './serialize';
-import { Additions, EnvVar, GeneratedFile, GenerationContext, K8sObject, ResolvedLink } from './types';
+import {
+  Additions,
+  EnvVar,
+  GeneratedFile,
+  GenerationContext,
+  K8sObject,
+  ResolvedLink,
+} from './types';
 
 /** Services and frontends run as Deployments of the repository's image. */
-const isWorkload = (c: StackComponent): c is ServiceComponent => kindOfComponent(c).role !== 'data';
+const isWorkload = (c: StackComponent): c is ServiceComponent =>
+  kindOfComponent(c).role !== 'data';
 
 /** The rule that derives a link's wiring, declared by one of the two ends' types. */
 function linkRuleFor(link: ResolvedLink) {
   const declaration = linkDeclarationFor(link.from.type, link.to.type);
   // validateStack rejects these; reaching here means it was skipped.
-  if (!declaration) throw new Error(`no link rule for ${link.from.type} → ${link.to.type}`);
+  if (!declaration)
+    throw new Error(`no link rule for ${link.from.type} → ${link.to.type}`);
   return declaration.rule;
 }
 
@@ -27,9 +43,17 @@ function resolveLinks(stack: Stack): ResolvedLink[] {
     const from = resolveLinkEnd(stack.spec.components, l.from);
     const to = resolveLinkEnd(stack.spec.components, l.to);
     if (typeof from === 'string' || typeof to === 'string') {
-      throw new Error(`invalid link ${l.from} → ${l.to}; run validateStack first`);
+      throw new Error(
+        `invalid link ${l.from} → ${l.to}; run validateStack first`,
+      );
     }
-    out.push({ from: from.component, to: to.component, sub: to.sub, access: l.access ?? 'read-write', pathPrefix: l.pathPrefix });
+    out.push({
+      from: from.component,
+      to: to.component,
+      sub: to.sub,
+      access: l.access ?? 'read-write',
+      pathPrefix: l.pathPrefix,
+    });
   }
   return out;
 }
@@ -53,12 +77,19 @@ function filesFor(dir: string, objects: K8sObject[]): Map<string, K8sObject[]> {
     if (list) list.push(o);
     else byFile.set(file, [o]);
   }
-  for (const list of byFile.values()) list.sort((a, b) => compareStrings(a.metadata.name, b.metadata.name));
+  for (const list of byFile.values())
+    list.sort((a, b) => compareStrings(a.metadata.name, b.metadata.name));
   return byFile;
 }
 
 function kustomization(extra: Record<string, unknown>): string {
-  return toYaml([{ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', ...extra }]);
+  return toYaml([
+    {
+      apiVersion: 'kustomize.config.k8s.io/v1beta1',
+      kind: 'Kustomization',
+      ...extra,
+    },
+  ]);
 }
 
 /**
@@ -80,16 +111,26 @@ export function generateManifests(stack: Stack): GeneratedFile[] {
   };
 
   const additions: Additions[] = [namespacePolicies(stack)];
-  for (const c of stack.spec.components) additions.push(kindOfComponent(c).manifests(stack, c, ctx));
-  for (const link of resolveLinks(stack)) additions.push(linkRuleFor(link)(stack, link, ctx));
-  additions.push(routing(stack, additions.flatMap(a => a.routes ?? []), ctx));
+  for (const c of stack.spec.components)
+    additions.push(kindOfComponent(c).manifests(stack, c, ctx));
+  for (const link of resolveLinks(stack))
+    additions.push(linkRuleFor(link)(stack, link, ctx));
+  additions.push(
+    routing(
+      stack,
+      additions.flatMap(a => a.routes ?? []),
+      ctx,
+    ),
+  );
 
   // Merge what every default and rule contributed.
   const baseEnv = new Map<string, EnvVar[]>();
   const envEnv = new Map<string, EnvVar[]>();
   const inits = new Map<string, Record<string, unknown>[]>();
   const baseObjects = new Map<string, K8sObject[]>();
-  const envObjects = new Map<Environment, K8sObject[]>(ENVIRONMENTS.map(e => [e, []]));
+  const envObjects = new Map<Environment, K8sObject[]>(
+    ENVIRONMENTS.map(e => [e, []]),
+  );
   const push = <K, V>(m: Map<K, V[]>, k: K, v: V[]) => {
     const list = m.get(k);
     if (list) list.push(...v);
@@ -97,49 +138,89 @@ export function generateManifests(stack: Stack): GeneratedFile[] {
   };
   for (const a of additions) {
     for (const e of a.env ?? []) {
-      if (e.environment) push(envEnv, `${e.environment}/${e.component}`, e.vars);
+      if (e.environment)
+        push(envEnv, `${e.environment}/${e.component}`, e.vars);
       else push(baseEnv, e.component, e.vars);
     }
-    for (const i of a.initContainers ?? []) push(inits, i.component, [i.container]);
+    for (const i of a.initContainers ?? [])
+      push(inits, i.component, [i.container]);
     for (const o of a.objects ?? []) {
       if (o.environment) push(envObjects, o.environment, [o.object]);
       else push(baseObjects, o.component, [o.object]);
     }
   }
   // Several links between the same two components need the same policy or init container once.
-  for (const [k, list] of baseObjects) baseObjects.set(k, uniqueBy(list, o => `${o.kind}/${o.metadata.name}`));
-  for (const [k, list] of envObjects) envObjects.set(k, uniqueBy(list, o => `${o.kind}/${o.metadata.name}`));
-  for (const [k, list] of inits) inits.set(k, uniqueBy(list, c => String(c.name)));
-  for (const [k, list] of baseEnv) baseEnv.set(k, uniqueBy(list, v => JSON.stringify(v)));
-  for (const [k, list] of envEnv) envEnv.set(k, uniqueBy(list, v => JSON.stringify(v)));
+  for (const [k, list] of baseObjects)
+    baseObjects.set(
+      k,
+      uniqueBy(list, o => `${o.kind}/${o.metadata.name}`),
+    );
+  for (const [k, list] of envObjects)
+    envObjects.set(
+      k,
+      uniqueBy(list, o => `${o.kind}/${o.metadata.name}`),
+    );
+  for (const [k, list] of inits)
+    inits.set(
+      k,
+      uniqueBy(list, c => String(c.name)),
+    );
+  for (const [k, list] of baseEnv)
+    baseEnv.set(
+      k,
+      uniqueBy(list, v => JSON.stringify(v)),
+    );
+  for (const [k, list] of envEnv)
+    envEnv.set(
+      k,
+      uniqueBy(list, v => JSON.stringify(v)),
+    );
   for (const c of stack.spec.components) {
     if (isWorkload(c)) {
-      push(baseObjects, c.name, [buildDeployment(stack, c, baseEnv.get(c.name) ?? [], inits.get(c.name) ?? [])]);
+      push(baseObjects, c.name, [
+        buildDeployment(
+          stack,
+          c,
+          baseEnv.get(c.name) ?? [],
+          inits.get(c.name) ?? [],
+        ),
+      ]);
     }
   }
 
   const files: GeneratedFile[] = [];
   const emit = (byFile: Map<string, K8sObject[]>) => {
-    for (const [path, objects] of byFile) files.push({ path, content: toYaml(objects) });
+    for (const [path, objects] of byFile)
+      files.push({ path, content: toYaml(objects) });
   };
 
   // Base: namespace-wide objects at the top, one folder per component.
   const namespaceWide = filesFor('deploy/base/', baseObjects.get('') ?? []);
   emit(namespaceWide);
   const componentDirs: string[] = [];
-  for (const c of [...stack.spec.components].sort((a, b) => compareStrings(a.name, b.name))) {
-    const own = filesFor(`deploy/base/${c.name}/`, baseObjects.get(c.name) ?? []);
+  for (const c of [...stack.spec.components].sort((a, b) =>
+    compareStrings(a.name, b.name),
+  )) {
+    const own = filesFor(
+      `deploy/base/${c.name}/`,
+      baseObjects.get(c.name) ?? [],
+    );
     emit(own);
     files.push({
       path: `deploy/base/${c.name}/kustomization.yaml`,
-      content: kustomization({ resources: [...own.keys()].map(p => p.split('/').pop()!).sort() }),
+      content: kustomization({
+        resources: [...own.keys()].map(p => p.split('/').pop()!).sort(),
+      }),
     });
     componentDirs.push(c.name);
   }
   files.push({
     path: 'deploy/base/kustomization.yaml',
     content: kustomization({
-      resources: [...[...namespaceWide.keys()].map(p => p.split('/').pop()!).sort(), ...componentDirs],
+      resources: [
+        ...[...namespaceWide.keys()].map(p => p.split('/').pop()!).sort(),
+        ...componentDirs,
+      ],
     }),
   });
 
@@ -154,36 +235,66 @@ export function generateManifests(stack: Stack): GeneratedFile[] {
     for (const c of stack.spec.components) {
       const override = env.settings.components?.[c.name];
       // Operator-managed data components scale through their own resources' fields.
-      const dataPatch = override?.replicas === undefined ? undefined : kindOfComponent(c).replicasPatch(c, override.replicas);
+      const dataPatch =
+        override?.replicas === undefined
+          ? undefined
+          : kindOfComponent(c).replicasPatch(c, override.replicas);
       if (dataPatch) {
         const path = `patches/${c.name}-${dataPatch.kind.toLowerCase()}.yaml`;
         patches.push(path);
         files.push({ path: `${dir}${path}`, content: toYaml([dataPatch]) });
       }
       if (!isWorkload(c)) continue;
-      const autoscaled = override?.autoscaling?.enabled ?? env.autoscaling.enabled;
+      const autoscaled =
+        override?.autoscaling?.enabled ?? env.autoscaling.enabled;
       const extraEnv = envEnv.get(`${env.name}/${c.name}`) ?? [];
       const container: Record<string, unknown> = { name: c.name };
       if (extraEnv.length > 0) container.env = extraEnv;
-      if (override?.resources) container.resources = resolveResources(override.resources, componentResources(c));
+      if (override?.resources)
+        container.resources = resolveResources(
+          override.resources,
+          componentResources(c),
+        );
       const spec: Record<string, unknown> = {};
-      if (!autoscaled) spec.replicas = override?.replicas ?? c.replicas ?? env.replicas;
-      if (Object.keys(container).length > 1) spec.template = { spec: { containers: [container] } };
+      if (!autoscaled)
+        spec.replicas = override?.replicas ?? c.replicas ?? env.replicas;
+      if (Object.keys(container).length > 1)
+        spec.template = { spec: { containers: [container] } };
       if (Object.keys(spec).length === 0) continue;
       const path = `patches/${c.name}-deployment.yaml`;
       patches.push(path);
       files.push({
         path: `${dir}${path}`,
-        content: toYaml([{ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: c.name }, spec }]),
+        content: toYaml([
+          {
+            apiVersion: 'apps/v1',
+            kind: 'Deployment',
+            metadata: { name: c.name },
+            spec,
+          },
+        ]),
       });
     }
     files.push({
       path: `${dir}kustomization.yaml`,
       content: kustomization({
         namespace,
-        labels: [{ pairs: { 'idp.platform/system': stack.metadata.system, 'idp.platform/environment': env.name }, includeSelectors: false }],
-        resources: ['../../base', ...[...own.keys()].map(p => p.split('/').pop()!).sort()],
-        ...(patches.length > 0 ? { patches: patches.sort().map(path => ({ path })) } : {}),
+        labels: [
+          {
+            pairs: {
+              'idp.platform/system': stack.metadata.system,
+              'idp.platform/environment': env.name,
+            },
+            includeSelectors: false,
+          },
+        ],
+        resources: [
+          '../../base',
+          ...[...own.keys()].map(p => p.split('/').pop()!).sort(),
+        ],
+        ...(patches.length > 0
+          ? { patches: patches.sort().map(path => ({ path })) }
+          : {}),
       }),
     });
   }

@@ -31,7 +31,9 @@ export function namespacePolicies(stack: Stack): Additions {
         {
           to: [
             {
-              namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
+              namespaceSelector: {
+                matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' },
+              },
               podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
             },
           ],

@@ -17,7 +17,10 @@ function allowTraffic(
   ports: number[],
 ): K8sObject {
   const tcp = ports.map(port => ({ protocol: 'TCP', port }));
-  const rule = direction === 'Ingress' ? { from: peers, ports: tcp } : { to: peers, ports: tcp };
+  const rule =
+    direction === 'Ingress'
+      ? { from: peers, ports: tcp }
+      : { to: peers, ports: tcp };
   return {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',
@@ -57,5 +60,9 @@ export function podPeer(stack: Stack, c: { name: string; type: string }): Peer {
 }
 
 export function namespacePeer(namespace: string): Peer {
-  return { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': namespace } } };
+  return {
+    namespaceSelector: {
+      matchLabels: { 'kubernetes.io/metadata.name': namespace },
+    },
+  };
 }

@@ -12,13 +12,16 @@ const RUNS = 1000;
 /** kubectl kustomize costs ~60 ms per overlay; render every 50th stack (20 stacks, 60 overlays). */
 const RENDER_EVERY = 50;
 
-async function renderAll(files: ReturnType<typeof generateManifests>): Promise<any[]> {
+async function renderAll(
+  files: ReturnType<typeof generateManifests>,
+): Promise<any[]> {
   const root = writeTree(files);
   try {
     const out: any[] = [];
     for (const env of ENVIRONMENTS) {
       const objects = await kustomize(root, env);
-      if (objects.length < 3) throw new Error(`${env} rendered only ${objects.length} objects`);
+      if (objects.length < 3)
+        throw new Error(`${env} rendered only ${objects.length} objects`);
       out.push(...objects);
     }
     return out;
@@ -37,14 +40,19 @@ describe('properties', () => {
         const files = generateManifests(r.stack);
         const minor = apiVersionsFor(r.stack.spec.kubernetesVersion).minor;
         for (const f of files) {
-          if (f.path.endsWith('kustomization.yaml') || f.path.includes('/patches/')) continue;
+          if (
+            f.path.endsWith('kustomization.yaml') ||
+            f.path.includes('/patches/')
+          )
+            continue;
           for (const doc of parseAllDocuments(f.content)) {
             const o = doc.toJS();
             expect(o.kind).not.toBe('Secret');
             expect(schemaProblems(o, minor)).toEqual([]);
           }
         }
-        const rendered = run++ % RENDER_EVERY === 0 ? await renderAll(files) : [];
+        const rendered =
+          run++ % RENDER_EVERY === 0 ? await renderAll(files) : [];
         expect(rendered.flatMap(o => schemaProblems(o, minor))).toEqual([]);
       }),
       { numRuns: RUNS },

@@ -5,13 +5,24 @@ import { generateManifests } from './generateManifests';
 const fromIngressPeers = (routing?: Record<string, unknown>) => {
   const stack = stackOf({
     ...(routing ? { routing } : {}),
-    components: [{ name: 'web', type: 'frontend' }, { name: 'orders', type: 'nodejs' }],
+    components: [
+      { name: 'web', type: 'frontend' },
+      { name: 'orders', type: 'nodejs' },
+    ],
     links: [{ from: 'web', to: 'orders' }],
   });
   return generateManifests(stack)
     .flatMap(f => parseAllDocuments(f.content).map(d => d.toJS()))
-    .filter(o => o.kind === 'NetworkPolicy' && o.metadata.name.endsWith('-from-ingress'))
-    .map(o => [o.metadata.name, o.spec.ingress[0].from[0].namespaceSelector.matchLabels['kubernetes.io/metadata.name']]);
+    .filter(
+      o =>
+        o.kind === 'NetworkPolicy' && o.metadata.name.endsWith('-from-ingress'),
+    )
+    .map(o => [
+      o.metadata.name,
+      o.spec.ingress[0].from[0].namespaceSelector.matchLabels[
+        'kubernetes.io/metadata.name'
+      ],
+    ]);
 };
 
 describe('routing', () => {
@@ -21,7 +32,9 @@ describe('routing', () => {
       ['web-from-ingress', 'traefik'],
     ];
     expect(fromIngressPeers()).toEqual(expected);
-    expect(fromIngressPeers({ kind: 'gateway', gateway: 'traefik/public' })).toEqual(expected);
+    expect(
+      fromIngressPeers({ kind: 'gateway', gateway: 'traefik/public' }),
+    ).toEqual(expected);
   });
 
   it('admits spec.routing.controllerNamespace instead when set', () => {

@@ -15,21 +15,32 @@ export const PLATFORM_INGRESS_NAMESPACE = 'traefik';
  * when `spec.routing.kind` is `gateway`, an HTTPRoute, and lets the
  * controller's namespace reach them.
  */
-export function routing(stack: Stack, routes: NonNullable<Additions['routes']>, ctx: GenerationContext): Additions {
+export function routing(
+  stack: Stack,
+  routes: NonNullable<Additions['routes']>,
+  ctx: GenerationContext,
+): Additions {
   if (routes.length === 0) return {};
   const r = stack.spec.routing ?? {};
   const kind = r.kind ?? 'ingress';
   const controllerNs = r.controllerNamespace ?? PLATFORM_INGRESS_NAMESPACE;
   // Longest prefix first so that readers see the precedence controllers apply.
   const sorted = [...new Map(routes.map(x => [x.pathPrefix, x])).values()].sort(
-    (a, b) => b.pathPrefix.length - a.pathPrefix.length || (a.pathPrefix < b.pathPrefix ? -1 : 1),
+    (a, b) =>
+      b.pathPrefix.length - a.pathPrefix.length ||
+      (a.pathPrefix < b.pathPrefix ? -1 : 1),
   );
-  const labels = { 'app.kubernetes.io/part-of': stack.metadata.name, 'app.kubernetes.io/managed-by': 'idp-stack' };
+  const labels = {
+    'app.kubernetes.io/part-of': stack.metadata.name,
+    'app.kubernetes.io/managed-by': 'idp-stack',
+  };
   const out: Additions = { objects: [] };
   for (const env of ctx.environments) {
     let object: K8sObject;
     if (kind === 'gateway') {
-      const [gwNs, gwName] = (r.gateway ?? 'gateway-system/platform').split('/');
+      const [gwNs, gwName] = (r.gateway ?? 'gateway-system/platform').split(
+        '/',
+      );
       object = {
         apiVersion: ctx.api.httpRoute ?? 'gateway.networking.k8s.io/v1',
         kind: 'HTTPRoute',
@@ -39,7 +50,12 @@ export function routing(stack: Stack, routes: NonNullable<Additions['routes']>, 
           hostnames: [env.hostname],
           rules: sorted.map(x => ({
             matches: [{ path: { type: 'PathPrefix', value: x.pathPrefix } }],
-            backendRefs: [{ name: x.component, port: componentPort(ctx.component(x.component)) }],
+            backendRefs: [
+              {
+                name: x.component,
+                port: componentPort(ctx.component(x.component)),
+              },
+            ],
           })),
         },
       };
@@ -49,8 +65,12 @@ export function routing(stack: Stack, routes: NonNullable<Additions['routes']>, 
         kind: 'Ingress',
         metadata: { name: stack.metadata.name, labels },
         spec: {
-          ...(r.ingressClassName ? { ingressClassName: r.ingressClassName } : {}),
-          tls: [{ hosts: [env.hostname], secretName: `${stack.metadata.name}-tls` }],
+          ...(r.ingressClassName
+            ? { ingressClassName: r.ingressClassName }
+            : {}),
+          tls: [
+            { hosts: [env.hostname], secretName: `${stack.metadata.name}-tls` },
+          ],
           rules: [
             {
               host: env.hostname,
@@ -58,7 +78,9 @@ export function routing(stack: Stack, routes: NonNullable<Additions['routes']>, 
                 paths: sorted.map(x => ({
                   path: x.pathPrefix,
                   pathType: 'Prefix',
-                  backend: { service: { name: x.component, port: { name: 'http' } } },
+                  backend: {
+                    service: { name: x.component, port: { name: 'http' } },
+                  },
                 })),
               },
             },
@@ -72,7 +94,13 @@ export function routing(stack: Stack, routes: NonNullable<Additions['routes']>, 
     const c = ctx.component(name);
     out.objects!.push({
       component: name,
-      object: allowIngress(stack, c, `${name}-from-ingress`, [namespacePeer(controllerNs)], [componentPort(c)]),
+      object: allowIngress(
+        stack,
+        c,
+        `${name}-from-ingress`,
+        [namespacePeer(controllerNs)],
+        [componentPort(c)],
+      ),
     });
   }
   return out;

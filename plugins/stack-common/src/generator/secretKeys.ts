@@ -18,7 +18,10 @@ function fnv1a(s: string): string {
  * the platform renders one per registered system (argocd/tenancy/cluster), open to
  * the namespace `<system>-<env>` only, reading the namespace of the same name.
  */
-export function secretStoreFor(stack: { metadata: { system: string } }, env: Environment): string {
+export function secretStoreFor(
+  stack: { metadata: { system: string } },
+  env: Environment,
+): string {
   return `idp-secrets-${namespaceFor(stack, env)}`;
 }
 
@@ -37,8 +40,15 @@ export function remoteSecretKey(
   component: string,
   purpose: string,
 ): string {
-  const key = [namespaceFor(stack, env), stack.metadata.name, component, purpose].join('.');
+  const key = [
+    namespaceFor(stack, env),
+    stack.metadata.name,
+    component,
+    purpose,
+  ].join('.');
   if (key.length <= MAX_SECRET_NAME) return key;
   const hash = fnv1a(key);
-  return `${key.slice(0, MAX_SECRET_NAME - hash.length - 1).replace(/[-.]+$/, '')}-${hash}`;
+  return `${key
+    .slice(0, MAX_SECRET_NAME - hash.length - 1)
+    .replace(/[-.]+$/, '')}-${hash}`;
 }

@@ -35,7 +35,11 @@ export interface EnvVar {
 export interface Additions {
   env?: { component: string; vars: EnvVar[]; environment?: Environment }[];
   initContainers?: { component: string; container: Record<string, unknown> }[];
-  objects?: { component: string; object: K8sObject; environment?: Environment }[];
+  objects?: {
+    component: string;
+    object: K8sObject;
+    environment?: Environment;
+  }[];
   /** Paths of a workload published on the stack's hostname. */
   routes?: { component: string; pathPrefix: string }[];
 }
@@ -57,4 +61,8 @@ export interface ResolvedLink {
   pathPrefix?: string;
 }
 
-export type LinkRule = (stack: Stack, link: ResolvedLink, ctx: GenerationContext) => Additions;
+export type LinkRule = (
+  stack: Stack,
+  link: ResolvedLink,
+  ctx: GenerationContext,
+) => Additions;

@@ -3,11 +3,21 @@ import { StackHealthApiError, StackHealthClient } from './StackHealthClient';
 import { stackUnavailableOf } from '../stackInfo/stackUnavailableOf';
 
 /** A Backstage backend's error answer (ErrorResponseBody, as its error middleware writes it). */
-function errorResponse(status: number, error: Record<string, unknown>): Response {
-  return new Response(JSON.stringify({ error, request: { method: 'GET', url: '/' }, response: { statusCode: status } }), {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8' },
-  });
+function errorResponse(
+  status: number,
+  error: Record<string, unknown>,
+): Response {
+  return new Response(
+    JSON.stringify({
+      error,
+      request: { method: 'GET', url: '/' },
+      response: { statusCode: status },
+    }),
+    {
+      status,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+    },
+  );
 }
 
 function clientWith(response: Response) {
@@ -54,7 +64,9 @@ describe('StackHealthClient', () => {
   });
 
   it('throws the backend error name and message on a non-2xx answer', async () => {
-    const { client } = clientWith(errorResponse(404, { name: 'NotFoundError', message: 'no such entity' }));
+    const { client } = clientWith(
+      errorResponse(404, { name: 'NotFoundError', message: 'no such entity' }),
+    );
     const err = await client.getBuilds('component:x').catch(e => e);
     expect(err).toBeInstanceOf(StackHealthApiError);
     expect(err).toMatchObject({
@@ -64,14 +76,24 @@ describe('StackHealthClient', () => {
     });
     // Parsed by Backstage's ResponseError, kept as the cause.
     expect(ResponseError.is(err.cause)).toBe(true);
-    expect(err.cause.cause).toMatchObject({ name: 'NotFoundError', message: 'no such entity' });
+    expect(err.cause.cause).toMatchObject({
+      name: 'NotFoundError',
+      message: 'no such entity',
+    });
   });
 
   it('keeps the status line when the body is not a Backstage error', async () => {
-    const { client } = clientWith(new Response('upstream gateway timeout', { status: 504, statusText: 'Gateway Timeout' }));
+    const { client } = clientWith(
+      new Response('upstream gateway timeout', {
+        status: 504,
+        statusText: 'Gateway Timeout',
+      }),
+    );
     const err = await client.getHealth('component:x').catch(e => e);
     expect(err).toMatchObject({ status: 504, errorName: 'Error', details: {} });
-    expect(err.message).toBe('Request failed with status 504 Gateway Timeout, upstream gateway timeout');
+    expect(err.message).toBe(
+      'Request failed with status 504 Gateway Timeout, upstream gateway timeout',
+    );
   });
 
   it('GETs the stack of an entity and keeps the reason and issues of a failure', async () => {
@@ -80,7 +102,9 @@ describe('StackHealthClient', () => {
         name: 'InputError',
         message: 'stack.yaml is invalid',
         reason: 'invalid',
-        issues: [{ path: 'kind', rule: 'required', message: 'kind: is required' }],
+        issues: [
+          { path: 'kind', rule: 'required', message: 'kind: is required' },
+        ],
       }),
     );
     const err = await client.getStack('component:default/api').catch(e => e);
@@ -95,7 +119,9 @@ describe('StackHealthClient', () => {
     expect(stackUnavailableOf(err)).toEqual({
       reason: 'invalid',
       message: 'stack.yaml is invalid',
-      issues: [{ path: 'kind', rule: 'required', message: 'kind: is required' }],
+      issues: [
+        { path: 'kind', rule: 'required', message: 'kind: is required' },
+      ],
     });
   });
 
@@ -106,7 +132,13 @@ describe('StackHealthClient', () => {
     });
     expect(
       stackUnavailableOf(
-        await StackHealthApiError.fromResponse(errorResponse(404, { name: 'NotFoundError', message: 'no stack.yaml', reason: 'no-file' })),
+        await StackHealthApiError.fromResponse(
+          errorResponse(404, {
+            name: 'NotFoundError',
+            message: 'no stack.yaml',
+            reason: 'no-file',
+          }),
+        ),
       ),
     ).toEqual({ reason: 'no-file', message: 'no stack.yaml' });
   });

@@ -26,7 +26,9 @@ export interface StackHealthFetch {
  */
 export class StackHealthApiError extends Error {
   /** Reads the backend's error body (`{ error, request, response }`, Backstage's ErrorResponseBody). */
-  static async fromResponse(response: Parameters<typeof ResponseError.fromResponse>[0]): Promise<StackHealthApiError> {
+  static async fromResponse(
+    response: Parameters<typeof ResponseError.fromResponse>[0],
+  ): Promise<StackHealthApiError> {
     return new StackHealthApiError(await ResponseError.fromResponse(response));
   }
 
@@ -49,7 +51,12 @@ export class StackHealthApiError extends Error {
 
   /** Other fields of the backend's error, e.g. `reason` and `issues` of `getStack`. */
   get details(): Record<string, unknown> {
-    const { name: _name, message: _message, stack: _stack, ...rest } = this.cause.body.error as Record<string, unknown>;
+    const {
+      name: _name,
+      message: _message,
+      stack: _stack,
+      ...rest
+    } = this.cause.body.error as Record<string, unknown>;
     return rest;
   }
 }

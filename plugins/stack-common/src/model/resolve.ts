@@ -28,12 +28,18 @@ export function resolveResources(
 }
 
 /** What a component's containers run with in the base: its own resources over its type's defaults. */
-export function componentResources(c: { type: string; resources?: StackResources }): ResolvedResources {
+export function componentResources(c: {
+  type: string;
+  resources?: StackResources;
+}): ResolvedResources {
   return resolveResources(c.resources, kindOf(c.type)?.defaults.resources);
 }
 
 /** The component's version, else its type's default. */
-export function componentVersion(c: { type: string; version?: string }): string {
+export function componentVersion(c: {
+  type: string;
+  version?: string;
+}): string {
   return c.version ?? kindOf(c.type)!.defaults.version;
 }
 
@@ -48,7 +54,10 @@ export function imageFor(stack: Stack, c: StackComponent): string {
 }
 
 /** Standard labels on every generated object of a component. */
-export function labelsFor(stack: Stack, c: { name: string; type: string }): Record<string, string> {
+export function labelsFor(
+  stack: Stack,
+  c: { name: string; type: string },
+): Record<string, string> {
   return {
     'app.kubernetes.io/name': c.name,
     'app.kubernetes.io/component': c.type,
@@ -59,7 +68,10 @@ export function labelsFor(stack: Stack, c: { name: string; type: string }): Reco
 }
 
 /** Pod selector of a workload component (what NetworkPolicies and Services select). */
-export function selectorFor(stack: Stack, name: string): Record<string, string> {
+export function selectorFor(
+  stack: Stack,
+  name: string,
+): Record<string, string> {
   return {
     'app.kubernetes.io/name': name,
     'app.kubernetes.io/part-of': stack.metadata.name,
@@ -67,26 +79,40 @@ export function selectorFor(stack: Stack, name: string): Record<string, string> 
 }
 
 /** Labels that select a component's pods; operators label their own pods (each type's `podSelector`). */
-export function podSelectorFor(stack: Stack, c: { name: string; type: string }): Record<string, string> {
+export function podSelectorFor(
+  stack: Stack,
+  c: { name: string; type: string },
+): Record<string, string> {
   return kindOf(c.type)?.podSelector(stack, c) ?? selectorFor(stack, c.name);
 }
 
 export interface ResolvedEnvironment {
   name: Environment;
   hostname: string;
-  autoscaling: { enabled: boolean; minReplicas: number; maxReplicas: number; targetCPUUtilization: number };
+  autoscaling: {
+    enabled: boolean;
+    minReplicas: number;
+    maxReplicas: number;
+    targetCPUUtilization: number;
+  };
   replicas: number;
   settings: EnvironmentSettings;
 }
 
 /** Dev runs one replica by hand; stage and prod autoscale unless told otherwise. */
-const ENV_DEFAULTS: Record<Environment, { autoscaling: boolean; min: number; max: number }> = {
+const ENV_DEFAULTS: Record<
+  Environment,
+  { autoscaling: boolean; min: number; max: number }
+> = {
   dev: { autoscaling: false, min: 1, max: 2 },
   stage: { autoscaling: true, min: 2, max: 4 },
   prod: { autoscaling: true, min: 2, max: 10 },
 };
 
-export function resolveEnvironment(stack: Stack, env: Environment): ResolvedEnvironment {
+export function resolveEnvironment(
+  stack: Stack,
+  env: Environment,
+): ResolvedEnvironment {
   const settings = stack.spec.environments?.[env] ?? {};
   const d = ENV_DEFAULTS[env];
   const domain = stack.spec.routing?.domain ?? 'apps.internal';

@@ -10,7 +10,9 @@ export interface ApiVersions {
   horizontalPodAutoscaler: 'autoscaling/v2' | 'autoscaling/v2beta2';
   podDisruptionBudget: 'policy/v1' | 'policy/v1beta1';
   ingress: 'networking.k8s.io/v1';
-  httpRoute?: 'gateway.networking.k8s.io/v1' | 'gateway.networking.k8s.io/v1beta1';
+  httpRoute?:
+    | 'gateway.networking.k8s.io/v1'
+    | 'gateway.networking.k8s.io/v1beta1';
 }
 
 export function kubernetesMinor(version: string | undefined): number {
@@ -33,7 +35,8 @@ export function apiVersionsFor(version: string | undefined): ApiVersions {
   else if (minor >= 23) httpRoute = 'gateway.networking.k8s.io/v1beta1';
   return {
     minor,
-    horizontalPodAutoscaler: minor >= 23 ? 'autoscaling/v2' : 'autoscaling/v2beta2',
+    horizontalPodAutoscaler:
+      minor >= 23 ? 'autoscaling/v2' : 'autoscaling/v2beta2',
     podDisruptionBudget: minor >= 21 ? 'policy/v1' : 'policy/v1beta1',
     ingress: 'networking.k8s.io/v1',
     httpRoute,

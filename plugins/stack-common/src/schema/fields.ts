@@ -8,39 +8,65 @@ import { rule, show } from './rule';
 
 export const dnsLabel = z
   .string(rule('type', 'must be a string'))
-  .max(63, rule('dns-1123-label', i => `${show(i)} is longer than 63 characters`))
+  .max(
+    63,
+    rule('dns-1123-label', i => `${show(i)} is longer than 63 characters`),
+  )
   .regex(
     DNS_LABEL,
-    rule('dns-1123-label', i => `${show(i)} is not a DNS-1123 label (lowercase letters, digits, "-")`),
+    rule(
+      'dns-1123-label',
+      i =>
+        `${show(i)} is not a DNS-1123 label (lowercase letters, digits, "-")`,
+    ),
   );
 
 export const componentName = z
   .string(rule('type', 'must be a string'))
   .max(
     MAX_COMPONENT_NAME,
-    rule('dns-1123-label', i => `${show(i)} is longer than ${MAX_COMPONENT_NAME} characters`),
+    rule(
+      'dns-1123-label',
+      i => `${show(i)} is longer than ${MAX_COMPONENT_NAME} characters`,
+    ),
   )
   .regex(
     DNS_1035_LABEL,
-    rule('dns-1123-label', i => `${show(i)} is not a DNS-1123 label starting with a letter`),
+    rule(
+      'dns-1123-label',
+      i => `${show(i)} is not a DNS-1123 label starting with a letter`,
+    ),
   );
 
 export const port = z
   .number(rule('type', 'must be a number'))
   .int(rule('port', i => `${show(i)} is not an integer port`))
-  .min(1, rule('port', i => `${show(i)} is outside 1–65535`))
-  .max(65535, rule('port', i => `${show(i)} is outside 1–65535`));
+  .min(
+    1,
+    rule('port', i => `${show(i)} is outside 1–65535`),
+  )
+  .max(
+    65535,
+    rule('port', i => `${show(i)} is outside 1–65535`),
+  );
 
 export const count = (max: number) =>
   z
     .number(rule('type', 'must be a number'))
     .int(rule('range', i => `${show(i)} is not an integer`))
-    .min(0, rule('range', i => `${show(i)} is outside 0–${max}`))
-    .max(max, rule('range', i => `${show(i)} is outside 0–${max}`));
+    .min(
+      0,
+      rule('range', i => `${show(i)} is outside 0–${max}`),
+    )
+    .max(
+      max,
+      rule('range', i => `${show(i)} is outside 0–${max}`),
+    );
 
-export const quantity = z
-  .string(rule('type', 'must be a string'))
-  .regex(QUANTITY, rule('quantity', i => `${show(i)} is not a Kubernetes quantity`));
+export const quantity = z.string(rule('type', 'must be a string')).regex(
+  QUANTITY,
+  rule('quantity', i => `${show(i)} is not a Kubernetes quantity`),
+);
 
 const cpuMemory = z.strictObject({
   cpu: quantity.optional(),
@@ -54,25 +80,36 @@ export const resourcesSchema = z.strictObject({
 });
 
 const probe = z.strictObject({
-  path: z.string().regex(/^\/\S*$/, rule('probe-path', i => `${show(i)} must start with "/"`)),
+  path: z.string().regex(
+    /^\/\S*$/,
+    rule('probe-path', i => `${show(i)} must start with "/"`),
+  ),
   initialDelaySeconds: count(3600).optional(),
   periodSeconds: count(3600).optional(),
 });
 
 const envVar = z.strictObject({
-  name: z
-    .string()
-    .regex(ENV_VAR_NAME, rule('env-name', i => `${show(i)} is not a valid environment variable name`)),
-  value: z.string(rule('type', 'must be a string (secrets belong in references, not values)')),
+  name: z.string().regex(
+    ENV_VAR_NAME,
+    rule(
+      'env-name',
+      i => `${show(i)} is not a valid environment variable name`,
+    ),
+  ),
+  value: z.string(
+    rule('type', 'must be a string (secrets belong in references, not values)'),
+  ),
 });
 
-const version = z
-  .string(rule('type', 'must be a string, e.g. "16"'))
-  .regex(/^\d+(\.\d+){0,2}$/, rule('version', i => `${show(i)} is not a version like "16" or "3.13"`));
+const version = z.string(rule('type', 'must be a string, e.g. "16"')).regex(
+  /^\d+(\.\d+){0,2}$/,
+  rule('version', i => `${show(i)} is not a version like "16" or "3.13"`),
+);
 
-const image = z
-  .string(rule('type', 'must be a string'))
-  .regex(/^[a-z0-9][\w./:@-]*$/i, rule('image', i => `${show(i)} is not an image reference`));
+const image = z.string(rule('type', 'must be a string')).regex(
+  /^[a-z0-9][\w./:@-]*$/i,
+  rule('image', i => `${show(i)} is not an image reference`),
+);
 
 /** Fields every component has. */
 export const common = {

@@ -12,7 +12,10 @@ export interface RuleParams {
  * set on `params` here arrives on the issue that `safeParse` returns, for
  * built-in checks as well as refinements. `rule.test.ts` holds zod to that.
  */
-export function rule(name: string, text: string | ((input: unknown) => string)) {
+export function rule(
+  name: string,
+  text: string | ((input: unknown) => string),
+) {
   return {
     error: (iss: { input?: unknown; params?: Record<string, unknown> }) => {
       iss.params = { ...iss.params, rule: name };
@@ -23,7 +26,9 @@ export function rule(name: string, text: string | ((input: unknown) => string)) 
 
 /** The rule a zod issue carries, if a `rule()` option (or `params`) set one. */
 export function ruleOf(issue: object): string | undefined {
-  const r = ((issue as { params?: unknown }).params as Partial<RuleParams> | undefined)?.rule;
+  const r = (
+    (issue as { params?: unknown }).params as Partial<RuleParams> | undefined
+  )?.rule;
   return typeof r === 'string' ? r : undefined;
 }
 

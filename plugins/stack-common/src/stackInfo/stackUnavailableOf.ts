@@ -1,7 +1,4 @@
-import type {
-  StackUnavailable,
-  StackUnavailableReason,
-} from './types';
+import type { StackUnavailable, StackUnavailableReason } from './types';
 
 const REASONS: readonly StackUnavailableReason[] = [
   'no-annotation',

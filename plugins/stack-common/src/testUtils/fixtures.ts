@@ -14,7 +14,12 @@ export function fixtureNames(): string[] {
 }
 
 export function loadFixture(name: string): Stack {
-  const r = parseStackYaml(readFileSync(join(FIXTURES_DIR, `${name}.yaml`), 'utf8'));
-  if (!r.ok) throw new Error(`fixture ${name} is invalid: ${r.issues.map(i => i.message).join('; ')}`);
+  const r = parseStackYaml(
+    readFileSync(join(FIXTURES_DIR, `${name}.yaml`), 'utf8'),
+  );
+  if (!r.ok)
+    throw new Error(
+      `fixture ${name} is invalid: ${r.issues.map(i => i.message).join('; ')}`,
+    );
   return r.stack;
 }

@@ -4,7 +4,11 @@ import { apiVersionsFor } from '../model/versions';
 import { resolveEnvironments } from '../model/resolve';
 import { resolveLinkEnd } from '../model/links';
 import type { Stack } from '../schema/stackSchema';
-import type { Additions, GenerationContext, LinkRule } from '../generator/types';
+import type {
+  Additions,
+  GenerationContext,
+  LinkRule,
+} from '../generator/types';
 
 export function stackOf(spec: Record<string, unknown>): Stack {
   const r = validateStack({
@@ -21,15 +25,28 @@ export function runRule(rule: LinkRule, stack: Stack, index = 0): Additions {
   const l = stack.spec.links![index];
   const from = resolveLinkEnd(stack.spec.components, l.from);
   const to = resolveLinkEnd(stack.spec.components, l.to);
-  if (typeof from === 'string' || typeof to === 'string') throw new Error('bad link');
+  if (typeof from === 'string' || typeof to === 'string')
+    throw new Error('bad link');
   const ctx: GenerationContext = {
     stack,
     api: apiVersionsFor(stack.spec.kubernetesVersion),
     environments: resolveEnvironments(stack),
     component: n => stack.spec.components.find(c => c.name === n)!,
   };
-  return rule(stack, { from: from.component, to: to.component, sub: to.sub, access: l.access ?? 'read-write', pathPrefix: l.pathPrefix }, ctx);
+  return rule(
+    stack,
+    {
+      from: from.component,
+      to: to.component,
+      sub: to.sub,
+      access: l.access ?? 'read-write',
+      pathPrefix: l.pathPrefix,
+    },
+    ctx,
+  );
 }
 
 export const objectsOf = (a: Additions, kind: string) =>
-  (a.objects ?? []).filter(o => o.object.kind === kind).map(o => o.object as any);
+  (a.objects ?? [])
+    .filter(o => o.object.kind === kind)
+    .map(o => o.object as any);

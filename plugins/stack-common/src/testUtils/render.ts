@@ -10,7 +10,10 @@ import type { GeneratedFile } from '../generator/types';
 
 const run = promisify(execFile);
 
-export function writeTree(files: GeneratedFile[], root = mkdtempSync(join(tmpdir(), 'stack-'))): string {
+export function writeTree(
+  files: GeneratedFile[],
+  root = mkdtempSync(join(tmpdir(), 'stack-')),
+): string {
   for (const f of files) {
     mkdirSync(dirname(join(root, f.path)), { recursive: true });
     writeFileSync(join(root, f.path), f.content);
@@ -24,8 +27,12 @@ export function removeTree(root: string) {
 
 /** `kubectl kustomize deploy/overlays/<env>` → the rendered objects. */
 export async function kustomize(root: string, env: string): Promise<any[]> {
-  const { stdout } = await run('kubectl', ['kustomize', join(root, 'deploy/overlays', env)], {
-    maxBuffer: 512 * 1024 * 1024,
-  });
+  const { stdout } = await run(
+    'kubectl',
+    ['kustomize', join(root, 'deploy/overlays', env)],
+    {
+      maxBuffer: 512 * 1024 * 1024,
+    },
+  );
   return parseAllDocuments(stdout).map(d => d.toJS());
 }

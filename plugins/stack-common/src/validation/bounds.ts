@@ -17,11 +17,21 @@ const STRING_LIMITS: Record<string, { max: number; name: string }> = {
 };
 const DEFAULT_STRING = { max: MAX_STRING_LENGTH, name: 'MAX_STRING_LENGTH' };
 
-function listLimit(path: readonly PropertyKey[]): { max: number; name: string; what: string } {
+function listLimit(path: readonly PropertyKey[]): {
+  max: number;
+  name: string;
+  what: string;
+} {
   const at = path.join('.');
-  if (at === 'spec.components') return { max: MAX_COMPONENTS, name: 'MAX_COMPONENTS', what: 'components' };
-  if (at === 'spec.links') return { max: MAX_LINKS, name: 'MAX_LINKS', what: 'links' };
-  return { max: MAX_SUB_COMPONENTS, name: 'MAX_SUB_COMPONENTS', what: 'entries' };
+  if (at === 'spec.components')
+    return { max: MAX_COMPONENTS, name: 'MAX_COMPONENTS', what: 'components' };
+  if (at === 'spec.links')
+    return { max: MAX_LINKS, name: 'MAX_LINKS', what: 'links' };
+  return {
+    max: MAX_SUB_COMPONENTS,
+    name: 'MAX_SUB_COMPONENTS',
+    what: 'entries',
+  };
 }
 
 /**
@@ -33,33 +43,65 @@ function listLimit(path: readonly PropertyKey[]): { max: number; name: string; w
  */
 export function boundsIssues(input: unknown): StackIssue[] {
   const out: StackIssue[] = [];
-  const todo: Array<{ value: unknown; path: PropertyKey[] }> = [{ value: input, path: [] }];
+  const todo: Array<{ value: unknown; path: PropertyKey[] }> = [
+    { value: input, path: [] },
+  ];
   while (todo.length > 0 && out.length < 100) {
     const { value, path } = todo.pop()!;
     if (typeof value === 'string') {
       const last = path[path.length - 1];
-      const limit = (typeof last === 'string' && STRING_LIMITS[last]) || DEFAULT_STRING;
+      const limit =
+        (typeof last === 'string' && STRING_LIMITS[last]) || DEFAULT_STRING;
       if (value.length > limit.max) {
-        out.push(issue(path, 'max-length', `is ${value.length} characters; the limit is ${limit.max} (${limit.name})`));
+        out.push(
+          issue(
+            path,
+            'max-length',
+            `is ${value.length} characters; the limit is ${limit.max} (${limit.name})`,
+          ),
+        );
       }
     } else if (Array.isArray(value)) {
       const limit = listLimit(path);
       if (value.length > limit.max) {
-        out.push(issue(path, 'max-items', `has ${value.length} ${limit.what}; the limit is ${limit.max} (${limit.name})`));
+        out.push(
+          issue(
+            path,
+            'max-items',
+            `has ${value.length} ${limit.what}; the limit is ${limit.max} (${limit.name})`,
+          ),
+        );
         continue; // its items are not read
       }
-      for (let i = value.length - 1; i >= 0; i--) todo.push({ value: value[i], path: [...path, i] });
+      for (let i = value.length - 1; i >= 0; i--)
+        todo.push({ value: value[i], path: [...path, i] });
     } else if (value !== null && typeof value === 'object') {
       const keys = Object.keys(value);
       // Maps keyed by name (environment overrides) hold at most one entry per component.
       if (keys.length > MAX_COMPONENTS) {
-        out.push(issue(path, 'max-items', `has ${keys.length} keys; the limit is ${MAX_COMPONENTS} (MAX_COMPONENTS)`));
+        out.push(
+          issue(
+            path,
+            'max-items',
+            `has ${keys.length} keys; the limit is ${MAX_COMPONENTS} (MAX_COMPONENTS)`,
+          ),
+        );
         continue;
       }
       for (const k of keys.reverse()) {
         if (k.length > MAX_STRING_LENGTH) {
-          out.push(issue(path, 'max-length', `has a key of ${k.length} characters; the limit is ${MAX_STRING_LENGTH} (MAX_STRING_LENGTH)`));
-        } else todo.push({ value: (value as Record<string, unknown>)[k], path: [...path, k] });
+          out.push(
+            issue(
+              path,
+              'max-length',
+              `has a key of ${k.length} characters; the limit is ${MAX_STRING_LENGTH} (MAX_STRING_LENGTH)`,
+            ),
+          );
+        } else
+          todo.push({
+            value: (value as Record<string, unknown>)[k],
+            path: [...path, k],
+          });
       }
     }
   }

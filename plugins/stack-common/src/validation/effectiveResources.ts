@@ -5,7 +5,8 @@ import { parseQuantity } from '../schema/quantity';
 import { formatPath, issue, StackIssue } from './issues';
 
 type Obj = Record<string, any>;
-const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isObj = (x: unknown): x is Obj =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
 const SIDES = ['requests', 'limits'] as const;
 const KEYS = ['cpu', 'memory'] as const;
 
@@ -18,10 +19,16 @@ interface Sourced {
 }
 
 /** `resources` blocks layer; a value that is not a quantity is the schema's to report, so it hides nothing. */
-function layer(over: Sourced | undefined, block: unknown, at: readonly PropertyKey[]): Sourced | undefined {
+function layer(
+  over: Sourced | undefined,
+  block: unknown,
+  at: readonly PropertyKey[],
+): Sourced | undefined {
   if (typeof block !== 'string') return over;
   const amount = parseQuantity(block);
-  return amount === undefined ? over : { value: block, amount, path: at, source: formatPath(at) };
+  return amount === undefined
+    ? over
+    : { value: block, amount, path: at, source: formatPath(at) };
 }
 
 /**
@@ -35,24 +42,63 @@ function layer(over: Sourced | undefined, block: unknown, at: readonly PropertyK
  * when stack.yaml sets it, else the limit).
  */
 export function effectiveResourceIssues(input: unknown): StackIssue[] {
-  if (!isObj(input) || !isObj(input.spec) || !Array.isArray(input.spec.components)) return [];
-  const environments = isObj(input.spec.environments) ? input.spec.environments : {};
-  const found = new Map<string, { at: readonly PropertyKey[]; text: string; envs: Environment[] }>();
+  if (
+    !isObj(input) ||
+    !isObj(input.spec) ||
+    !Array.isArray(input.spec.components)
+  )
+    return [];
+  const environments = isObj(input.spec.environments)
+    ? input.spec.environments
+    : {};
+  const found = new Map<
+    string,
+    { at: readonly PropertyKey[]; text: string; envs: Environment[] }
+  >();
   input.spec.components.forEach((c: unknown, i: number) => {
     if (!isObj(c) || typeof c.type !== 'string') return;
     const kind = kindOf(c.type);
     if (!kind) return;
     const defaults = kind.defaults.resources ?? DEFAULT_RESOURCES;
     for (const env of ENVIRONMENTS) {
-      const override = kind.role !== 'data' && typeof c.name === 'string' ? environments[env]?.components?.[c.name]?.resources : undefined;
+      const override =
+        kind.role !== 'data' && typeof c.name === 'string'
+          ? environments[env]?.components?.[c.name]?.resources
+          : undefined;
       for (const key of KEYS) {
         const [request, limit] = SIDES.map(side => {
-          const fallback: Sourced = { value: defaults[side][key], amount: parseQuantity(defaults[side][key])!, source: `the ${c.type} default` };
-          const base = layer(fallback, isObj(c.resources) && isObj(c.resources[side]) ? c.resources[side][key] : undefined, ['spec', 'components', i, 'resources', side, key]);
-          return layer(base, isObj(override) && isObj(override[side]) ? override[side][key] : undefined, ['spec', 'environments', env, 'components', c.name, 'resources', side, key]);
+          const fallback: Sourced = {
+            value: defaults[side][key],
+            amount: parseQuantity(defaults[side][key])!,
+            source: `the ${c.type} default`,
+          };
+          const base = layer(
+            fallback,
+            isObj(c.resources) && isObj(c.resources[side])
+              ? c.resources[side][key]
+              : undefined,
+            ['spec', 'components', i, 'resources', side, key],
+          );
+          return layer(
+            base,
+            isObj(override) && isObj(override[side])
+              ? override[side][key]
+              : undefined,
+            [
+              'spec',
+              'environments',
+              env,
+              'components',
+              c.name,
+              'resources',
+              side,
+              key,
+            ],
+          );
         });
         if (!request || !limit || request.amount <= limit.amount) continue;
-        const at = request.path ?? limit.path ?? ['spec', 'components', i, 'resources'];
+        const at = request.path ??
+          limit.path ?? ['spec', 'components', i, 'resources'];
         const text = request.path
           ? `${key} request ${request.value} is above its limit ${limit.value} (${limit.source})`
           : `${key} limit ${limit.value} is below its request ${request.value} (${request.source})`;
@@ -63,5 +109,7 @@ export function effectiveResourceIssues(input: unknown): StackIssue[] {
       }
     }
   });
-  return [...found.values()].map(f => issue(f.at, 'requests-within-limits', `in ${f.envs.join(', ')}: ${f.text}`));
+  return [...found.values()].map(f =>
+    issue(f.at, 'requests-within-limits', `in ${f.envs.join(', ')}: ${f.text}`),
+  );
 }

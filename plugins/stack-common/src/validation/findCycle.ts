@@ -6,7 +6,9 @@
  * services would otherwise take 12,000 JavaScript frames and overflow the call
  * stack (bench/bounds.bench.ts runs that chain).
  */
-export function findCycle(edges: ReadonlyMap<string, readonly string[]>): string[] | undefined {
+export function findCycle(
+  edges: ReadonlyMap<string, readonly string[]>,
+): string[] | undefined {
   const state = new Map<string, 'visiting' | 'done'>();
   for (const root of [...edges.keys()].sort()) {
     if (state.has(root)) continue;

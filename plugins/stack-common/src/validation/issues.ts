@@ -12,13 +12,18 @@ export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const p of path) {
     if (typeof p === 'number') out += `[${p}]`;
-    else if (typeof p === 'string' && /^[A-Za-z_$][\w$]*$/.test(p)) out += out ? `.${p}` : p;
+    else if (typeof p === 'string' && /^[A-Za-z_$][\w$]*$/.test(p))
+      out += out ? `.${p}` : p;
     else out += `[${JSON.stringify(String(p))}]`;
   }
   return out || '(root)';
 }
 
-export function issue(path: readonly PropertyKey[], rule: string, text: string): StackIssue {
+export function issue(
+  path: readonly PropertyKey[],
+  rule: string,
+  text: string,
+): StackIssue {
   const p = formatPath(path);
   return { path: p, rule, message: `${p}: ${text}` };
 }

@@ -6,7 +6,11 @@ import { stringify } from 'yaml';
  * (labels) are written out, never as anchors. `directives: false`: manifests
  * never carry `%YAML`/`%TAG`.
  */
-export const MANIFEST_YAML = { lineWidth: 0, aliasDuplicateObjects: false, directives: false } as const;
+export const MANIFEST_YAML = {
+  lineWidth: 0,
+  aliasDuplicateObjects: false,
+  directives: false,
+} as const;
 
 type Scalar = string | number | boolean | null;
 
@@ -52,7 +56,8 @@ function remember<K>(cache: Map<K, string>, k: K, text: string): string {
 
 function scalar(v: unknown): string {
   const t = typeof v;
-  if (v !== null && t !== 'string' && t !== 'number' && t !== 'boolean') throw NEEDS_LIBRARY;
+  if (v !== null && t !== 'string' && t !== 'number' && t !== 'boolean')
+    throw NEEDS_LIBRARY;
   // Map keys treat -0 and 0 alike; the library writes them differently.
   if (Object.is(v, -0)) throw NEEDS_LIBRARY;
   const known = values.get(v as Scalar);
@@ -72,7 +77,8 @@ function key(k: string): string {
   if (DOCUMENT_MARKER.test(k)) throw NEEDS_LIBRARY;
   const probe = stringify({ [k]: 0 }, MANIFEST_YAML); // "<text>: 0\n"
   const text = probe.slice(0, -4);
-  if (!probe.endsWith(': 0\n') || text.includes('\n') || text.startsWith('? ')) throw NEEDS_LIBRARY;
+  if (!probe.endsWith(': 0\n') || text.includes('\n') || text.startsWith('? '))
+    throw NEEDS_LIBRARY;
   return remember(keys, k, text);
 }
 
@@ -108,10 +114,16 @@ function seqLines(items: readonly unknown[], indent: string): string {
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     if (Array.isArray(item)) {
-      out += item.length === 0 ? `${indent}- []\n` : `${indent}- ${seqLines(item, inner).slice(inner.length)}`;
+      out +=
+        item.length === 0
+          ? `${indent}- []\n`
+          : `${indent}- ${seqLines(item, inner).slice(inner.length)}`;
     } else if (isPlainObject(item)) {
       const body = mapLines(item, inner);
-      out += body === '' ? `${indent}- {}\n` : `${indent}- ${body.slice(inner.length)}`;
+      out +=
+        body === ''
+          ? `${indent}- {}\n`
+          : `${indent}- ${body.slice(inner.length)}`;
     } else {
       if (item === undefined) throw NEEDS_LIBRARY; // holes and undefined items
       out += `${indent}- ${scalar(item)}\n`;

@@ -1,5 +1,11 @@
 import { stringify } from 'yaml';
-import { forgetManifestYamlMemo, MANIFEST_YAML, manifestYaml, manifestYamlMemoBytes, MEMO_BUDGET_BYTES } from './manifestYaml';
+import {
+  forgetManifestYamlMemo,
+  MANIFEST_YAML,
+  manifestYaml,
+  manifestYamlMemoBytes,
+  MEMO_BUDGET_BYTES,
+} from './manifestYaml';
 
 describe('manifestYaml memo', () => {
   beforeEach(() => forgetManifestYamlMemo());
@@ -8,7 +14,9 @@ describe('manifestYaml memo', () => {
     let input = 0;
     let peak = 0;
     for (let i = 0; input < 11 * 1024 * 1024; i++) {
-      const doc = { [`key-${i}-${'k'.repeat(400)}`]: `value-${i}-${'v'.repeat(600)}` };
+      const doc = {
+        [`key-${i}-${'k'.repeat(400)}`]: `value-${i}-${'v'.repeat(600)}`,
+      };
       input += 1024;
       expect(manifestYaml(doc)).toBe(stringify(doc, MANIFEST_YAML));
       peak = Math.max(peak, manifestYamlMemoBytes());

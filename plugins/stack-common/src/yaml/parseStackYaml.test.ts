@@ -7,7 +7,11 @@ import { MAX_STACK_YAML_BYTES, parseStackYaml } from './parseStackYaml';
 function aliasBomb(): string {
   const lines = ['a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
   for (let i = 1; i < 9; i++) {
-    lines.push(`a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]`);
+    lines.push(
+      `a${i}: &a${i} [${Array(9)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]`,
+    );
   }
   return `${lines.join('\n')}\napiVersion: idp.platform/v1alpha1\n`;
 }
@@ -46,7 +50,9 @@ describe('parseStackYaml bounds', () => {
       {
         path: '(root)',
         rule: 'yaml-size',
-        message: `(root): stack.yaml is ${MAX_STACK_YAML_BYTES + 3} bytes; the limit is 524288 bytes (512 KiB)`,
+        message: `(root): stack.yaml is ${
+          MAX_STACK_YAML_BYTES + 3
+        } bytes; the limit is 524288 bytes (512 KiB)`,
       },
     ]);
   });

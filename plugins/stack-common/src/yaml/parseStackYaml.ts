@@ -1,6 +1,9 @@
 import { parseDocument } from 'yaml';
 import { issue, StackIssue } from '../validation/issues';
-import { StackValidationResult, validateStack } from '../validation/validateStack';
+import {
+  StackValidationResult,
+  validateStack,
+} from '../validation/validateStack';
 
 /** A stack.yaml larger than this is refused before it is parsed (512 KiB). */
 export const MAX_STACK_YAML_BYTES = 512 * 1024;
@@ -46,7 +49,11 @@ export function parseStackYaml(text: string): StackValidationResult {
       issues: doc.errors.map(e => {
         const at = e.linePos?.[0];
         const where = at ? `line ${at.line}, column ${at.col}` : 'stack.yaml';
-        return issue([], 'yaml-syntax', `${where}: ${e.message.split('\n')[0]}`);
+        return issue(
+          [],
+          'yaml-syntax',
+          `${where}: ${e.message.split('\n')[0]}`,
+        );
       }),
     };
   }
@@ -61,7 +68,9 @@ export function parseStackYaml(text: string): StackValidationResult {
         issue(
           [],
           'yaml-aliases',
-          `${(e as Error).message}; at most ${MAX_ALIAS_COUNT} alias resolutions are allowed`,
+          `${
+            (e as Error).message
+          }; at most ${MAX_ALIAS_COUNT} alias resolutions are allowed`,
         ),
       ],
     };

@@ -2,8 +2,15 @@ import { stringify } from 'yaml';
 import { Stack, stackSchema } from '../schema/stackSchema';
 import { compareStrings } from '../generator/serialize';
 
-function sortRecord<T>(r: Record<string, T> | undefined): Record<string, T> | undefined {
-  return r && Object.fromEntries(Object.entries(r).sort(([a], [b]) => compareStrings(a, b)));
+function sortRecord<T>(
+  r: Record<string, T> | undefined,
+): Record<string, T> | undefined {
+  return (
+    r &&
+    Object.fromEntries(
+      Object.entries(r).sort(([a], [b]) => compareStrings(a, b)),
+    )
+  );
 }
 
 /**

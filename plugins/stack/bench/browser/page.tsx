@@ -14,7 +14,10 @@ const n = Number(params.get('n') ?? 300);
 const theme = params.get('theme') === 'dark' ? darkTheme : lightTheme;
 const topology = stackGraph(n);
 const health: Record<string, NodeHealth> = Object.fromEntries(
-  topology.nodes.map((node, i) => [node.id, { health: i % 5 ? 'Healthy' : 'Degraded', sync: 'Synced' }]),
+  topology.nodes.map((node, i) => [
+    node.id,
+    { health: i % 5 ? 'Healthy' : 'Degraded', sync: 'Synced' },
+  ]),
 );
 
 function Page() {

@@ -1,6 +1,10 @@
 import type { BuildRun, EntityBuilds } from '@idp-stack/plugin-stack-common';
 
-export function buildRun(id: number, commit: string, extra: Partial<BuildRun> = {}): BuildRun {
+export function buildRun(
+  id: number,
+  commit: string,
+  extra: Partial<BuildRun> = {},
+): BuildRun {
   return {
     id,
     workflowName: 'ci',
@@ -29,7 +33,10 @@ export function entityBuilds(extra: Partial<EntityBuilds> = {}): EntityBuilds {
     entityRef: 'component:default/shop',
     repository: 'acme/shop',
     runs: [
-      buildRun(42, 'cccccccccccccccccccccccccccccccccccccccc', { conclusion: 'failure', branch: 'feature/x' }),
+      buildRun(42, 'cccccccccccccccccccccccccccccccccccccccc', {
+        conclusion: 'failure',
+        branch: 'feature/x',
+      }),
       buildRun(41, SHA_NEW, { deployedIn: ['dev'] }),
       buildRun(40, SHA_OLD, { deployedIn: ['prod'] }),
     ],

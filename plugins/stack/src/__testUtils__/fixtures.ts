@@ -54,9 +54,16 @@ export function batchOf(healths: Record<string, EntityHealth | string>) {
       items: refs.map(ref => {
         const h = healths[ref];
         if (h === undefined) {
-          return { entityRef: ref, error: { name: 'NotFoundError', message: `${ref} has no argocd/app-selector annotation` } };
+          return {
+            entityRef: ref,
+            error: {
+              name: 'NotFoundError',
+              message: `${ref} has no argocd/app-selector annotation`,
+            },
+          };
         }
-        if (typeof h === 'string') return { entityRef: ref, error: { name: 'InputError', message: h } };
+        if (typeof h === 'string')
+          return { entityRef: ref, error: { name: 'InputError', message: h } };
         return { entityRef: ref, health: h };
       }),
       instances: [{ instance: 'main', stale: false, ageSeconds: 4 }],
@@ -64,10 +71,14 @@ export function batchOf(healths: Record<string, EntityHealth | string>) {
 }
 
 /** A stack API whose methods are jest mocks; tests set what they need. */
-export function fakeStackApi(overrides: Partial<StackApi> = {}): jest.Mocked<StackApi> {
+export function fakeStackApi(
+  overrides: Partial<StackApi> = {},
+): jest.Mocked<StackApi> {
   return {
     getHealth: jest.fn().mockRejectedValue(new Error('getHealth not faked')),
-    getHealthBatch: jest.fn().mockRejectedValue(new Error('getHealthBatch not faked')),
+    getHealthBatch: jest
+      .fn()
+      .mockRejectedValue(new Error('getHealthBatch not faked')),
     getBuilds: jest.fn().mockRejectedValue(new Error('getBuilds not faked')),
     getStack: jest.fn().mockRejectedValue(new Error('getStack not faked')),
     sync: jest.fn().mockRejectedValue(new Error('sync not faked')),
@@ -90,6 +101,9 @@ export function catalogEntity(
     kind,
     metadata: { name, namespace: 'default', annotations: options.annotations },
     spec: options.type ? { type: options.type } : {},
-    relations: (options.relations ?? []).map(([type, targetRef]) => ({ type, targetRef })),
+    relations: (options.relations ?? []).map(([type, targetRef]) => ({
+      type,
+      targetRef,
+    })),
   };
 }

@@ -5,8 +5,15 @@ import { StackHealthApiError } from '@idp-stack/plugin-stack-common';
  * (`{ error, request, response }`, what a Backstage backend answers), built
  * through the same `ResponseError.fromResponse` path.
  */
-export function stackApiError(status: number, error: { name: string; message: string; [key: string]: unknown }): Promise<StackHealthApiError> {
-  const text = JSON.stringify({ error, request: { method: 'GET', url: '/' }, response: { statusCode: status } });
+export function stackApiError(
+  status: number,
+  error: { name: string; message: string; [key: string]: unknown },
+): Promise<StackHealthApiError> {
+  const text = JSON.stringify({
+    error,
+    request: { method: 'GET', url: '/' },
+    response: { statusCode: status },
+  });
   return StackHealthApiError.fromResponse({
     ok: false,
     status,
@@ -14,7 +21,10 @@ export function stackApiError(status: number, error: { name: string; message: st
     url: '',
     redirected: false,
     type: 'basic',
-    headers: { get: (name: string) => (name.toLowerCase() === 'content-type' ? 'application/json' : null) },
+    headers: {
+      get: (name: string) =>
+        name.toLowerCase() === 'content-type' ? 'application/json' : null,
+    },
     text: async () => text,
   } as unknown as Parameters<typeof StackHealthApiError.fromResponse>[0]);
 }

@@ -21,11 +21,24 @@ export function catalogOf(stack: Stack): Entity[] {
     .map(e => {
       const spec = e.spec as Record<string, string[] | undefined>;
       const relations = [
-        ...(spec.dependsOn ?? []).map(t => ({ type: 'dependsOn', targetRef: ref(t, 'component') })),
-        ...(spec.providesApis ?? []).map(t => ({ type: 'providesApi', targetRef: ref(t, 'api') })),
-        ...(spec.consumesApis ?? []).map(t => ({ type: 'consumesApi', targetRef: ref(t, 'api') })),
+        ...(spec.dependsOn ?? []).map(t => ({
+          type: 'dependsOn',
+          targetRef: ref(t, 'component'),
+        })),
+        ...(spec.providesApis ?? []).map(t => ({
+          type: 'providesApi',
+          targetRef: ref(t, 'api'),
+        })),
+        ...(spec.consumesApis ?? []).map(t => ({
+          type: 'consumesApi',
+          targetRef: ref(t, 'api'),
+        })),
       ];
-      return { ...e, metadata: { ...e.metadata, namespace: 'default' }, relations } as Entity;
+      return {
+        ...e,
+        metadata: { ...e.metadata, namespace: 'default' },
+        relations,
+      } as Entity;
     });
 }
 
@@ -34,7 +47,11 @@ export function bigStack(groups: number): Stack {
   const components = Array.from({ length: groups }, (_, i) => [
     { name: `api${i}`, type: 'nodejs' },
     { name: `db${i}`, type: 'postgres', databases: [{ name: `d${i}` }] },
-    { name: `q${i}`, type: 'rabbitmq', queues: [{ name: `q${i}`, deadLetter: true }] },
+    {
+      name: `q${i}`,
+      type: 'rabbitmq',
+      queues: [{ name: `q${i}`, deadLetter: true }],
+    },
   ]).flat();
   const links = Array.from({ length: groups }, (_, i) => [
     { from: `api${i}`, to: `db${i}/d${i}`, access: 'read' },

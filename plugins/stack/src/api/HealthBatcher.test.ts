@@ -7,8 +7,14 @@ function answer(refs: string[]): Promise<HealthBatchResponse> {
     // The backend may normalise refs: items are matched by position.
     items: refs.map(ref =>
       ref.endsWith('broken')
-        ? { entityRef: ref.toUpperCase(), error: { name: 'NotFoundError', message: `${ref} not found` } }
-        : { entityRef: ref.toUpperCase(), health: entityHealth(ref, { dev: ['Healthy', 'Synced'] }) },
+        ? {
+            entityRef: ref.toUpperCase(),
+            error: { name: 'NotFoundError', message: `${ref} not found` },
+          }
+        : {
+            entityRef: ref.toUpperCase(),
+            health: entityHealth(ref, { dev: ['Healthy', 'Synced'] }),
+          },
     ),
     instances: [{ instance: 'main', stale: false }],
   });
@@ -25,14 +31,23 @@ describe('HealthBatcher', () => {
       batcher.load('component:default/broken'),
     ]);
     expect(getHealthBatch.mock.calls).toEqual([
-      [['component:default/a', 'component:default/b', 'component:default/broken']],
+      [
+        [
+          'component:default/a',
+          'component:default/b',
+          'component:default/broken',
+        ],
+      ],
     ]);
     expect(a.health?.entityRef).toBe('component:default/a');
     expect(a2).toBe(a);
     expect(b.health?.entityRef).toBe('component:default/b');
     expect(broken).toEqual({
       instances: [{ instance: 'main', stale: false }],
-      error: { name: 'NotFoundError', message: 'component:default/broken not found' },
+      error: {
+        name: 'NotFoundError',
+        message: 'component:default/broken not found',
+      },
     });
   });
 
@@ -49,10 +64,15 @@ describe('HealthBatcher', () => {
       refs.length === 100 ? answer(refs) : Promise.reject(new Error('503')),
     );
     const batcher = new HealthBatcher({ getHealthBatch });
-    const loads = Array.from({ length: 101 }, (_, i) => batcher.load(`component:default/c${i}`));
+    const loads = Array.from({ length: 101 }, (_, i) =>
+      batcher.load(`component:default/c${i}`),
+    );
     const results = await Promise.allSettled(loads);
     expect(getHealthBatch.mock.calls.map(c => c[0].length)).toEqual([100, 1]);
     expect(results.filter(r => r.status === 'fulfilled')).toHaveLength(100);
-    expect(results[100]).toEqual({ status: 'rejected', reason: new Error('503') });
+    expect(results[100]).toEqual({
+      status: 'rejected',
+      reason: new Error('503'),
+    });
   });
 });

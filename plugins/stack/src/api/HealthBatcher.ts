@@ -55,7 +55,8 @@ export class HealthBatcher {
       const chunk = refs.slice(i, i + HEALTH_BATCH_LIMIT);
       this.api.getHealthBatch(chunk).then(
         res => settle(batch, chunk, res),
-        err => chunk.forEach(ref => batch.get(ref)!.forEach(w => w.reject(err))),
+        err =>
+          chunk.forEach(ref => batch.get(ref)!.forEach(w => w.reject(err))),
       );
     }
   }

@@ -1,7 +1,11 @@
 import type { BuildRun } from '@idp-stack/plugin-stack-common';
 import { deploymentOfLastSuccess } from './deploymentOfLastSuccess';
 
-function run(id: number, commit: string, conclusion: BuildRun['conclusion']): BuildRun {
+function run(
+  id: number,
+  commit: string,
+  conclusion: BuildRun['conclusion'],
+): BuildRun {
   return {
     id,
     workflowName: 'ci',
@@ -17,7 +21,11 @@ function run(id: number, commit: string, conclusion: BuildRun['conclusion']): Bu
 }
 
 describe('deploymentOfLastSuccess', () => {
-  const runs = [run(3, 'ccc', 'failure'), run(2, 'bbb', 'success'), run(1, 'aaa', 'success')];
+  const runs = [
+    run(3, 'ccc', 'failure'),
+    run(2, 'bbb', 'success'),
+    run(1, 'aaa', 'success'),
+  ];
 
   it('compares each environment with the newest successful build, skipping failures', () => {
     const result = deploymentOfLastSuccess(
@@ -32,7 +40,13 @@ describe('deploymentOfLastSuccess', () => {
       ['dev', 'stage', 'prod'],
     );
     expect(result.lastSuccess?.id).toBe(2);
-    expect(result.rows.map(r => [r.environment, r.state, 'run' in r ? r.run?.id : undefined])).toEqual([
+    expect(
+      result.rows.map(r => [
+        r.environment,
+        r.state,
+        'run' in r ? r.run?.id : undefined,
+      ]),
+    ).toEqual([
       ['dev', 'deployed', 2],
       ['stage', 'behind', 1],
       ['prod', 'behind', undefined],
@@ -41,10 +55,16 @@ describe('deploymentOfLastSuccess', () => {
 
   it('says when an environment runs nothing and when no build succeeded', () => {
     const result = deploymentOfLastSuccess(
-      { runs: [run(3, 'ccc', 'failure')], environments: [{ environment: 'dev', instance: 'main' }] },
+      {
+        runs: [run(3, 'ccc', 'failure')],
+        environments: [{ environment: 'dev', instance: 'main' }],
+      },
       ['dev', 'prod'],
     );
     expect(result.lastSuccess).toBeUndefined();
-    expect(result.rows.map(r => r.state)).toEqual(['not-deployed', 'not-deployed']);
+    expect(result.rows.map(r => r.state)).toEqual([
+      'not-deployed',
+      'not-deployed',
+    ]);
   });
 });

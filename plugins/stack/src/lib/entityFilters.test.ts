@@ -10,8 +10,12 @@ describe('entity filters', () => {
 
   it('shows builds only for components with a repository', () => {
     const slug = { 'github.com/project-slug': 'acme/shop' };
-    expect(hasRepository(catalogEntity('Component', 'c', { annotations: slug }))).toBe(true);
+    expect(
+      hasRepository(catalogEntity('Component', 'c', { annotations: slug })),
+    ).toBe(true);
     expect(hasRepository(catalogEntity('Component', 'c'))).toBe(false);
-    expect(hasRepository(catalogEntity('System', 's', { annotations: slug }))).toBe(false);
+    expect(
+      hasRepository(catalogEntity('System', 's', { annotations: slug })),
+    ).toBe(false);
   });
 });

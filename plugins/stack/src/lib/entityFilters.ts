@@ -4,7 +4,9 @@ import { ANNOTATIONS } from '@idp-stack/plugin-stack-common';
 
 /** Topology and health tabs belong on Systems and Components. */
 export function isSystemOrComponent(entity: Entity): boolean {
-  return ['system', 'component'].includes(entity.kind.toLocaleLowerCase('en-US'));
+  return ['system', 'component'].includes(
+    entity.kind.toLocaleLowerCase('en-US'),
+  );
 }
 
 /** Builds need the repository: Components with `github.com/project-slug`. */

@@ -8,7 +8,10 @@ export function formatAge(seconds: number): string {
 }
 
 /** Age of an ISO timestamp relative to `now`, formatted; undefined when absent or unparsable. */
-export function ageOf(iso: string | undefined, now = Date.now()): string | undefined {
+export function ageOf(
+  iso: string | undefined,
+  now = Date.now(),
+): string | undefined {
   if (!iso) return undefined;
   const t = Date.parse(iso);
   return Number.isNaN(t) ? undefined : formatAge((now - t) / 1000);

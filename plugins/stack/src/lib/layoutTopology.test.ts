@@ -47,7 +47,9 @@ describe('layoutTopology on awkward graphs', () => {
         { from: nodes[2].id, to: nodes[0].id, type: 'dependsOn' },
       ],
     });
-    expect(layout.nodes.every(n => Number.isFinite(n.x) && Number.isFinite(n.y))).toBe(true);
+    expect(
+      layout.nodes.every(n => Number.isFinite(n.x) && Number.isFinite(n.y)),
+    ).toBe(true);
     expect(new Set(layout.nodes.map(n => `${n.x},${n.y}`)).size).toBe(3);
     expect(layout.edges).toHaveLength(3);
   });

@@ -105,13 +105,20 @@ export function layoutTopology(topology: Topology): TopologyLayout {
   // Barycenter ordering, positions normalised to [0, 1] per layer.
   const pos = new Map<string, number>();
   const place = (ls: string[]) =>
-    ls.forEach((id, i) => pos.set(id, ls.length > 1 ? i / (ls.length - 1) : 0.5));
+    ls.forEach((id, i) =>
+      pos.set(id, ls.length > 1 ? i / (ls.length - 1) : 0.5),
+    );
   layers.forEach(place);
   const reorder = (ls: string[], neighbours: Map<string, string[]>) => {
     const weight = new Map<string, number>();
     for (const id of ls) {
       const ns = neighbours.get(id)!;
-      weight.set(id, ns.length ? ns.reduce((sum, n) => sum + pos.get(n)!, 0) / ns.length : pos.get(id)!);
+      weight.set(
+        id,
+        ns.length
+          ? ns.reduce((sum, n) => sum + pos.get(n)!, 0) / ns.length
+          : pos.get(id)!,
+      );
     }
     ls.sort((a, b) => weight.get(a)! - weight.get(b)!);
     place(ls);
@@ -145,8 +152,14 @@ export function layoutTopology(topology: Topology): TopologyLayout {
         return {
           ...edge,
           points: [
-            { x: a.x + (forward ? NODE_WIDTH / 2 : 0), y: a.y + (forward ? 0 : NODE_HEIGHT / 2) },
-            { x: b.x - (forward ? NODE_WIDTH / 2 : 0), y: b.y + (forward ? 0 : NODE_HEIGHT / 2) },
+            {
+              x: a.x + (forward ? NODE_WIDTH / 2 : 0),
+              y: a.y + (forward ? 0 : NODE_HEIGHT / 2),
+            },
+            {
+              x: b.x - (forward ? NODE_WIDTH / 2 : 0),
+              y: b.y + (forward ? 0 : NODE_HEIGHT / 2),
+            },
           ],
         };
       }),

@@ -14,9 +14,17 @@ describe('loadStackSources', () => {
   it('asks once per repo, the page entity first, and collects failures with their reason', async () => {
     const getStack = jest.fn(async (ref: string) => {
       if (ref === 'component:default/b1') {
-        throw await stackApiError(404, { name: 'NotFoundError', message: 'no stack.yaml at b', reason: 'no-file' });
+        throw await stackApiError(404, {
+          name: 'NotFoundError',
+          message: 'no stack.yaml at b',
+          reason: 'no-file',
+        });
       }
-      return { entityRef: ref, location: 'x', stack: { metadata: { name: ref } } as any };
+      return {
+        entityRef: ref,
+        location: 'x',
+        stack: { metadata: { name: ref } } as any,
+      };
     });
     const page = fromRepo('a2', 'a');
     const result = await loadStackSources({ getStack }, page, [
@@ -31,13 +39,19 @@ describe('loadStackSources', () => {
       'component:default/a2',
       'component:default/b1',
     ]);
-    expect(result.sources.map(s => s.entityRef)).toEqual(['component:default/a2']);
-    expect(result.unavailable).toEqual([{ reason: 'no-file', message: 'no stack.yaml at b' }]);
+    expect(result.sources.map(s => s.entityRef)).toEqual([
+      'component:default/a2',
+    ]);
+    expect(result.unavailable).toEqual([
+      { reason: 'no-file', message: 'no stack.yaml at b' },
+    ]);
   });
 
   it(`asks at most ${MAX_STACK_REPOS} repos`, async () => {
     const getStack = jest.fn().mockRejectedValue(new Error('down'));
-    const members = Array.from({ length: 30 }, (_, i) => fromRepo(`c${i}`, `r${i}`));
+    const members = Array.from({ length: 30 }, (_, i) =>
+      fromRepo(`c${i}`, `r${i}`),
+    );
     const result = await loadStackSources({ getStack }, members[0], members);
     expect(getStack).toHaveBeenCalledTimes(MAX_STACK_REPOS);
     expect(result.unavailable[0]).toEqual({ reason: 'error', message: 'down' });

@@ -49,7 +49,6 @@ spec:
       access: read-write
 `;
 
-
 /** The catalog entities stack:catalog-info registers, with the relations the catalog derives. */
 
 const stack = stackOf(YAML);
@@ -63,7 +62,9 @@ describe('mergeStackTopology', () => {
     for (const n of base.nodes) {
       expect(merged.nodes.find(m => m.id === n.id)).toBeDefined();
     }
-    const added = merged.nodes.filter(n => !base.nodes.some(b => b.id === n.id));
+    const added = merged.nodes.filter(
+      n => !base.nodes.some(b => b.id === n.id),
+    );
     expect(added).toEqual([
       {
         id: 'stack:default/catalogue-bus-ingest.dlq',
@@ -87,20 +88,44 @@ describe('mergeStackTopology', () => {
   });
 
   it('labels the catalog edges of links with access mode and path prefix', () => {
-    const merged = mergeStackTopology(buildTopology(catalogOf(stack)), [source]);
+    const merged = mergeStackTopology(buildTopology(catalogOf(stack)), [
+      source,
+    ]);
     const label = (from: string, to: string) =>
-      merged.edges.find(e => e.from === from && e.to === to && e.type === 'dependsOn')?.label;
-    expect(label('component:default/catalogue-admin', 'component:default/catalogue')).toBe('/api');
-    expect(label('component:default/catalogue', 'resource:default/catalogue-files-media')).toBe('read');
-    expect(label('component:default/catalogue', 'resource:default/catalogue-kv-sessions')).toBe('read-write');
-    expect(label('component:default/catalogue', 'resource:default/catalogue-pg-content')).toBeUndefined();
+      merged.edges.find(
+        e => e.from === from && e.to === to && e.type === 'dependsOn',
+      )?.label;
+    expect(
+      label('component:default/catalogue-admin', 'component:default/catalogue'),
+    ).toBe('/api');
+    expect(
+      label(
+        'component:default/catalogue',
+        'resource:default/catalogue-files-media',
+      ),
+    ).toBe('read');
+    expect(
+      label(
+        'component:default/catalogue',
+        'resource:default/catalogue-kv-sessions',
+      ),
+    ).toBe('read-write');
+    expect(
+      label(
+        'component:default/catalogue',
+        'resource:default/catalogue-pg-content',
+      ),
+    ).toBeUndefined();
   });
 
   it('draws a redis database as a cache and leaves the input untouched', () => {
     const base = buildTopology(catalogOf(stack));
     const before = JSON.stringify(base);
     const merged = mergeStackTopology(base, [source]);
-    expect(merged.nodes.find(n => n.id === 'resource:default/catalogue-kv-sessions')?.category).toBe('cache');
+    expect(
+      merged.nodes.find(n => n.id === 'resource:default/catalogue-kv-sessions')
+        ?.category,
+    ).toBe('cache');
     expect(JSON.stringify(base)).toBe(before);
   });
 
@@ -110,7 +135,9 @@ describe('mergeStackTopology', () => {
       .filter(e => e.kind === 'Component')
       .map(e => ({ ...e, relations: [] }));
     const merged = mergeStackTopology(buildTopology(services), [source]);
-    const stackOnly = merged.nodes.filter(n => n.fromStack).map(n => [n.title, n.category]);
+    const stackOnly = merged.nodes
+      .filter(n => n.fromStack)
+      .map(n => [n.title, n.category]);
     expect(stackOnly).toEqual(
       expect.arrayContaining([
         ['catalogue-pg', 'database'],
@@ -154,6 +181,8 @@ describe('mergeStackTopology', () => {
     ]);
     expect(merged.nodes.length).toBeGreaterThanOrEqual(300);
     // The catalog already has the databases and queues; stack.yaml adds the DLQs.
-    expect(merged.nodes.filter(n => /^q\d+\.dlq$/.test(n.title))).toHaveLength(60);
+    expect(merged.nodes.filter(n => /^q\d+\.dlq$/.test(n.title))).toHaveLength(
+      60,
+    );
   });
 });

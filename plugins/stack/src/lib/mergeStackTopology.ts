@@ -63,7 +63,9 @@ export function mergeStackTopology(
 ): Topology {
   if (sources.length === 0) return base;
   const nodes = new Map(base.nodes.map(n => [n.id, n]));
-  const edges = new Map(base.edges.map(e => [edgeKey(e.from, e.to, e.type), e]));
+  const edges = new Map(
+    base.edges.map(e => [edgeKey(e.from, e.to, e.type), e]),
+  );
   // Any relation between two nodes, either way: no second arrow for the same pair.
   const related = new Set<string>();
   for (const e of base.edges) {
@@ -145,8 +147,7 @@ export function mergeStackTopology(
       const to = byRef.get(link.to);
       if (!from || !to || from === to) continue; // validation reports broken links
       const label =
-        [link.access, link.pathPrefix].filter(Boolean).join(' · ') ||
-        undefined;
+        [link.access, link.pathPrefix].filter(Boolean).join(' · ') || undefined;
       const existing =
         edges.get(edgeKey(from, to, 'dependsOn')) ??
         edges.get(edgeKey(from, to, 'consumesApi'));

@@ -35,7 +35,10 @@ export const DEFAULT_DESIGN: StackDesign = {
  * A new component of a type, with the one sub-component (database, queue,
  * bucket) a link needs to target it: the type's own starter.
  */
-export function newComponent(name: string, type: ComponentType): StackComponent {
+export function newComponent(
+  name: string,
+  type: ComponentType,
+): StackComponent {
   return COMPONENT_KINDS[type].starter(name);
 }
 

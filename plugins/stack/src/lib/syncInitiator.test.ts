@@ -2,7 +2,9 @@ import { initiatorText } from './syncInitiator';
 
 describe('initiatorText', () => {
   it('names the user of a manual sync', () => {
-    expect(initiatorText({ username: 'alice', automated: false })).toBe('by alice');
+    expect(initiatorText({ username: 'alice', automated: false })).toBe(
+      'by alice',
+    );
   });
 
   it('says the automated policy started it', () => {

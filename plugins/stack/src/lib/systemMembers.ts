@@ -26,13 +26,19 @@ export async function loadSystemMembers(
     .filter(r => r.type === RELATION_HAS_PART)
     .map(r => r.targetRef);
   if (partRefs.length === 0) return [];
-  const { items } = await catalogApi.getEntitiesByRefs({ entityRefs: partRefs });
+  const { items } = await catalogApi.getEntitiesByRefs({
+    entityRefs: partRefs,
+  });
   return items.filter((e): e is Entity => Boolean(e));
 }
 
 /** Refs worth asking health for: deployable things, not APIs or groups. */
-export function deployableRefs(entities: Array<{ kind: string; id: string }>): string[] {
+export function deployableRefs(
+  entities: Array<{ kind: string; id: string }>,
+): string[] {
   return entities
-    .filter(e => ['component', 'resource'].includes(e.kind.toLocaleLowerCase('en-US')))
+    .filter(e =>
+      ['component', 'resource'].includes(e.kind.toLocaleLowerCase('en-US')),
+    )
     .map(e => e.id);
 }

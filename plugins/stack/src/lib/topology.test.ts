@@ -39,9 +39,21 @@ describe('buildTopology', () => {
     ]);
     // partOf is membership, not an edge.
     expect(topology.edges).toEqual([
-      { from: 'component:default/web', to: 'api:default/orders-api', type: 'consumesApi' },
-      { from: 'component:default/orders', to: 'api:default/orders-api', type: 'providesApi' },
-      { from: 'component:default/orders', to: 'resource:default/orders-db', type: 'dependsOn' },
+      {
+        from: 'component:default/web',
+        to: 'api:default/orders-api',
+        type: 'consumesApi',
+      },
+      {
+        from: 'component:default/orders',
+        to: 'api:default/orders-api',
+        type: 'providesApi',
+      },
+      {
+        from: 'component:default/orders',
+        to: 'resource:default/orders-db',
+        type: 'dependsOn',
+      },
     ]);
   });
 
@@ -75,8 +87,14 @@ describe('categoryOf', () => {
   it('draws every Resource type a stack-common component type writes as that type says, never as a generic resource', () => {
     const kinds = Object.values(COMPONENT_KINDS);
     const resources = kinds.filter(k => k.catalog.kind === 'Resource');
-    expect(resources.map(k => [k.type, categoryOf('Resource', k.catalog.type)])).toEqual(resources.map(k => [k.type, k.topology]));
-    const subTypes = kinds.flatMap(k => k.subComponents.map(s => s.catalogType));
-    expect(subTypes.filter(t => categoryOf('Resource', t) === 'resource')).toEqual([]);
+    expect(
+      resources.map(k => [k.type, categoryOf('Resource', k.catalog.type)]),
+    ).toEqual(resources.map(k => [k.type, k.topology]));
+    const subTypes = kinds.flatMap(k =>
+      k.subComponents.map(s => s.catalogType),
+    );
+    expect(
+      subTypes.filter(t => categoryOf('Resource', t) === 'resource'),
+    ).toEqual([]);
   });
 });

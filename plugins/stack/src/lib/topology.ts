@@ -85,7 +85,10 @@ const RESOURCE_CATEGORIES: Record<string, NodeCategory> = {
   ...CATALOG_RESOURCE_CATEGORY,
 };
 
-export function categoryOf(kind: string, type: string | undefined): NodeCategory {
+export function categoryOf(
+  kind: string,
+  type: string | undefined,
+): NodeCategory {
   const k = kind.toLocaleLowerCase('en-US');
   const t = (type ?? '').toLocaleLowerCase('en-US');
   if (k === 'component') {

@@ -16,21 +16,22 @@ import { SignInPage, SignInProviderConfig } from '@backstage/core-components';
 import { oidcAuthApiRef } from './oidcAuthApiRef';
 
 /** The buttons `app.signInProviders` may name. */
-export const SIGN_IN_PROVIDERS: Record<string, SignInProviderConfig | 'guest'> = {
-  guest: 'guest',
-  oidc: {
-    id: 'oidc-auth-provider',
-    title: 'Single sign-on',
-    message: 'Sign in with your company account (OpenID Connect)',
-    apiRef: oidcAuthApiRef,
-  },
-  github: {
-    id: 'github-auth-provider',
-    title: 'GitHub',
-    message: 'Sign in with your GitHub account',
-    apiRef: githubAuthApiRef,
-  },
-};
+export const SIGN_IN_PROVIDERS: Record<string, SignInProviderConfig | 'guest'> =
+  {
+    guest: 'guest',
+    oidc: {
+      id: 'oidc-auth-provider',
+      title: 'Single sign-on',
+      message: 'Sign in with your company account (OpenID Connect)',
+      apiRef: oidcAuthApiRef,
+    },
+    github: {
+      id: 'github-auth-provider',
+      title: 'GitHub',
+      message: 'Sign in with your GitHub account',
+      apiRef: githubAuthApiRef,
+    },
+  };
 
 const oidcAuthApi = ApiBlueprint.make({
   name: 'oidc-auth',

@@ -6,11 +6,19 @@ import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import stackPlugin from '@idp-stack/plugin-stack/alpha';
 import { stackApiRef } from '@idp-stack/plugin-stack';
 
-const entity = (kind: string, name: string, relations: Array<[string, string]>) => ({
+const entity = (
+  kind: string,
+  name: string,
+  relations: Array<[string, string]>,
+) => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind,
   metadata: { name, namespace: 'default' },
-  spec: { type: 'service', lifecycle: 'production', owner: 'group:default/payments' },
+  spec: {
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'group:default/payments',
+  },
   relations: relations.map(([type, targetRef]) => ({ type, targetRef })),
 });
 
@@ -19,8 +27,12 @@ const entity = (kind: string, name: string, relations: Array<[string, string]>) 
 describe('stack plugin in the app', () => {
   it('adds Topology and Health tabs to a system page', async () => {
     const entities = [
-      entity('System', 'payments', [['hasPart', 'component:default/payments-api']]),
-      entity('Component', 'payments-api', [['partOf', 'system:default/payments']]),
+      entity('System', 'payments', [
+        ['hasPart', 'component:default/payments-api'],
+      ]),
+      entity('Component', 'payments-api', [
+        ['partOf', 'system:default/payments'],
+      ]),
     ];
     await act(async () => {
       renderTestApp({
@@ -31,7 +43,10 @@ describe('stack plugin in the app', () => {
           [
             stackApiRef,
             {
-              getHealthBatch: jest.fn(async () => ({ items: [], instances: [] })),
+              getHealthBatch: jest.fn(async () => ({
+                items: [],
+                instances: [],
+              })),
               getHealth: jest.fn(),
               getBuilds: jest.fn(),
             },
@@ -40,12 +55,20 @@ describe('stack plugin in the app', () => {
       });
     });
     // Entity page tabs are links in the new frontend system's header.
-    expect(await screen.findByRole('link', { name: 'Topology' }, { timeout: 20000 })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('link', { name: 'Topology' }, { timeout: 20000 }),
+    ).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Health' })).toBeInTheDocument();
     // Builds only on components with github.com/project-slug.
-    expect(screen.queryByRole('link', { name: 'Builds' })).not.toBeInTheDocument();
     expect(
-      await screen.findByRole('link', { name: /^payments-api \(Service\)/ }, { timeout: 20000 }),
+      screen.queryByRole('link', { name: 'Builds' }),
+    ).not.toBeInTheDocument();
+    expect(
+      await screen.findByRole(
+        'link',
+        { name: /^payments-api \(Service\)/ },
+        { timeout: 20000 },
+      ),
     ).toBeInTheDocument();
   }, 60000);
 });

@@ -19,7 +19,9 @@ export const fastapiKind: ComponentKind<FastapiComponent> = {
       { name: 'PYTHONUNBUFFERED', value: '1' },
       { name: 'WEB_CONCURRENCY', value: String(c.workers ?? 2) },
       // 3.12 removed distutils-era warnings noise; older Pythons need the flag to keep logs clean.
-      ...(major === 3 && (minor || 0) < 12 ? [{ name: 'PYTHONWARNINGS', value: 'ignore::DeprecationWarning' }] : []),
+      ...(major === 3 && (minor || 0) < 12
+        ? [{ name: 'PYTHONWARNINGS', value: 'ignore::DeprecationWarning' }]
+        : []),
     ];
   },
   links: serviceLinks,

@@ -16,7 +16,9 @@ export const frontendKind: ComponentKind<FrontendComponent> = {
   image: repositoryImage,
   runtimeEnv: c => nodeRuntimeEnv(componentVersion(c)),
   links: {
-    asSource: [{ peers: ['service'], rule: frontendToService, options: ['pathPrefix'] }],
+    asSource: [
+      { peers: ['service'], rule: frontendToService, options: ['pathPrefix'] },
+    ],
     asTarget: [],
   },
   catalog: { kind: 'Component', type: 'website', providesApi: false },

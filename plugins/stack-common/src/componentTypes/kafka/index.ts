@@ -1,7 +1,12 @@
 import { componentVersion } from '../../model/resolve';
 import { issue } from '../../validation/issues';
 import type { ComponentKind } from '../kind';
-import { kafkaDefaults, kafkaPodSelector, nodePoolName, STRIMZI_API } from './manifests';
+import {
+  kafkaDefaults,
+  kafkaPodSelector,
+  nodePoolName,
+  STRIMZI_API,
+} from './manifests';
 import { kafkaComponentSchema, type KafkaComponent } from './schema';
 import { serviceToKafka } from './serviceToKafka';
 
@@ -23,20 +28,37 @@ export const kafkaKind: ComponentKind<KafkaComponent> = {
   defaults: {
     version: '4.1.1',
     port: 9092,
-    resources: { requests: { cpu: '250m', memory: '1Gi' }, limits: { cpu: '1', memory: '2Gi' } },
+    resources: {
+      requests: { cpu: '250m', memory: '1Gi' },
+      limits: { cpu: '1', memory: '2Gi' },
+    },
   },
-  image: (_stack, c) => `quay.io/strimzi/kafka:${STRIMZI_VERSION}-kafka-${componentVersion(c)}`,
+  image: (_stack, c) =>
+    `quay.io/strimzi/kafka:${STRIMZI_VERSION}-kafka-${componentVersion(c)}`,
   runtimeEnv: () => [],
-  subComponents: [{ field: 'topics', kind: 'topic', catalogType: 'topic', topology: 'queue' }],
+  subComponents: [
+    { field: 'topics', kind: 'topic', catalogType: 'topic', topology: 'queue' },
+  ],
   uniqueNames: ['topics'],
   checks: (c, at) => {
     // Strimzi reserves ports below 9092 and uses 9404 (metrics) and 9999 (JMX) itself.
     const port = typeof c.port === 'number' ? c.port : undefined;
     return port !== undefined && (port < 9092 || port === 9404 || port === 9999)
-      ? [issue([...at, 'port'], 'port', `${port} is reserved by Strimzi (listener ports start at 9092; not 9404 or 9999)`)]
+      ? [
+          issue(
+            [...at, 'port'],
+            'port',
+            `${port} is reserved by Strimzi (listener ports start at 9092; not 9404 or 9999)`,
+          ),
+        ]
       : [];
   },
-  links: { asSource: [], asTarget: [{ peers: ['service'], rule: serviceToKafka, options: ['access'] }] },
+  links: {
+    asSource: [],
+    asTarget: [
+      { peers: ['service'], rule: serviceToKafka, options: ['access'] },
+    ],
+  },
   manifests: kafkaDefaults,
   podSelector: (_stack, c) => kafkaPodSelector(c),
   replicasPatch: (c, replicas) => ({

@@ -4,30 +4,71 @@ import { generateManifests } from '../../generator/generateManifests';
 import { kafkaDefaults } from './manifests';
 
 const stackWith = (kafka: Record<string, unknown>) =>
-  stackOf({ components: [{ name: 'events', type: 'kafka', topics: [{ name: 'orders', partitions: 6 }, { name: 'audit' }], ...kafka }] });
+  stackOf({
+    components: [
+      {
+        name: 'events',
+        type: 'kafka',
+        topics: [{ name: 'orders', partitions: 6 }, { name: 'audit' }],
+        ...kafka,
+      },
+    ],
+  });
 
 describe('kafka defaults', () => {
   it('declares a KRaft cluster: a Kafka with a SCRAM listener and simple authorization, and a combined node pool', () => {
     const stack = stackWith({ replicas: 3 });
-    const objects = kafkaDefaults(stack, stack.spec.components[0] as any).objects!.map(o => o.object as any);
+    const objects = kafkaDefaults(
+      stack,
+      stack.spec.components[0] as any,
+    ).objects!.map(o => o.object as any);
     const kafka = objects.find(o => o.kind === 'Kafka');
     expect(kafka.apiVersion).toBe('kafka.strimzi.io/v1');
     expect(kafka.spec.kafka).toMatchObject({
       version: '4.1.1',
-      listeners: [{ name: 'scram', port: 9092, type: 'internal', tls: false, authentication: { type: 'scram-sha-512' } }],
+      listeners: [
+        {
+          name: 'scram',
+          port: 9092,
+          type: 'internal',
+          tls: false,
+          authentication: { type: 'scram-sha-512' },
+        },
+      ],
       authorization: { type: 'simple' },
-      config: { 'default.replication.factor': 3, 'min.insync.replicas': 2, 'auto.create.topics.enable': false },
+      config: {
+        'default.replication.factor': 3,
+        'min.insync.replicas': 2,
+        'auto.create.topics.enable': false,
+      },
     });
-    expect(kafka.spec.entityOperator).toEqual({ topicOperator: {}, userOperator: {} });
+    expect(kafka.spec.entityOperator).toEqual({
+      topicOperator: {},
+      userOperator: {},
+    });
     const pool = objects.find(o => o.kind === 'KafkaNodePool');
-    expect(pool.metadata).toMatchObject({ name: 'events-pool', labels: { 'strimzi.io/cluster': 'events' } });
-    expect(pool.spec).toMatchObject({ replicas: 3, roles: ['controller', 'broker'] });
-    expect(pool.spec.storage.volumes[0]).toEqual({ id: 0, type: 'persistent-claim', size: '10Gi', deleteClaim: false, kraftMetadata: 'shared' });
+    expect(pool.metadata).toMatchObject({
+      name: 'events-pool',
+      labels: { 'strimzi.io/cluster': 'events' },
+    });
+    expect(pool.spec).toMatchObject({
+      replicas: 3,
+      roles: ['controller', 'broker'],
+    });
+    expect(pool.spec.storage.volumes[0]).toEqual({
+      id: 0,
+      type: 'persistent-claim',
+      size: '10Gi',
+      deleteClaim: false,
+      kraftMetadata: 'shared',
+    });
   });
 
   it('declares each topic with its partitions and a replication the cluster can hold', () => {
     const stack = stackWith({});
-    const topics = kafkaDefaults(stack, stack.spec.components[0] as any).objects!.map(o => o.object as any).filter(o => o.kind === 'KafkaTopic');
+    const topics = kafkaDefaults(stack, stack.spec.components[0] as any)
+      .objects!.map(o => o.object as any)
+      .filter(o => o.kind === 'KafkaTopic');
     expect(topics.map(t => [t.metadata.name, t.spec])).toEqual([
       ['events-orders', { topicName: 'orders', partitions: 6, replicas: 1 }],
       ['events-audit', { topicName: 'audit', partitions: 3, replicas: 1 }],
@@ -36,15 +77,27 @@ describe('kafka defaults', () => {
 
   it('lets the Strimzi operator in and the nodes talk to each other, with no egress of their own to the Kubernetes API', () => {
     const stack = stackWith({});
-    const policies = kafkaDefaults(stack, stack.spec.components[0] as any).objects!.map(o => o.object as any).filter(o => o.kind === 'NetworkPolicy');
-    const byName = Object.fromEntries(policies.map(p => [p.metadata.name, p.spec]));
+    const policies = kafkaDefaults(stack, stack.spec.components[0] as any)
+      .objects!.map(o => o.object as any)
+      .filter(o => o.kind === 'NetworkPolicy');
+    const byName = Object.fromEntries(
+      policies.map(p => [p.metadata.name, p.spec]),
+    );
     expect(byName['events-from-operator'].ingress).toEqual([
       {
-        from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'strimzi' } } }],
+        from: [
+          {
+            namespaceSelector: {
+              matchLabels: { 'kubernetes.io/metadata.name': 'strimzi' },
+            },
+          },
+        ],
         ports: [9090, 9091, 8443].map(port => ({ protocol: 'TCP', port })),
       },
     ]);
-    expect(byName['events-to-peers'].egress[0].ports.map((p: any) => p.port)).toEqual([9090, 9091, 9092]);
+    expect(
+      byName['events-to-peers'].egress[0].ports.map((p: any) => p.port),
+    ).toEqual([9090, 9091, 9092]);
     // Egress to the API server is the platform's (argocd/tenancy), never a stack's 0.0.0.0/0.
     expect(Object.keys(byName)).not.toContain('events-to-kube-api');
   });
@@ -54,11 +107,18 @@ describe('kafka defaults', () => {
       apiVersion: 'idp.platform/v1alpha1',
       kind: 'Stack',
       metadata: { name: 'shop', system: 'commerce', owner: 'group:x' },
-      spec: { components: [{ name: 'events', type: 'kafka' }], environments: { prod: { components: { events: { replicas: 3 } } } } },
+      spec: {
+        components: [{ name: 'events', type: 'kafka' }],
+        environments: { prod: { components: { events: { replicas: 3 } } } },
+      },
     });
     if (!r.ok) throw new Error(r.issues[0].message);
-    const patch = generateManifests(r.stack).find(f => f.path === 'deploy/overlays/prod/patches/events-kafkanodepool.yaml');
-    expect(patch?.content).toBe('apiVersion: kafka.strimzi.io/v1\nkind: KafkaNodePool\nmetadata:\n  name: events-pool\nspec:\n  replicas: 3\n');
+    const patch = generateManifests(r.stack).find(
+      f => f.path === 'deploy/overlays/prod/patches/events-kafkanodepool.yaml',
+    );
+    expect(patch?.content).toBe(
+      'apiVersion: kafka.strimzi.io/v1\nkind: KafkaNodePool\nmetadata:\n  name: events-pool\nspec:\n  replicas: 3\n',
+    );
   });
 
   it('rejects listener ports Strimzi reserves', () => {
@@ -66,7 +126,16 @@ describe('kafka defaults', () => {
       apiVersion: 'idp.platform/v1alpha1',
       kind: 'Stack',
       metadata: { name: 'shop', system: 'commerce', owner: 'group:x' },
-      spec: { components: [{ name: 'events', type: 'kafka', port: 9091, topics: [{ name: 'a' }, { name: 'a', partitions: 0 }] }] },
+      spec: {
+        components: [
+          {
+            name: 'events',
+            type: 'kafka',
+            port: 9091,
+            topics: [{ name: 'a' }, { name: 'a', partitions: 0 }],
+          },
+        ],
+      },
     });
     expect(r.ok ? [] : r.issues.map(i => `${i.rule} | ${i.message}`)).toEqual(
       expect.arrayContaining([

@@ -1,5 +1,10 @@
 import type { Stack } from '../../schema/stackSchema';
-import { componentPort, componentVersion, labelsFor, componentResources } from '../../model/resolve';
+import {
+  componentPort,
+  componentVersion,
+  labelsFor,
+  componentResources,
+} from '../../model/resolve';
 import type { Additions, K8sObject } from '../../generator/types';
 import { operatorClusterPolicies } from '../operatorClusterPolicies';
 import type { KafkaComponent } from './schema';
@@ -21,9 +26,13 @@ const KAFKA_AGENT_PORT = 8443;
 export const LISTENER = 'scram';
 
 /** Labels Strimzi puts on every pod of a cluster (brokers, controllers, entity operator). */
-export const kafkaPodSelector = (c: { name: string }) => ({ 'strimzi.io/cluster': c.name, 'strimzi.io/kind': 'Kafka' });
+export const kafkaPodSelector = (c: { name: string }) => ({
+  'strimzi.io/cluster': c.name,
+  'strimzi.io/kind': 'Kafka',
+});
 /** Strimzi's bootstrap Service of a cluster. */
-export const bootstrapService = (c: { name: string }) => `${c.name}-kafka-bootstrap`;
+export const bootstrapService = (c: { name: string }) =>
+  `${c.name}-kafka-bootstrap`;
 /** The KafkaNodePool of a component (combined controller + broker nodes). */
 export const nodePoolName = (c: { name: string }) => `${c.name}-pool`;
 
@@ -48,7 +57,15 @@ export function kafkaDefaults(stack: Stack, c: KafkaComponent): Additions {
       kafka: {
         version: componentVersion(c),
         ...(c.image ? { image: c.image } : {}),
-        listeners: [{ name: LISTENER, port, type: 'internal', tls: false, authentication: { type: 'scram-sha-512' } }],
+        listeners: [
+          {
+            name: LISTENER,
+            port,
+            type: 'internal',
+            tls: false,
+            authentication: { type: 'scram-sha-512' },
+          },
+        ],
         authorization: { type: 'simple' },
         config: {
           'default.replication.factor': replication,
@@ -72,7 +89,15 @@ export function kafkaDefaults(stack: Stack, c: KafkaComponent): Additions {
       roles: ['controller', 'broker'],
       storage: {
         type: 'jbod',
-        volumes: [{ id: 0, type: 'persistent-claim', size: c.storage ?? '10Gi', deleteClaim: false, kraftMetadata: 'shared' }],
+        volumes: [
+          {
+            id: 0,
+            type: 'persistent-claim',
+            size: c.storage ?? '10Gi',
+            deleteClaim: false,
+            kraftMetadata: 'shared',
+          },
+        ],
       },
       resources: componentResources(c),
     },
@@ -81,11 +106,18 @@ export function kafkaDefaults(stack: Stack, c: KafkaComponent): Additions {
     apiVersion: STRIMZI_API,
     kind: 'KafkaTopic',
     metadata: { name: `${c.name}-${t.name}`, labels: owned },
-    spec: { topicName: t.name, partitions: t.partitions ?? 3, replicas: replication },
+    spec: {
+      topicName: t.name,
+      partitions: t.partitions ?? 3,
+      replicas: replication,
+    },
   }));
   return {
     objects: [
-      ...[kafka, pool, ...topics].map(object => ({ component: c.name, object })),
+      ...[kafka, pool, ...topics].map(object => ({
+        component: c.name,
+        object,
+      })),
       // The cluster operator reaches nodes on the control plane, replication and agent ports; nodes and the entity operator talk on the first two.
       ...operatorClusterPolicies(
         stack,

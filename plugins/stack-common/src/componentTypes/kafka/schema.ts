@@ -7,8 +7,14 @@ export const kafkaTopicSchema = z.strictObject({
   partitions: z
     .number(rule('type', 'must be a number'))
     .int(rule('range', i => `${show(i)} is not an integer`))
-    .min(1, rule('range', i => `${show(i)} is outside 1–1000`))
-    .max(1000, rule('range', i => `${show(i)} is outside 1–1000`))
+    .min(
+      1,
+      rule('range', i => `${show(i)} is outside 1–1000`),
+    )
+    .max(
+      1000,
+      rule('range', i => `${show(i)} is outside 1–1000`),
+    )
     .optional(),
 });
 export const kafkaComponentSchema = z.strictObject({

@@ -5,7 +5,11 @@ import { serviceToKafka } from './serviceToKafka';
 const spec = (access?: string, to = 'events/orders') => ({
   components: [
     { name: 'api', type: 'nodejs' },
-    { name: 'events', type: 'kafka', topics: [{ name: 'orders' }, { name: 'audit' }] },
+    {
+      name: 'events',
+      type: 'kafka',
+      topics: [{ name: 'orders' }, { name: 'audit' }],
+    },
   ],
   links: [{ from: 'api', to, ...(access ? { access } : {}) }],
 });
@@ -17,12 +21,28 @@ describe('service → kafka', () => {
       {
         component: 'api',
         vars: [
-          { name: 'EVENTS_ORDERS_BOOTSTRAP_SERVERS', value: 'events-kafka-bootstrap:9092' },
+          {
+            name: 'EVENTS_ORDERS_BOOTSTRAP_SERVERS',
+            value: 'events-kafka-bootstrap:9092',
+          },
           { name: 'EVENTS_ORDERS_SECURITY_PROTOCOL', value: 'SASL_PLAINTEXT' },
           { name: 'EVENTS_ORDERS_SASL_MECHANISM', value: 'SCRAM-SHA-512' },
           { name: 'EVENTS_ORDERS_USERNAME', value: 'events-api-orders' },
-          { name: 'EVENTS_ORDERS_PASSWORD', valueFrom: { secretKeyRef: { name: 'events-api-orders', key: 'password' } } },
-          { name: 'EVENTS_ORDERS_SASL_JAAS_CONFIG', valueFrom: { secretKeyRef: { name: 'events-api-orders', key: 'sasl.jaas.config' } } },
+          {
+            name: 'EVENTS_ORDERS_PASSWORD',
+            valueFrom: {
+              secretKeyRef: { name: 'events-api-orders', key: 'password' },
+            },
+          },
+          {
+            name: 'EVENTS_ORDERS_SASL_JAAS_CONFIG',
+            valueFrom: {
+              secretKeyRef: {
+                name: 'events-api-orders',
+                key: 'sasl.jaas.config',
+              },
+            },
+          },
           { name: 'EVENTS_ORDERS_CONSUMER_GROUP', value: 'api' },
           { name: 'EVENTS_ORDERS_TOPIC', value: 'orders' },
         ],
@@ -37,19 +57,34 @@ describe('service → kafka', () => {
   });
 
   it('allows read-write links to produce and consume the linked topic only, plus their own consumer groups', () => {
-    const [user] = objectsOf(runRule(serviceToKafka, stackOf(spec())), 'KafkaUser');
+    const [user] = objectsOf(
+      runRule(serviceToKafka, stackOf(spec())),
+      'KafkaUser',
+    );
     expect(user.spec.authorization).toEqual({
       type: 'simple',
       acls: [
-        { resource: { type: 'topic', name: 'orders', patternType: 'literal' }, operations: ['Describe', 'Read', 'Write'] },
-        { resource: { type: 'group', name: 'api', patternType: 'prefix' }, operations: ['Describe', 'Read'] },
+        {
+          resource: { type: 'topic', name: 'orders', patternType: 'literal' },
+          operations: ['Describe', 'Read', 'Write'],
+        },
+        {
+          resource: { type: 'group', name: 'api', patternType: 'prefix' },
+          operations: ['Describe', 'Read'],
+        },
       ],
     });
   });
 
   it('denies writes to read links', () => {
-    const [user] = objectsOf(runRule(serviceToKafka, stackOf(spec('read'))), 'KafkaUser');
-    expect(user.spec.authorization.acls[0].operations).toEqual(['Describe', 'Read']);
+    const [user] = objectsOf(
+      runRule(serviceToKafka, stackOf(spec('read'))),
+      'KafkaUser',
+    );
+    expect(user.spec.authorization.acls[0].operations).toEqual([
+      'Describe',
+      'Read',
+    ]);
     expect(JSON.stringify(user.spec.authorization.acls)).not.toContain('Write');
   });
 
@@ -57,18 +92,38 @@ describe('service → kafka', () => {
     const a = runRule(serviceToKafka, stackOf(spec(undefined, 'events')));
     const [user] = objectsOf(a, 'KafkaUser');
     expect(user.metadata.name).toBe('events-api');
-    expect(user.spec.authorization.acls.map((x: any) => x.resource.name)).toEqual(['orders', 'audit', 'api']);
+    expect(
+      user.spec.authorization.acls.map((x: any) => x.resource.name),
+    ).toEqual(['orders', 'audit', 'api']);
     expect(a.env![0].vars.some(v => v.name.endsWith('_TOPIC'))).toBe(false);
   });
 
   it('lets exactly the service reach the Strimzi pods on the listener port', () => {
-    const [egress, ingress] = objectsOf(runRule(serviceToKafka, stackOf(spec())), 'NetworkPolicy');
+    const [egress, ingress] = objectsOf(
+      runRule(serviceToKafka, stackOf(spec())),
+      'NetworkPolicy',
+    );
     expect(egress.metadata.name).toBe('api-to-events');
     expect(egress.spec.egress).toEqual([
-      { to: [{ podSelector: { matchLabels: { 'strimzi.io/cluster': 'events', 'strimzi.io/kind': 'Kafka' } } }], ports: [{ protocol: 'TCP', port: 9092 }] },
+      {
+        to: [
+          {
+            podSelector: {
+              matchLabels: {
+                'strimzi.io/cluster': 'events',
+                'strimzi.io/kind': 'Kafka',
+              },
+            },
+          },
+        ],
+        ports: [{ protocol: 'TCP', port: 9092 }],
+      },
     ]);
     expect(ingress.metadata.name).toBe('events-from-api');
-    expect(ingress.spec.podSelector.matchLabels).toEqual({ 'strimzi.io/cluster': 'events', 'strimzi.io/kind': 'Kafka' });
+    expect(ingress.spec.podSelector.matchLabels).toEqual({
+      'strimzi.io/cluster': 'events',
+      'strimzi.io/kind': 'Kafka',
+    });
   });
 
   it('is validated like every link: unknown topics, non-service sources', () => {
@@ -77,7 +132,10 @@ describe('service → kafka', () => {
         apiVersion: 'idp.platform/v1alpha1',
         kind: 'Stack',
         metadata: { name: 'shop', system: 'commerce', owner: 'group:x' },
-        spec: { components: [...spec().components, { name: 'web', type: 'frontend' }], links },
+        spec: {
+          components: [...spec().components, { name: 'web', type: 'frontend' }],
+          links,
+        },
       });
       return r.ok ? [] : r.issues.map(i => `${i.rule} | ${i.message}`);
     };

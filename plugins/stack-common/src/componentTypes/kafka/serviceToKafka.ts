@@ -5,11 +5,20 @@ import { linkPolicies } from '../../generator/linkPolicies';
 import { bootstrapService, STRIMZI_API } from './manifests';
 import type { KafkaComponent } from './schema';
 
-type Acl = { resource: { type: 'topic' | 'group'; name: string; patternType: 'literal' | 'prefix' }; operations: string[] };
+type Acl = {
+  resource: {
+    type: 'topic' | 'group';
+    name: string;
+    patternType: 'literal' | 'prefix';
+  };
+  operations: string[];
+};
 
 /** Operations on a topic: read links consume, read-write links also produce. */
 export function topicOperations(access: 'read' | 'read-write'): string[] {
-  return access === 'read' ? ['Describe', 'Read'] : ['Describe', 'Read', 'Write'];
+  return access === 'read'
+    ? ['Describe', 'Read']
+    : ['Describe', 'Read', 'Write'];
 }
 
 /**
@@ -22,15 +31,26 @@ export function topicOperations(access: 'read' | 'read-write'): string[] {
 export const serviceToKafka: LinkRule = (stack, link) => {
   const kafka = link.to as KafkaComponent;
   const port = componentPort(kafka);
-  const user = link.sub ? `${kafka.name}-${link.from.name}-${link.sub.name}` : `${kafka.name}-${link.from.name}`;
-  const topics = link.sub ? [link.sub.name] : (kafka.topics ?? []).map(t => t.name);
+  const user = link.sub
+    ? `${kafka.name}-${link.from.name}-${link.sub.name}`
+    : `${kafka.name}-${link.from.name}`;
+  const topics = link.sub
+    ? [link.sub.name]
+    : (kafka.topics ?? []).map(t => t.name);
   const p = envPrefix(link.sub ? `${kafka.name}_${link.sub.name}` : kafka.name);
   const acls: Acl[] = [
     ...topics.map(name => ({
-      resource: { type: 'topic' as const, name, patternType: 'literal' as const },
+      resource: {
+        type: 'topic' as const,
+        name,
+        patternType: 'literal' as const,
+      },
       operations: topicOperations(link.access),
     })),
-    { resource: { type: 'group', name: link.from.name, patternType: 'prefix' }, operations: ['Describe', 'Read'] },
+    {
+      resource: { type: 'group', name: link.from.name, patternType: 'prefix' },
+      operations: ['Describe', 'Read'],
+    },
   ];
   const ref = (key: string) => ({ secretKeyRef: { name: user, key } });
   return {
@@ -38,7 +58,10 @@ export const serviceToKafka: LinkRule = (stack, link) => {
       {
         component: link.from.name,
         vars: [
-          { name: `${p}_BOOTSTRAP_SERVERS`, value: `${bootstrapService(kafka)}:${port}` },
+          {
+            name: `${p}_BOOTSTRAP_SERVERS`,
+            value: `${bootstrapService(kafka)}:${port}`,
+          },
           { name: `${p}_SECURITY_PROTOCOL`, value: 'SASL_PLAINTEXT' },
           { name: `${p}_SASL_MECHANISM`, value: 'SCRAM-SHA-512' },
           { name: `${p}_USERNAME`, value: user },
@@ -55,7 +78,13 @@ export const serviceToKafka: LinkRule = (stack, link) => {
         object: {
           apiVersion: STRIMZI_API,
           kind: 'KafkaUser',
-          metadata: { name: user, labels: { ...labelsFor(stack, kafka), 'strimzi.io/cluster': kafka.name } },
+          metadata: {
+            name: user,
+            labels: {
+              ...labelsFor(stack, kafka),
+              'strimzi.io/cluster': kafka.name,
+            },
+          },
           spec: {
             authentication: { type: 'scram-sha-512' },
             authorization: { type: 'simple', acls },

@@ -17,12 +17,25 @@ export const minioKind: ComponentKind<MinioComponent> = {
   role: 'data',
   schema: minioComponentSchema,
   defaults: { version: '2024.10', port: 9000 },
-  image: (_stack, c) => `quay.io/minio/minio:${minioRelease(componentVersion(c))}`,
+  image: (_stack, c) =>
+    `quay.io/minio/minio:${minioRelease(componentVersion(c))}`,
   runtimeEnv: () => [],
-  subComponents: [{ field: 'buckets', kind: 'bucket', catalogType: 'bucket', topology: 'bucket' }],
+  subComponents: [
+    {
+      field: 'buckets',
+      kind: 'bucket',
+      catalogType: 'bucket',
+      topology: 'bucket',
+    },
+  ],
   uniqueNames: ['buckets'],
   checks: () => [],
-  links: { asSource: [], asTarget: [{ peers: ['service'], rule: serviceToMinio, options: ['access'] }] },
+  links: {
+    asSource: [],
+    asTarget: [
+      { peers: ['service'], rule: serviceToMinio, options: ['access'] },
+    ],
+  },
   manifests: minioDefaults,
   podSelector: (stack, c) => selectorFor(stack, c.name),
   // A single instance: replicas are not scaled per environment.

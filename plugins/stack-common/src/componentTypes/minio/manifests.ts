@@ -2,7 +2,11 @@ import type { Stack } from '../../schema/stackSchema';
 import { componentPort, labelsFor, selectorFor } from '../../model/resolve';
 import { resolveLinkEnd } from '../../model/links';
 import type { Additions, K8sObject } from '../../generator/types';
-import { allowEgress, allowIngress, podPeer } from '../../generator/networkPolicy';
+import {
+  allowEgress,
+  allowIngress,
+  podPeer,
+} from '../../generator/networkPolicy';
 import { externalSecrets } from '../../generator/externalSecret';
 import { singleReplicaStore } from '../singleReplicaStore';
 import type { MinioComponent } from './schema';
@@ -31,14 +35,21 @@ export function minioGrants(stack: Stack, c: MinioComponent): MinioGrant[] {
     for (const l of stack.spec.links ?? []) {
       const to = resolveLinkEnd(stack.spec.components, l.to);
       if (typeof to === 'string' || to.component.type !== 'minio') continue;
-      all.set(to.component.name, [...(all.get(to.component.name) ?? []), grantFor(l, to.component as MinioComponent, to.sub?.name)]);
+      all.set(to.component.name, [
+        ...(all.get(to.component.name) ?? []),
+        grantFor(l, to.component as MinioComponent, to.sub?.name),
+      ]);
     }
     grantsCache.set(stack, all);
   }
   return all.get(c.name) ?? [];
 }
 
-function grantFor(l: { from: string; access?: 'read' | 'read-write' }, c: MinioComponent, bucket: string | undefined): MinioGrant {
+function grantFor(
+  l: { from: string; access?: 'read' | 'read-write' },
+  c: MinioComponent,
+  bucket: string | undefined,
+): MinioGrant {
   const id = bucket ? `${l.from}-${bucket}` : l.from;
   return {
     from: l.from,
@@ -51,14 +62,20 @@ function grantFor(l: { from: string; access?: 'read' | 'read-write' }, c: MinioC
 
 /** An S3 policy allowing exactly the grant's buckets and actions. */
 export function minioPolicy(g: MinioGrant): Record<string, unknown> {
-  const actions = g.access === 'read' ? ['s3:GetObject', 's3:ListBucket'] : ['s3:GetObject', 's3:ListBucket', 's3:PutObject', 's3:DeleteObject'];
+  const actions =
+    g.access === 'read'
+      ? ['s3:GetObject', 's3:ListBucket']
+      : ['s3:GetObject', 's3:ListBucket', 's3:PutObject', 's3:DeleteObject'];
   return {
     Version: '2012-10-17',
     Statement: [
       {
         Effect: 'Allow',
         Action: actions,
-        Resource: g.buckets.flatMap(b => [`arn:aws:s3:::${b}`, `arn:aws:s3:::${b}/*`]),
+        Resource: g.buckets.flatMap(b => [
+          `arn:aws:s3:::${b}`,
+          `arn:aws:s3:::${b}/*`,
+        ]),
       },
     ],
   };
@@ -74,13 +91,18 @@ export function minioDefaults(stack: Stack, c: MinioComponent): Additions {
   const port = componentPort(c);
   const root = `${c.name}-root`;
   const grants = minioGrants(stack, c);
-  const secretEnv = (name: string, secret: string, key: string) => ({ name, valueFrom: { secretKeyRef: { name: secret, key } } });
+  const secretEnv = (name: string, secret: string, key: string) => ({
+    name,
+    valueFrom: { secretKeyRef: { name: secret, key } },
+  });
   const script = [
     'set -eu',
     `mc alias set store http://${c.name}:${port} "$MINIO_ROOT_USER" "$MINIO_ROOT_PASSWORD"`,
     ...(c.buckets ?? []).flatMap(b => [
       `mc mb --ignore-existing store/${b.name}`,
-      `mc anonymous set ${b.policy && b.policy !== 'private' ? b.policy : 'none'} store/${b.name}`,
+      `mc anonymous set ${
+        b.policy && b.policy !== 'private' ? b.policy : 'none'
+      } store/${b.name}`,
     ]),
     ...grants.flatMap((g, i) => [
       `mc admin policy create store ${g.policyName} /policies/${g.policyName}.json`,
@@ -89,15 +111,28 @@ export function minioDefaults(stack: Stack, c: MinioComponent): Additions {
     ]),
   ].join('\n');
   const credentials = [
-    ...externalSecrets(stack, c.name, root, labels, 'root', ['MINIO_ROOT_USER', 'MINIO_ROOT_PASSWORD']),
-    ...grants.flatMap(g => externalSecrets(stack, c.name, g.secretName, labels, g.policyName, ['accessKey', 'secretKey'])),
+    ...externalSecrets(stack, c.name, root, labels, 'root', [
+      'MINIO_ROOT_USER',
+      'MINIO_ROOT_PASSWORD',
+    ]),
+    ...grants.flatMap(g =>
+      externalSecrets(stack, c.name, g.secretName, labels, g.policyName, [
+        'accessKey',
+        'secretKey',
+      ]),
+    ),
   ];
   const objects: K8sObject[] = [
     {
       apiVersion: 'v1',
       kind: 'ConfigMap',
       metadata: { name: `${c.name}-policies`, labels },
-      data: Object.fromEntries(grants.map(g => [`${g.policyName}.json`, JSON.stringify(minioPolicy(g), null, 2)])),
+      data: Object.fromEntries(
+        grants.map(g => [
+          `${g.policyName}.json`,
+          JSON.stringify(minioPolicy(g), null, 2),
+        ]),
+      ),
     },
     ...singleReplicaStore(stack, c, {
       containerName: 'minio',
@@ -105,8 +140,14 @@ export function minioDefaults(stack: Stack, c: MinioComponent): Additions {
       uid: MINIO_UID,
       args: ['server', '/data', '--address', `:${port}`],
       envFrom: [{ secretRef: { name: root } }],
-      readinessProbe: { httpGet: { path: '/minio/health/ready', port }, periodSeconds: 10 },
-      livenessProbe: { httpGet: { path: '/minio/health/live', port }, periodSeconds: 20 },
+      readinessProbe: {
+        httpGet: { path: '/minio/health/ready', port },
+        periodSeconds: 10,
+      },
+      livenessProbe: {
+        httpGet: { path: '/minio/health/live', port },
+        periodSeconds: 20,
+      },
       storage: c.storage ?? '10Gi',
     }),
     {
@@ -123,11 +164,17 @@ export function minioDefaults(stack: Stack, c: MinioComponent): Additions {
       spec: {
         backoffLimit: 6,
         template: {
-          metadata: { labels: { ...selectorFor(stack, `${c.name}-provision`) } },
+          metadata: {
+            labels: { ...selectorFor(stack, `${c.name}-provision`) },
+          },
           spec: {
             restartPolicy: 'OnFailure',
             automountServiceAccountToken: false,
-            securityContext: { runAsNonRoot: true, runAsUser: MINIO_UID, seccompProfile: { type: 'RuntimeDefault' } },
+            securityContext: {
+              runAsNonRoot: true,
+              runAsUser: MINIO_UID,
+              seccompProfile: { type: 'RuntimeDefault' },
+            },
             containers: [
               {
                 name: 'mc',
@@ -136,12 +183,24 @@ export function minioDefaults(stack: Stack, c: MinioComponent): Additions {
                 env: [
                   { name: 'MC_CONFIG_DIR', value: '/tmp/mc' },
                   ...grants.flatMap((g, i) => [
-                    secretEnv(`GRANT_${i}_ACCESS_KEY`, g.secretName, 'accessKey'),
-                    secretEnv(`GRANT_${i}_SECRET_KEY`, g.secretName, 'secretKey'),
+                    secretEnv(
+                      `GRANT_${i}_ACCESS_KEY`,
+                      g.secretName,
+                      'accessKey',
+                    ),
+                    secretEnv(
+                      `GRANT_${i}_SECRET_KEY`,
+                      g.secretName,
+                      'secretKey',
+                    ),
                   ]),
                 ],
                 envFrom: [{ secretRef: { name: root } }],
-                securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
+                securityContext: {
+                  allowPrivilegeEscalation: false,
+                  readOnlyRootFilesystem: true,
+                  capabilities: { drop: ['ALL'] },
+                },
                 volumeMounts: [
                   { name: 'policies', mountPath: '/policies', readOnly: true },
                   { name: 'tmp', mountPath: '/tmp' },
@@ -162,8 +221,26 @@ export function minioDefaults(stack: Stack, c: MinioComponent): Additions {
     objects: [
       ...credentials,
       ...objects.map(object => ({ component: c.name, object })),
-      { component: c.name, object: allowIngress(stack, c, `${c.name}-from-provisioner`, [podPeer(stack, provisioner)], [port]) },
-      { component: c.name, object: allowEgress(stack, provisioner, `${c.name}-provision-to-${c.name}`, [podPeer(stack, c)], [port]) },
+      {
+        component: c.name,
+        object: allowIngress(
+          stack,
+          c,
+          `${c.name}-from-provisioner`,
+          [podPeer(stack, provisioner)],
+          [port],
+        ),
+      },
+      {
+        component: c.name,
+        object: allowEgress(
+          stack,
+          provisioner,
+          `${c.name}-provision-to-${c.name}`,
+          [podPeer(stack, c)],
+          [port],
+        ),
+      },
     ],
   };
 }

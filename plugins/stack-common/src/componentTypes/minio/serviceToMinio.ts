@@ -14,10 +14,16 @@ export const serviceToMinio: LinkRule = (stack, link) => {
   const minio = link.to as MinioComponent;
   const port = componentPort(minio);
   const grant = minioGrants(stack, minio).find(
-    g => g.from === link.from.name && (link.sub ? g.buckets.length === 1 && g.buckets[0] === link.sub.name : true),
+    g =>
+      g.from === link.from.name &&
+      (link.sub
+        ? g.buckets.length === 1 && g.buckets[0] === link.sub.name
+        : true),
   )!;
   const p = envPrefix(link.sub ? `${minio.name}_${link.sub.name}` : minio.name);
-  const ref = (key: string) => ({ secretKeyRef: { name: grant.secretName, key } });
+  const ref = (key: string) => ({
+    secretKeyRef: { name: grant.secretName, key },
+  });
   return {
     env: [
       {

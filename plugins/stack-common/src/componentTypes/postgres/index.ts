@@ -13,19 +13,45 @@ export const postgresKind: ComponentKind<PostgresComponent> = {
   schema: postgresComponentSchema,
   // CloudNativePG always serves 5432, so postgres has no port setting.
   defaults: { version: '16', port: 5432 },
-  image: (_stack, c) => `ghcr.io/cloudnative-pg/postgresql:${componentVersion(c)}`,
+  image: (_stack, c) =>
+    `ghcr.io/cloudnative-pg/postgresql:${componentVersion(c)}`,
   runtimeEnv: () => [],
-  subComponents: [{ field: 'databases', kind: 'database', catalogType: 'database', topology: 'database' }],
+  subComponents: [
+    {
+      field: 'databases',
+      kind: 'database',
+      catalogType: 'database',
+      topology: 'database',
+    },
+  ],
   uniqueNames: ['databases', 'roles'],
   checks: (c, at) => {
-    const roles = new Set((Array.isArray(c.roles) ? c.roles : []).map((r: any) => r?.name));
-    return (Array.isArray(c.databases) ? c.databases : []).flatMap((d: any, j: number) =>
-      d && typeof d === 'object' && typeof d.owner === 'string' && !roles.has(d.owner) && d.owner !== d.name
-        ? [issue([...at, 'databases', j, 'owner'], 'unknown-role', `${JSON.stringify(d.owner)} is not one of this cluster's roles`)]
-        : [],
+    const roles = new Set(
+      (Array.isArray(c.roles) ? c.roles : []).map((r: any) => r?.name),
+    );
+    return (Array.isArray(c.databases) ? c.databases : []).flatMap(
+      (d: any, j: number) =>
+        d &&
+        typeof d === 'object' &&
+        typeof d.owner === 'string' &&
+        !roles.has(d.owner) &&
+        d.owner !== d.name
+          ? [
+              issue(
+                [...at, 'databases', j, 'owner'],
+                'unknown-role',
+                `${JSON.stringify(d.owner)} is not one of this cluster's roles`,
+              ),
+            ]
+          : [],
     );
   },
-  links: { asSource: [], asTarget: [{ peers: ['service'], rule: serviceToPostgres, options: ['access'] }] },
+  links: {
+    asSource: [],
+    asTarget: [
+      { peers: ['service'], rule: serviceToPostgres, options: ['access'] },
+    ],
+  },
   manifests: postgresDefaults,
   // CloudNativePG labels its instance pods with the cluster name.
   podSelector: (_stack, c) => ({ 'cnpg.io/cluster': c.name }),

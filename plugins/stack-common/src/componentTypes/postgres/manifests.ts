@@ -1,5 +1,10 @@
 import type { Stack } from '../../schema/stackSchema';
-import { componentPort, imageFor, labelsFor, componentResources } from '../../model/resolve';
+import {
+  componentPort,
+  imageFor,
+  labelsFor,
+  componentResources,
+} from '../../model/resolve';
 import type { Additions, K8sObject } from '../../generator/types';
 import { externalSecrets } from '../../generator/externalSecret';
 import { operatorClusterPolicies } from '../operatorClusterPolicies';
@@ -9,13 +14,20 @@ import type { PostgresComponent } from './schema';
 export const CNPG_NAMESPACE = 'cnpg-system';
 
 /** The database CNPG bootstraps; its owner's credentials land in `<cluster>-app`. */
-export function bootstrapDatabase(c: PostgresComponent): { name: string; owner: string } {
+export function bootstrapDatabase(c: PostgresComponent): {
+  name: string;
+  owner: string;
+} {
   const first = c.databases?.[0];
-  return first ? { name: first.name, owner: first.owner ?? first.name } : { name: 'app', owner: 'app' };
+  return first
+    ? { name: first.name, owner: first.owner ?? first.name }
+    : { name: 'app', owner: 'app' };
 }
 
 /** Roles the cluster manages besides the bootstrap owner. */
-export function managedRoles(c: PostgresComponent): { name: string; login: boolean }[] {
+export function managedRoles(
+  c: PostgresComponent,
+): { name: string; login: boolean }[] {
   const bootstrapOwner = bootstrapDatabase(c).owner;
   const roles = new Map<string, boolean>();
   for (const r of c.roles ?? []) roles.set(r.name, r.login ?? true);
@@ -29,7 +41,9 @@ export function managedRoles(c: PostgresComponent): { name: string; login: boole
 
 /** Secret holding `username`/`password` of a role: operator-made for the bootstrap owner, else a reference. */
 export function roleSecretName(c: PostgresComponent, role: string): string {
-  return role === bootstrapDatabase(c).owner ? `${c.name}-app` : `${c.name}-${role}-credentials`;
+  return role === bootstrapDatabase(c).owner
+    ? `${c.name}-app`
+    : `${c.name}-${role}-credentials`;
 }
 
 /**
@@ -37,7 +51,10 @@ export function roleSecretName(c: PostgresComponent, role: string): string {
  * from the platform store through ExternalSecrets; a nightly ScheduledBackup
  * in prod; NetworkPolicies for the operator and replication.
  */
-export function postgresDefaults(stack: Stack, c: PostgresComponent): Additions {
+export function postgresDefaults(
+  stack: Stack,
+  c: PostgresComponent,
+): Additions {
   const labels = labelsFor(stack, c);
   const boot = bootstrapDatabase(c);
   const roles = managedRoles(c);
@@ -67,10 +84,20 @@ export function postgresDefaults(stack: Stack, c: PostgresComponent): Additions 
       backup: { volumeSnapshot: { className: 'csi-snapshots' } },
     },
   };
-  const objects: Additions['objects'] = [{ component: c.name, object: cluster }];
+  const objects: Additions['objects'] = [
+    { component: c.name, object: cluster },
+  ];
   for (const r of roles) {
     objects.push(
-      ...externalSecrets(stack, c.name, roleSecretName(c, r.name), labels, r.name, ['username', 'password'], 'kubernetes.io/basic-auth'),
+      ...externalSecrets(
+        stack,
+        c.name,
+        roleSecretName(c, r.name),
+        labels,
+        r.name,
+        ['username', 'password'],
+        'kubernetes.io/basic-auth',
+      ),
     );
   }
   for (const d of (c.databases ?? []).slice(1)) {
@@ -80,7 +107,11 @@ export function postgresDefaults(stack: Stack, c: PostgresComponent): Additions 
         apiVersion: 'postgresql.cnpg.io/v1',
         kind: 'Database',
         metadata: { name: `${c.name}-${d.name}`, labels },
-        spec: { name: d.name, owner: d.owner ?? d.name, cluster: { name: c.name } },
+        spec: {
+          name: d.name,
+          owner: d.owner ?? d.name,
+          cluster: { name: c.name },
+        },
       },
     });
   }
@@ -101,6 +132,14 @@ export function postgresDefaults(stack: Stack, c: PostgresComponent): Additions 
     },
   });
   // The operator reaches instances on 8000 (status) and 5432; instances replicate on the same ports.
-  objects.push(...operatorClusterPolicies(stack, c, CNPG_NAMESPACE, [8000, port], [8000, port]));
+  objects.push(
+    ...operatorClusterPolicies(
+      stack,
+      c,
+      CNPG_NAMESPACE,
+      [8000, port],
+      [8000, port],
+    ),
+  );
   return { objects };
 }

@@ -4,7 +4,12 @@ import { serviceToPostgres } from './serviceToPostgres';
 const spec = (access?: string) => ({
   components: [
     { name: 'api', type: 'nodejs' },
-    { name: 'db', type: 'postgres', databases: [{ name: 'orders' }, { name: 'audit', owner: 'auditor' }], roles: [{ name: 'auditor' }] },
+    {
+      name: 'db',
+      type: 'postgres',
+      databases: [{ name: 'orders' }, { name: 'audit', owner: 'auditor' }],
+      roles: [{ name: 'auditor' }],
+    },
   ],
   links: [
     { from: 'api', to: 'db/orders', ...(access ? { access } : {}) },
@@ -22,32 +27,75 @@ describe('service → postgres', () => {
           { name: 'DB_ORDERS_HOST', value: 'db-rw' },
           { name: 'DB_ORDERS_PORT', value: '5432' },
           { name: 'DB_ORDERS_DATABASE', value: 'orders' },
-          { name: 'DB_ORDERS_USER', valueFrom: { secretKeyRef: { name: 'db-app', key: 'username' } } },
-          { name: 'DB_ORDERS_PASSWORD', valueFrom: { secretKeyRef: { name: 'db-app', key: 'password' } } },
+          {
+            name: 'DB_ORDERS_USER',
+            valueFrom: { secretKeyRef: { name: 'db-app', key: 'username' } },
+          },
+          {
+            name: 'DB_ORDERS_PASSWORD',
+            valueFrom: { secretKeyRef: { name: 'db-app', key: 'password' } },
+          },
         ],
       },
     ]);
-    expect(a.initContainers?.[0].container.command).toEqual(['sh', '-c', 'until pg_isready -h db-rw -p 5432; do sleep 2; done']);
+    expect(a.initContainers?.[0].container.command).toEqual([
+      'sh',
+      '-c',
+      'until pg_isready -h db-rw -p 5432; do sleep 2; done',
+    ]);
   });
 
   it('allows exactly api → db pods on 5432 in both directions', () => {
-    const [egress, ingress] = objectsOf(runRule(serviceToPostgres, stackOf(spec())), 'NetworkPolicy');
+    const [egress, ingress] = objectsOf(
+      runRule(serviceToPostgres, stackOf(spec())),
+      'NetworkPolicy',
+    );
     expect(egress.metadata.name).toBe('api-to-db');
-    expect(egress.spec.podSelector.matchLabels).toEqual({ 'app.kubernetes.io/name': 'api', 'app.kubernetes.io/part-of': 'shop' });
-    expect(egress.spec.egress).toEqual([{ to: [{ podSelector: { matchLabels: { 'cnpg.io/cluster': 'db' } } }], ports: [{ protocol: 'TCP', port: 5432 }] }]);
+    expect(egress.spec.podSelector.matchLabels).toEqual({
+      'app.kubernetes.io/name': 'api',
+      'app.kubernetes.io/part-of': 'shop',
+    });
+    expect(egress.spec.egress).toEqual([
+      {
+        to: [{ podSelector: { matchLabels: { 'cnpg.io/cluster': 'db' } } }],
+        ports: [{ protocol: 'TCP', port: 5432 }],
+      },
+    ]);
     expect(ingress.metadata.name).toBe('db-from-api');
-    expect(ingress.spec.podSelector.matchLabels).toEqual({ 'cnpg.io/cluster': 'db' });
-    expect(ingress.spec.ingress[0].from).toEqual([{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'api', 'app.kubernetes.io/part-of': 'shop' } } }]);
+    expect(ingress.spec.podSelector.matchLabels).toEqual({
+      'cnpg.io/cluster': 'db',
+    });
+    expect(ingress.spec.ingress[0].from).toEqual([
+      {
+        podSelector: {
+          matchLabels: {
+            'app.kubernetes.io/name': 'api',
+            'app.kubernetes.io/part-of': 'shop',
+          },
+        },
+      },
+    ]);
   });
 
   it('sends read links to the any-instance service', () => {
     const a = runRule(serviceToPostgres, stackOf(spec('read')));
-    expect(a.env![0].vars[0]).toEqual({ name: 'DB_ORDERS_HOST', value: 'db-r' });
+    expect(a.env![0].vars[0]).toEqual({
+      name: 'DB_ORDERS_HOST',
+      value: 'db-r',
+    });
   });
 
   it("uses the owner role's platform-filled secret for other databases", () => {
     const a = runRule(serviceToPostgres, stackOf(spec()), 1);
-    expect(a.env![0].vars.map(v => v.name)).toEqual(['DB_AUDIT_HOST', 'DB_AUDIT_PORT', 'DB_AUDIT_DATABASE', 'DB_AUDIT_USER', 'DB_AUDIT_PASSWORD']);
-    expect(a.env![0].vars[3].valueFrom).toEqual({ secretKeyRef: { name: 'db-auditor-credentials', key: 'username' } });
+    expect(a.env![0].vars.map(v => v.name)).toEqual([
+      'DB_AUDIT_HOST',
+      'DB_AUDIT_PORT',
+      'DB_AUDIT_DATABASE',
+      'DB_AUDIT_USER',
+      'DB_AUDIT_PASSWORD',
+    ]);
+    expect(a.env![0].vars[3].valueFrom).toEqual({
+      secretKeyRef: { name: 'db-auditor-credentials', key: 'username' },
+    });
   });
 });

@@ -40,9 +40,20 @@ export const serviceToPostgres: LinkRule = (stack, link) => {
         container: {
           name: `wait-for-${pg.name}`,
           image: imageFor(stack, pg),
-          command: ['sh', '-c', `until pg_isready -h ${host} -p 5432; do sleep 2; done`],
-          resources: { requests: { cpu: '10m', memory: '16Mi' }, limits: { cpu: '100m', memory: '64Mi' } },
-          securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
+          command: [
+            'sh',
+            '-c',
+            `until pg_isready -h ${host} -p 5432; do sleep 2; done`,
+          ],
+          resources: {
+            requests: { cpu: '10m', memory: '16Mi' },
+            limits: { cpu: '100m', memory: '64Mi' },
+          },
+          securityContext: {
+            allowPrivilegeEscalation: false,
+            readOnlyRootFilesystem: true,
+            capabilities: { drop: ['ALL'] },
+          },
         },
       },
     ],

@@ -14,28 +14,56 @@ export const rabbitmqKind: ComponentKind<RabbitmqComponent> = {
   defaults: {
     version: '3.13',
     port: 5672,
-    resources: { requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '1', memory: '1Gi' } },
+    resources: {
+      requests: { cpu: '250m', memory: '512Mi' },
+      limits: { cpu: '1', memory: '1Gi' },
+    },
   },
-  image: (_stack, c) => `docker.io/library/rabbitmq:${componentVersion(c)}-management`,
+  image: (_stack, c) =>
+    `docker.io/library/rabbitmq:${componentVersion(c)}-management`,
   runtimeEnv: () => [],
   subComponents: [
     { field: 'queues', kind: 'queue', catalogType: 'queue', topology: 'queue' },
-    { field: 'exchanges', kind: 'exchange', catalogType: 'exchange', topology: 'exchange' },
+    {
+      field: 'exchanges',
+      kind: 'exchange',
+      catalogType: 'exchange',
+      topology: 'exchange',
+    },
   ],
   uniqueNames: ['queues', 'exchanges'],
   checks: (c, at) => {
     // Dead-letter exchanges are named `<queue>.dlx`; ordinary names never contain dots.
-    const queues = new Set((Array.isArray(c.queues) ? c.queues : []).map((q: any) => q?.name));
-    return (Array.isArray(c.exchanges) ? c.exchanges : []).flatMap((e: any, j: number) =>
-      e && typeof e === 'object' && queues.has(e.name)
-        ? [issue([...at, 'exchanges', j, 'name'], 'unique-name', `${JSON.stringify(e.name)} is already the name of a queue (links address both by name)`)]
-        : [],
+    const queues = new Set(
+      (Array.isArray(c.queues) ? c.queues : []).map((q: any) => q?.name),
+    );
+    return (Array.isArray(c.exchanges) ? c.exchanges : []).flatMap(
+      (e: any, j: number) =>
+        e && typeof e === 'object' && queues.has(e.name)
+          ? [
+              issue(
+                [...at, 'exchanges', j, 'name'],
+                'unique-name',
+                `${JSON.stringify(
+                  e.name,
+                )} is already the name of a queue (links address both by name)`,
+              ),
+            ]
+          : [],
     );
   },
-  links: { asSource: [], asTarget: [{ peers: ['service'], rule: serviceToRabbitmq, options: ['access'] }] },
+  links: {
+    asSource: [],
+    asTarget: [
+      { peers: ['service'], rule: serviceToRabbitmq, options: ['access'] },
+    ],
+  },
   manifests: rabbitmqDefaults,
   // The cluster operator labels its pods with the cluster name and `part-of: rabbitmq`.
-  podSelector: (_stack, c) => ({ 'app.kubernetes.io/name': c.name, 'app.kubernetes.io/part-of': 'rabbitmq' }),
+  podSelector: (_stack, c) => ({
+    'app.kubernetes.io/name': c.name,
+    'app.kubernetes.io/part-of': 'rabbitmq',
+  }),
   replicasPatch: (c, replicas) => ({
     apiVersion: 'rabbitmq.com/v1beta1',
     kind: 'RabbitmqCluster',

@@ -11,7 +11,13 @@ export const rabbitmqQueueSchema = z.strictObject({
 export const rabbitmqExchangeSchema = z.strictObject({
   name: dnsLabel,
   type: z
-    .enum(['direct', 'fanout', 'topic', 'headers'], rule('enum', i => `${show(i)} is not one of direct, fanout, topic, headers`))
+    .enum(
+      ['direct', 'fanout', 'topic', 'headers'],
+      rule(
+        'enum',
+        i => `${show(i)} is not one of direct, fanout, topic, headers`,
+      ),
+    )
     .optional(),
 });
 export const rabbitmqComponentSchema = z.strictObject({

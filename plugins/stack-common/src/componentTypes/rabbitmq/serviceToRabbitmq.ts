@@ -17,7 +17,9 @@ const escape = (s: string) => s.replace(/[.]/g, '\\.');
 export const serviceToRabbitmq: LinkRule = (stack, link) => {
   const mq = link.to as RabbitmqComponent;
   const port = componentPort(mq);
-  const id = link.sub ? `${mq.name}-${link.from.name}-${link.sub.name}` : `${mq.name}-${link.from.name}`;
+  const id = link.sub
+    ? `${mq.name}-${link.from.name}-${link.sub.name}`
+    : `${mq.name}-${link.from.name}`;
   const secret = `${id}-credentials`;
   const labels = labelsFor(stack, mq);
   const p = envPrefix(link.sub ? `${mq.name}_${link.sub.name}` : mq.name);
@@ -52,20 +54,30 @@ export const serviceToRabbitmq: LinkRule = (stack, link) => {
           { name: `${p}_USERNAME`, valueFrom: ref('username') },
           { name: `${p}_PASSWORD`, valueFrom: ref('password') },
           // Kubernetes expands $(VAR) from variables defined earlier in the list.
-          { name: `${p}_URL`, value: `amqp://$(${p}_USERNAME):$(${p}_PASSWORD)@${mq.name}:${port}/` },
+          {
+            name: `${p}_URL`,
+            value: `amqp://$(${p}_USERNAME):$(${p}_PASSWORD)@${mq.name}:${port}/`,
+          },
           ...extra,
         ],
       },
     ],
     objects: [
-      ...externalSecrets(stack, mq.name, secret, labels, id, ['username', 'password']),
+      ...externalSecrets(stack, mq.name, secret, labels, id, [
+        'username',
+        'password',
+      ]),
       {
         component: mq.name,
         object: {
           apiVersion: 'rabbitmq.com/v1beta1',
           kind: 'User',
           metadata: { name: id, labels },
-          spec: { tags: [], importCredentialsSecret: { name: secret }, rabbitmqClusterReference: { name: mq.name } },
+          spec: {
+            tags: [],
+            importCredentialsSecret: { name: secret },
+            rabbitmqClusterReference: { name: mq.name },
+          },
         },
       },
       {

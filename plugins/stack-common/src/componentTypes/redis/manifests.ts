@@ -19,7 +19,10 @@ export function redisDefaults(stack: Stack, c: RedisComponent): Additions {
     portName: 'redis',
     uid: REDIS_UID,
     args: ['--port', String(port), '--appendonly', 'yes', '--databases', '16'],
-    readinessProbe: { exec: { command: ['redis-cli', '-p', String(port), 'ping'] }, periodSeconds: 10 },
+    readinessProbe: {
+      exec: { command: ['redis-cli', '-p', String(port), 'ping'] },
+      periodSeconds: 10,
+    },
     livenessProbe: { tcpSocket: { port }, periodSeconds: 20 },
     storage: '1Gi',
   });

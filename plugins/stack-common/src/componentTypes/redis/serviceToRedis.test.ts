@@ -6,7 +6,14 @@ describe('service → redis', () => {
     const a = runRule(
       serviceToRedis,
       stackOf({
-        components: [{ name: 'api', type: 'fastapi' }, { name: 'cache', type: 'redis', databases: [{ name: 'sessions', index: 3 }] }],
+        components: [
+          { name: 'api', type: 'fastapi' },
+          {
+            name: 'cache',
+            type: 'redis',
+            databases: [{ name: 'sessions', index: 3 }],
+          },
+        ],
         links: [{ from: 'api', to: 'cache/sessions' }],
       }),
     );
@@ -17,7 +24,12 @@ describe('service → redis', () => {
       { name: 'CACHE_SESSIONS_URL', value: 'redis://cache:6379/3' },
     ]);
     const [egress, ingress] = objectsOf(a, 'NetworkPolicy');
-    expect(egress.spec.egress[0].ports).toEqual([{ protocol: 'TCP', port: 6379 }]);
-    expect(ingress.spec.podSelector.matchLabels).toEqual({ 'app.kubernetes.io/name': 'cache', 'app.kubernetes.io/part-of': 'shop' });
+    expect(egress.spec.egress[0].ports).toEqual([
+      { protocol: 'TCP', port: 6379 },
+    ]);
+    expect(ingress.spec.podSelector.matchLabels).toEqual({
+      'app.kubernetes.io/name': 'cache',
+      'app.kubernetes.io/part-of': 'shop',
+    });
   });
 });

@@ -8,7 +8,9 @@ import type { RedisComponent } from './schema';
 export const serviceToRedis: LinkRule = (stack, link) => {
   const redis = link.to as RedisComponent;
   const port = componentPort(redis);
-  const index = link.sub ? (redis.databases ?? []).find(d => d.name === link.sub!.name)!.index : 0;
+  const index = link.sub
+    ? (redis.databases ?? []).find(d => d.name === link.sub!.name)!.index
+    : 0;
   const p = envPrefix(link.sub ? `${redis.name}_${link.sub.name}` : redis.name);
   return {
     env: [

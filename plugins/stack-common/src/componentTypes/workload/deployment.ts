@@ -1,13 +1,25 @@
 import type { Stack } from '../../schema/stackSchema';
-import { componentPort, imageFor, labelsFor, componentResources, selectorFor } from '../../model/resolve';
+import {
+  componentPort,
+  imageFor,
+  labelsFor,
+  componentResources,
+  selectorFor,
+} from '../../model/resolve';
 import type { EnvVar, K8sObject } from '../../generator/types';
 import { kindOfComponent } from '../registry';
 import type { ServiceComponent } from './schema';
 
-function probe(path: string, port: number, p?: { initialDelaySeconds?: number; periodSeconds?: number }) {
+function probe(
+  path: string,
+  port: number,
+  p?: { initialDelaySeconds?: number; periodSeconds?: number },
+) {
   return {
     httpGet: { path, port },
-    ...(p?.initialDelaySeconds !== undefined ? { initialDelaySeconds: p.initialDelaySeconds } : {}),
+    ...(p?.initialDelaySeconds !== undefined
+      ? { initialDelaySeconds: p.initialDelaySeconds }
+      : {}),
     periodSeconds: p?.periodSeconds ?? 10,
   };
 }
@@ -36,10 +48,23 @@ export function buildDeployment(
       ...env,
     ],
     resources: componentResources(c),
-    livenessProbe: probe(probes.liveness?.path ?? '/health', port, probes.liveness),
-    readinessProbe: probe(probes.readiness?.path ?? '/ready', port, probes.readiness),
+    livenessProbe: probe(
+      probes.liveness?.path ?? '/health',
+      port,
+      probes.liveness,
+    ),
+    readinessProbe: probe(
+      probes.readiness?.path ?? '/ready',
+      port,
+      probes.readiness,
+    ),
     ...(probes.startup
-      ? { startupProbe: { ...probe(probes.startup.path, port, probes.startup), failureThreshold: 30 } }
+      ? {
+          startupProbe: {
+            ...probe(probes.startup.path, port, probes.startup),
+            failureThreshold: 30,
+          },
+        }
       : {}),
     securityContext: {
       allowPrivilegeEscalation: false,
@@ -54,14 +79,20 @@ export function buildDeployment(
     metadata: { name: c.name, labels: labelsFor(stack, c) },
     spec: {
       revisionHistoryLimit: 5,
-      strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: 0 } },
+      strategy: {
+        type: 'RollingUpdate',
+        rollingUpdate: { maxSurge: '25%', maxUnavailable: 0 },
+      },
       selector: { matchLabels: selectorFor(stack, c.name) },
       template: {
         metadata: { labels: labelsFor(stack, c) },
         spec: {
           serviceAccountName: c.name,
           automountServiceAccountToken: false,
-          securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+          securityContext: {
+            runAsNonRoot: true,
+            seccompProfile: { type: 'RuntimeDefault' },
+          },
           ...(initContainers.length > 0 ? { initContainers } : {}),
           containers: [container],
           volumes: [{ name: 'tmp', emptyDir: {} }],

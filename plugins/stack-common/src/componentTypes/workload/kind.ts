@@ -7,7 +7,12 @@ import { serviceToService } from './serviceToService';
 /** What every Deployment workload (services and frontends) shares. */
 export const workloadKind: Pick<
   ComponentKind<ServiceComponent>,
-  'subComponents' | 'uniqueNames' | 'checks' | 'manifests' | 'podSelector' | 'replicasPatch'
+  | 'subComponents'
+  | 'uniqueNames'
+  | 'checks'
+  | 'manifests'
+  | 'podSelector'
+  | 'replicasPatch'
 > = {
   subComponents: [],
   uniqueNames: [],

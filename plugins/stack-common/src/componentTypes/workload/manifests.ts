@@ -1,6 +1,10 @@
 import type { Stack } from '../../schema/stackSchema';
 import { componentPort, labelsFor, selectorFor } from '../../model/resolve';
-import type { Additions, GenerationContext, K8sObject } from '../../generator/types';
+import type {
+  Additions,
+  GenerationContext,
+  K8sObject,
+} from '../../generator/types';
 import type { ServiceComponent } from './schema';
 
 /**
@@ -8,7 +12,11 @@ import type { ServiceComponent } from './schema';
  * ServiceAccount, Service, an HPA where the environment autoscales
  * (stage/prod by default) and a PodDisruptionBudget in prod.
  */
-export function workloadDefaults(stack: Stack, c: ServiceComponent, ctx: GenerationContext): Additions {
+export function workloadDefaults(
+  stack: Stack,
+  c: ServiceComponent,
+  ctx: GenerationContext,
+): Additions {
   const labels = labelsFor(stack, c);
   const port = componentPort(c);
   const objects: Additions['objects'] = [
@@ -43,13 +51,23 @@ export function workloadDefaults(stack: Stack, c: ServiceComponent, ctx: Generat
         kind: 'HorizontalPodAutoscaler',
         metadata: { name: c.name, labels },
         spec: {
-          scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: c.name },
+          scaleTargetRef: {
+            apiVersion: 'apps/v1',
+            kind: 'Deployment',
+            name: c.name,
+          },
           minReplicas: a.minReplicas,
           maxReplicas: Math.max(a.maxReplicas, a.minReplicas),
           metrics: [
             {
               type: 'Resource',
-              resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: a.targetCPUUtilization } },
+              resource: {
+                name: 'cpu',
+                target: {
+                  type: 'Utilization',
+                  averageUtilization: a.targetCPUUtilization,
+                },
+              },
             },
           ],
         },
@@ -64,11 +82,19 @@ export function workloadDefaults(stack: Stack, c: ServiceComponent, ctx: Generat
           apiVersion: ctx.api.podDisruptionBudget,
           kind: 'PodDisruptionBudget',
           metadata: { name: c.name, labels },
-          spec: { maxUnavailable: 1, selector: { matchLabels: selectorFor(stack, c.name) } },
+          spec: {
+            maxUnavailable: 1,
+            selector: { matchLabels: selectorFor(stack, c.name) },
+          },
         },
       });
     }
   }
   // A frontend is the site itself: it owns the root of the hostname.
-  return { objects, ...(c.type === 'frontend' ? { routes: [{ component: c.name, pathPrefix: '/' }] } : {}) };
+  return {
+    objects,
+    ...(c.type === 'frontend'
+      ? { routes: [{ component: c.name, pathPrefix: '/' }] }
+      : {}),
+  };
 }

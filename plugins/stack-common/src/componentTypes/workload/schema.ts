@@ -3,4 +3,7 @@ import type { FastapiComponent } from '../fastapi/schema';
 import type { FrontendComponent } from '../frontend/schema';
 
 /** A component that runs as a Deployment of the repository's own image. */
-export type ServiceComponent = NodejsComponent | FastapiComponent | FrontendComponent;
+export type ServiceComponent =
+  | NodejsComponent
+  | FastapiComponent
+  | FrontendComponent;

@@ -7,7 +7,17 @@ import { linkPolicies } from '../../generator/linkPolicies';
 export const serviceToService: LinkRule = (stack, link) => {
   const port = componentPort(link.to);
   return {
-    env: [{ component: link.from.name, vars: [{ name: `${envPrefix(link.to.name)}_URL`, value: `http://${link.to.name}:${port}` }] }],
+    env: [
+      {
+        component: link.from.name,
+        vars: [
+          {
+            name: `${envPrefix(link.to.name)}_URL`,
+            value: `http://${link.to.name}:${port}`,
+          },
+        ],
+      },
+    ],
     objects: linkPolicies(stack, link.from, link.to, [port]),
   };
 };

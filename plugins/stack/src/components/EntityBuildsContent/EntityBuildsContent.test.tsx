@@ -16,7 +16,10 @@ const shop = catalogEntity('Component', 'shop', {
   annotations: { 'github.com/project-slug': 'acme/shop' },
 });
 
-function render(stackApi: ReturnType<typeof fakeStackApi>, entity: Entity = shop) {
+function render(
+  stackApi: ReturnType<typeof fakeStackApi>,
+  entity: Entity = shop,
+) {
   return renderInTestApp(
     <EntityProvider entity={entity}>
       <EntityBuildsContent />
@@ -27,14 +30,22 @@ function render(stackApi: ReturnType<typeof fakeStackApi>, entity: Entity = shop
 
 describe('EntityBuildsContent', () => {
   it('shows a progress bar while loading', async () => {
-    await render(fakeStackApi({ getBuilds: jest.fn(() => new Promise<never>(() => {})) }));
-    expect(await screen.findByRole('progressbar', { name: 'Loading' })).toBeInTheDocument();
+    await render(
+      fakeStackApi({ getBuilds: jest.fn(() => new Promise<never>(() => {})) }),
+    );
+    expect(
+      await screen.findByRole('progressbar', { name: 'Loading' }),
+    ).toBeInTheDocument();
   });
 
   it('shows the runs of the entity', async () => {
-    const stackApi = fakeStackApi({ getBuilds: jest.fn().mockResolvedValue(entityBuilds()) });
+    const stackApi = fakeStackApi({
+      getBuilds: jest.fn().mockResolvedValue(entityBuilds()),
+    });
     await render(stackApi);
-    expect(await screen.findByRole('heading', { name: 'Workflow runs' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Workflow runs' }),
+    ).toBeInTheDocument();
     expect(stackApi.getBuilds).toHaveBeenCalledWith('component:default/shop');
     expect(screen.queryByTestId('stack-stale-notice')).not.toBeInTheDocument();
   });
@@ -44,7 +55,10 @@ describe('EntityBuildsContent', () => {
       getBuilds: jest.fn().mockResolvedValue(
         entityBuilds({
           stale: { fetchedAt: '2026-01-01T00:00:00Z', ageSeconds: 7200 },
-          error: { kind: 'rate-limited', message: 'GitHub API rate limit exceeded' },
+          error: {
+            kind: 'rate-limited',
+            message: 'GitHub API rate limit exceeded',
+          },
         }),
       ),
     });
@@ -52,15 +66,21 @@ describe('EntityBuildsContent', () => {
     expect(await screen.findByTestId('stack-stale-notice')).toHaveTextContent(
       /Builds are stale \(2h old\).*GitHub API rate limit exceeded/,
     );
-    expect(screen.getByRole('heading', { name: 'Workflow runs' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { name: 'Workflow runs' }),
+    ).toBeInTheDocument();
   });
 
   it('says when the repository has no runs', async () => {
     const stackApi = fakeStackApi({
-      getBuilds: jest.fn().mockResolvedValue(entityBuilds({ runs: [], component: 'api' })),
+      getBuilds: jest
+        .fn()
+        .mockResolvedValue(entityBuilds({ runs: [], component: 'api' })),
     });
     await render(stackApi);
-    expect(await screen.findByRole('region', { name: 'No workflow runs yet' })).toHaveTextContent(
+    expect(
+      await screen.findByRole('region', { name: 'No workflow runs yet' }),
+    ).toHaveTextContent(
       'GitHub Actions has no runs for acme/shop matching component api',
     );
   });
@@ -68,14 +88,22 @@ describe('EntityBuildsContent', () => {
   it('names the missing annotation and asks nothing', async () => {
     const stackApi = fakeStackApi();
     await render(stackApi, catalogEntity('Component', 'legacy'));
-    expect(await screen.findByRole('region', { name: 'No builds for this entity' })).toHaveTextContent(
+    expect(
+      await screen.findByRole('region', { name: 'No builds for this entity' }),
+    ).toHaveTextContent(
       'Add the annotation github.com/project-slug: <org>/<repo>',
     );
     expect(stackApi.getBuilds).not.toHaveBeenCalled();
   });
 
   it('shows a backend failure', async () => {
-    await render(fakeStackApi({ getBuilds: jest.fn().mockRejectedValue(new Error('502 Bad Gateway')) }));
-    expect(await screen.findByRole('alert')).toHaveTextContent(/Error: Could not load builds from the stack backend.*502 Bad Gateway/);
+    await render(
+      fakeStackApi({
+        getBuilds: jest.fn().mockRejectedValue(new Error('502 Bad Gateway')),
+      }),
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      /Error: Could not load builds from the stack backend.*502 Bad Gateway/,
+    );
   });
 });

@@ -1,1 +1,4 @@
-export { EntityHealthCell, createStackHealthColumn } from './EntityHealthColumn';
+export {
+  EntityHealthCell,
+  createStackHealthColumn,
+} from './EntityHealthColumn';

@@ -29,7 +29,10 @@ const system = catalogEntity('System', 'shop', {
     ['hasPart', 'resource:default/orders-db'],
   ],
 });
-const orders = catalogEntity('Component', 'orders', { type: 'service', annotations: selector('orders') });
+const orders = catalogEntity('Component', 'orders', {
+  type: 'service',
+  annotations: selector('orders'),
+});
 const legacy = catalogEntity('Component', 'legacy', { type: 'service' });
 const db = catalogEntity('Resource', 'orders-db', { type: 'database' });
 
@@ -40,7 +43,10 @@ function render(entity: Entity, stackApi = fakeStackApi()) {
     </EntityProvider>,
     {
       apis: [
-        [catalogApiRef, catalogApiMock({ entities: [system, orders, legacy, db] })],
+        [
+          catalogApiRef,
+          catalogApiMock({ entities: [system, orders, legacy, db] }),
+        ],
         [stackApiRef, stackApi],
       ],
     },
@@ -49,9 +55,13 @@ function render(entity: Entity, stackApi = fakeStackApi()) {
 
 describe('EntityHealthContent', () => {
   it('shows a progress bar while loading', async () => {
-    const stackApi = fakeStackApi({ getHealthBatch: jest.fn(() => new Promise<never>(() => {})) });
+    const stackApi = fakeStackApi({
+      getHealthBatch: jest.fn(() => new Promise<never>(() => {})),
+    });
     await render(orders, stackApi);
-    expect(await screen.findByRole('progressbar', { name: 'Loading' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('progressbar', { name: 'Loading' }),
+    ).toBeInTheDocument();
   });
 
   it('shows the annotated services of a system in one request and names the rest', async () => {
@@ -67,16 +77,26 @@ describe('EntityHealthContent', () => {
       ),
     });
     await render(system, stackApi);
-    expect(await screen.findByRole('heading', { name: 'Health by environment' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Health by environment' }),
+    ).toBeInTheDocument();
     expect(screen.getByRole('cell', { name: 'orders' })).toBeInTheDocument();
-    expect(screen.getAllByRole('status').map(s => s.getAttribute('aria-label'))).toEqual([
+    expect(
+      screen.getAllByRole('status').map(s => s.getAttribute('aria-label')),
+    ).toEqual([
       'Healthy · Synced',
       'Progressing · Synced',
       'Degraded · OutOfSync',
     ]);
     expect(stackApi.getHealthBatch).toHaveBeenCalledTimes(1);
-    expect(stackApi.getHealthBatch).toHaveBeenCalledWith(['component:default/orders']);
-    expect(screen.getByText(/1 component of this system has no argocd\/app-selector annotation/)).toBeInTheDocument();
+    expect(stackApi.getHealthBatch).toHaveBeenCalledWith([
+      'component:default/orders',
+    ]);
+    expect(
+      screen.getByText(
+        /1 component of this system has no argocd\/app-selector annotation/,
+      ),
+    ).toBeInTheDocument();
   });
 
   it('says who started the last sync in each environment', async () => {
@@ -85,8 +105,28 @@ describe('EntityHealthContent', () => {
       getHealthBatch: jest.fn(
         batchOf({
           'component:default/orders': entityHealth('component:default/orders', {
-            dev: ['Healthy', 'Synced', { lastSync: { phase: 'Succeeded', finishedAt: synced, initiatedBy: AUTOMATED } }],
-            prod: ['Healthy', 'Synced', { lastSync: { phase: 'Succeeded', finishedAt: synced, initiatedBy: BY_ALICE } }],
+            dev: [
+              'Healthy',
+              'Synced',
+              {
+                lastSync: {
+                  phase: 'Succeeded',
+                  finishedAt: synced,
+                  initiatedBy: AUTOMATED,
+                },
+              },
+            ],
+            prod: [
+              'Healthy',
+              'Synced',
+              {
+                lastSync: {
+                  phase: 'Succeeded',
+                  finishedAt: synced,
+                  initiatedBy: BY_ALICE,
+                },
+              },
+            ],
           }),
         }),
       ),
@@ -96,14 +136,24 @@ describe('EntityHealthContent', () => {
     expect(screen.getByTestId('health-cell-orders-dev')).toHaveTextContent(
       /last sync Succeeded 5m ago by Argo CD \(automated\)/,
     );
-    expect(screen.getByTestId('health-cell-orders-prod')).toHaveTextContent(/last sync Succeeded 5m ago by alice/);
+    expect(screen.getByTestId('health-cell-orders-prod')).toHaveTextContent(
+      /last sync Succeeded 5m ago by alice/,
+    );
   });
 
   it('names the missing annotation when there is nothing to ask for', async () => {
     const stackApi = fakeStackApi();
     await render(legacy, stackApi);
-    expect(await screen.findByRole('region', { name: 'No deployment health for this entity' })).toBeInTheDocument();
-    expect(screen.getByText(/Add the annotation argocd\/app-selector: idp.platform\/repo=<repo>/)).toBeInTheDocument();
+    expect(
+      await screen.findByRole('region', {
+        name: 'No deployment health for this entity',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /Add the annotation argocd\/app-selector: idp.platform\/repo=<repo>/,
+      ),
+    ).toBeInTheDocument();
     expect(stackApi.getHealthBatch).not.toHaveBeenCalled();
     await act(() => new Promise(resolve => setTimeout(resolve, 0)));
   });
@@ -111,37 +161,65 @@ describe('EntityHealthContent', () => {
   it('names the missing Argo CD configuration', async () => {
     const stackApi = fakeStackApi({
       getHealthBatch: jest.fn().mockResolvedValue({
-        items: [{ entityRef: 'component:default/orders', health: entityHealth('component:default/orders', {}) }],
+        items: [
+          {
+            entityRef: 'component:default/orders',
+            health: entityHealth('component:default/orders', {}),
+          },
+        ],
         instances: [],
       }),
     });
     await render(orders, stackApi);
-    const notice = await screen.findByRole('region', { name: 'No Argo CD instance configured' });
+    const notice = await screen.findByRole('region', {
+      name: 'No Argo CD instance configured',
+    });
     // The exact keys that would fill the tab.
-    expect(notice).toHaveTextContent('stack.argocd.instances: name, url and token');
+    expect(notice).toHaveTextContent(
+      'stack.argocd.instances: name, url and token',
+    );
     expect(screen.getByText(/stack\.argocd\.instances/)).toBeInTheDocument();
   });
 
   it('shows stale data with its age', async () => {
     const health = entityHealth('component:default/orders', {
-      dev: ['Healthy', 'Synced', { stale: { fetchedAt: '2026-01-01T00:00:00Z', ageSeconds: 300 } }],
+      dev: [
+        'Healthy',
+        'Synced',
+        { stale: { fetchedAt: '2026-01-01T00:00:00Z', ageSeconds: 300 } },
+      ],
     });
     const stackApi = fakeStackApi({
       getHealthBatch: jest.fn().mockResolvedValue({
         items: [{ entityRef: 'component:default/orders', health }],
-        instances: [{ instance: 'main', stale: true, ageSeconds: 300, error: { kind: 'unreachable', message: 'connect ECONNREFUSED' } }],
+        instances: [
+          {
+            instance: 'main',
+            stale: true,
+            ageSeconds: 300,
+            error: { kind: 'unreachable', message: 'connect ECONNREFUSED' },
+          },
+        ],
       }),
     });
     await render(orders, stackApi);
-    expect(await screen.findByTestId('stack-stale-notice')).toHaveTextContent(/Data from main is stale \(5m old\).*connect ECONNREFUSED/);
-    expect(screen.getByRole('status', { name: 'Healthy · Synced (stale, 5m old)' })).toBeInTheDocument();
+    expect(await screen.findByTestId('stack-stale-notice')).toHaveTextContent(
+      /Data from main is stale \(5m old\).*connect ECONNREFUSED/,
+    );
+    expect(
+      screen.getByRole('status', { name: 'Healthy · Synced (stale, 5m old)' }),
+    ).toBeInTheDocument();
   });
 
   it('shows a backend failure', async () => {
     const stackApi = fakeStackApi({
-      getHealthBatch: jest.fn().mockRejectedValue(new Error('503 Service Unavailable')),
+      getHealthBatch: jest
+        .fn()
+        .mockRejectedValue(new Error('503 Service Unavailable')),
     });
     await render(orders, stackApi);
-    expect(await screen.findByRole('alert')).toHaveTextContent(/Error: Could not load health from the stack backend.*503 Service Unavailable/);
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      /Error: Could not load health from the stack backend.*503 Service Unavailable/,
+    );
   });
 });

@@ -32,11 +32,17 @@ const system = catalogEntity('System', 'shop', {
 });
 const web = catalogEntity('Component', 'web', {
   type: 'website',
-  relations: [['dependsOn', 'component:default/orders'], ['partOf', 'system:default/shop']],
+  relations: [
+    ['dependsOn', 'component:default/orders'],
+    ['partOf', 'system:default/shop'],
+  ],
 });
 const orders = catalogEntity('Component', 'orders', {
   type: 'service',
-  relations: [['dependsOn', 'resource:default/orders-db'], ['partOf', 'system:default/shop']],
+  relations: [
+    ['dependsOn', 'resource:default/orders-db'],
+    ['partOf', 'system:default/shop'],
+  ],
 });
 const db = catalogEntity('Resource', 'orders-db', { type: 'database' });
 
@@ -44,7 +50,11 @@ function LocationProbe() {
   return <div data-testid="location">{useLocation().pathname}</div>;
 }
 
-function render(entity = system, stackApi = fakeStackApi(), entities = [system, web, orders, db]) {
+function render(
+  entity = system,
+  stackApi = fakeStackApi(),
+  entities = [system, web, orders, db],
+) {
   return renderInTestApp(
     <EntityProvider entity={entity}>
       <EntityTopologyContent />
@@ -56,7 +66,8 @@ function render(entity = system, stackApi = fakeStackApi(), entities = [system, 
         [stackApiRef, stackApi],
       ],
       mountedRoutes: {
-        '/catalog/:namespace/:kind/:name': convertLegacyRouteRef(entityRouteRef),
+        '/catalog/:namespace/:kind/:name':
+          convertLegacyRouteRef(entityRouteRef),
       },
     },
   );
@@ -79,9 +90,21 @@ describe('EntityTopologyContent', () => {
       ),
     });
     await render(system, stackApi);
-    expect(await screen.findByRole('link', { name: 'web (Frontend): Healthy, Synced' })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'orders (Service): Progressing, Synced' })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'orders-db (Database): no health data' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('link', {
+        name: 'web (Frontend): Healthy, Synced',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', {
+        name: 'orders (Service): Progressing, Synced',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', {
+        name: 'orders-db (Database): no health data',
+      }),
+    ).toBeInTheDocument();
     // One request for the whole graph.
     expect(stackApi.getHealthBatch).toHaveBeenCalledTimes(1);
     expect(stackApi.getHealthBatch.mock.calls[0][0]).toEqual([
@@ -91,7 +114,9 @@ describe('EntityTopologyContent', () => {
     ]);
 
     fireEvent.click(screen.getByRole('button', { name: 'prod' }));
-    expect(screen.getByRole('link', { name: 'web (Frontend): Degraded, OutOfSync' })).toHaveAttribute('data-tone', 'error');
+    expect(
+      screen.getByRole('link', { name: 'web (Frontend): Degraded, OutOfSync' }),
+    ).toHaveAttribute('data-tone', 'error');
     expect(stackApi.getHealthBatch).toHaveBeenCalledTimes(1);
   });
 
@@ -106,10 +131,14 @@ describe('EntityTopologyContent', () => {
 
   it('still draws the relations when health fails, and says so', async () => {
     const stackApi = fakeStackApi({
-      getHealthBatch: jest.fn().mockRejectedValue(new Error('stack backend unreachable')),
+      getHealthBatch: jest
+        .fn()
+        .mockRejectedValue(new Error('stack backend unreachable')),
     });
     await render(system, stackApi);
-    expect(await screen.findByRole('alert')).toHaveTextContent(/Health is unavailable, showing relations only.*stack backend unreachable/);
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      /Health is unavailable, showing relations only.*stack backend unreachable/,
+    );
     expect(screen.getAllByTestId('stack-topology-node')).toHaveLength(3);
   });
 
@@ -117,17 +146,28 @@ describe('EntityTopologyContent', () => {
     const stackApi = fakeStackApi({
       getHealthBatch: jest.fn().mockResolvedValue({
         items: [],
-        instances: [{ instance: 'main', stale: true, ageSeconds: 120, error: { kind: 'timeout', message: 'timed out' } }],
+        instances: [
+          {
+            instance: 'main',
+            stale: true,
+            ageSeconds: 120,
+            error: { kind: 'timeout', message: 'timed out' },
+          },
+        ],
       }),
     });
     await render(system, stackApi);
-    expect(await screen.findByTestId('stack-stale-notice')).toHaveTextContent(/Data from main is stale \(2m old\).*timed out/);
+    expect(await screen.findByTestId('stack-stale-notice')).toHaveTextContent(
+      /Data from main is stale \(2m old\).*timed out/,
+    );
   });
 
   it('explains an empty system', async () => {
     const empty = catalogEntity('System', 'empty');
     await render(empty, fakeStackApi(), [empty]);
-    expect(await screen.findByText('No parts in this system')).toBeInTheDocument();
+    expect(
+      await screen.findByText('No parts in this system'),
+    ).toBeInTheDocument();
     // Let the (empty) health lookup settle inside act.
     await act(() => new Promise(resolve => setTimeout(resolve, 0)));
   });
@@ -141,21 +181,33 @@ describe('EntityTopologyContent', () => {
         <EntityTopologyContent />
       </EntityProvider>,
       {
-        apis: [[catalogApiRef, catalog], [stackApiRef, fakeStackApi()]],
+        apis: [
+          [catalogApiRef, catalog],
+          [stackApiRef, fakeStackApi()],
+        ],
         mountedRoutes: {
-          '/catalog/:namespace/:kind/:name': convertLegacyRouteRef(entityRouteRef),
+          '/catalog/:namespace/:kind/:name':
+            convertLegacyRouteRef(entityRouteRef),
         },
       },
     );
-    expect(await screen.findByRole('alert')).toHaveTextContent(/Could not load the system from the catalog.*catalog is down/);
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      /Could not load the system from the catalog.*catalog is down/,
+    );
   });
 
   describe('with the repo stack.yaml', () => {
     const repo = {
-      'backstage.io/source-location': 'url:https://github.com/acme/orders/tree/main/',
+      'backstage.io/source-location':
+        'url:https://github.com/acme/orders/tree/main/',
       'idp.platform/stack-file': 'stack.yaml',
     };
-    const annotated = [system, web, { ...orders, metadata: { ...orders.metadata, annotations: repo } }, { ...db, metadata: { ...db.metadata, annotations: repo } }];
+    const annotated = [
+      system,
+      web,
+      { ...orders, metadata: { ...orders.metadata, annotations: repo } },
+      { ...db, metadata: { ...db.metadata, annotations: repo } },
+    ];
     const parsed = parseStackYaml(`apiVersion: idp.platform/v1alpha1
 kind: Stack
 metadata:
@@ -194,55 +246,108 @@ spec:
         }),
       });
       await render(system, stackApi, annotated);
-      expect(await screen.findByRole('link', { name: 'jobs.dlq (Dead-letter queue): no health data (only in stack.yaml)' })).toBeInTheDocument();
-      expect(screen.getByRole('link', { name: 'main (Database): no health data (only in stack.yaml)' })).toBeInTheDocument();
-      expect(screen.getByRole('link', { name: 'jobs (Queue): no health data (only in stack.yaml)' })).toBeInTheDocument();
+      expect(
+        await screen.findByRole('link', {
+          name: 'jobs.dlq (Dead-letter queue): no health data (only in stack.yaml)',
+        }),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByRole('link', {
+          name: 'main (Database): no health data (only in stack.yaml)',
+        }),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByRole('link', {
+          name: 'jobs (Queue): no health data (only in stack.yaml)',
+        }),
+      ).toBeInTheDocument();
       // Catalog nodes stay.
-      expect(screen.getByRole('link', { name: 'orders-db (Database): no health data' })).toBeInTheDocument();
+      expect(
+        screen.getByRole('link', {
+          name: 'orders-db (Database): no health data',
+        }),
+      ).toBeInTheDocument();
       expect(screen.getAllByTestId('stack-topology-node')).toHaveLength(3 + 4);
-      expect(screen.getAllByTestId('stack-topology-edge-label').map(l => l.textContent)).toEqual(['read-write']);
+      expect(
+        screen
+          .getAllByTestId('stack-topology-edge-label')
+          .map(l => l.textContent),
+      ).toEqual(['read-write']);
       // One repo, one request; health still asked for catalog entities only.
       expect(stackApi.getStack).toHaveBeenCalledTimes(1);
-      expect(stackApi.getStack).toHaveBeenCalledWith('component:default/orders');
+      expect(stackApi.getStack).toHaveBeenCalledWith(
+        'component:default/orders',
+      );
       expect(stackApi.getHealthBatch.mock.calls[0][0]).toHaveLength(3);
       expect(screen.queryByTestId('stack-file-notice')).not.toBeInTheDocument();
 
-      fireEvent.click(screen.getByRole('checkbox', { name: 'Dead-letter queue' }));
-      expect(screen.queryByRole('link', { name: /^jobs\.dlq/ })).not.toBeInTheDocument();
+      fireEvent.click(
+        screen.getByRole('checkbox', { name: 'Dead-letter queue' }),
+      );
+      expect(
+        screen.queryByRole('link', { name: /^jobs\.dlq/ }),
+      ).not.toBeInTheDocument();
       expect(screen.getAllByTestId('stack-topology-node')).toHaveLength(6);
 
       // A stack-only node opens the catalog entity it belongs to.
       fireEvent.click(screen.getByRole('link', { name: /^main \(Database\)/ }));
-      expect(await screen.findByTestId('location')).toHaveTextContent('/catalog/default/resource/orders-db');
+      expect(await screen.findByTestId('location')).toHaveTextContent(
+        '/catalog/default/resource/orders-db',
+      );
     });
 
     it.each([
-      ['no-annotation', 'the entity names no repository', 'entity system:default/shop has neither backstage.io/source-location nor github.com/project-slug'],
-      ['no-file', 'the repository has no stack.yaml', 'no stack.yaml at https://github.com/acme/orders/tree/main/stack.yaml'],
-      ['invalid', 'stack.yaml is invalid (2 issues)', 'stack.yaml at https://github.com/acme/orders/tree/main/stack.yaml is invalid: kind: is required (and 1 more)'],
-    ])('keeps the catalog graph and notes why when the reason is %s', async (reason, why, message) => {
-      const issues = [
-        { path: 'kind', rule: 'required', message: 'kind: is required' },
-        { path: 'spec', rule: 'required', message: 'spec: is required' },
-      ];
-      const stackApi = fakeStackApi({
-        getHealthBatch: jest.fn(batchOf({})),
-        getStack: jest.fn().mockRejectedValue(
-          await stackApiError(reason === 'invalid' ? 400 : 404, {
-            name: reason === 'invalid' ? 'InputError' : 'NotFoundError',
-            message,
-            reason,
-            ...(reason === 'invalid' ? { issues } : {}),
-          }),
-        ),
-      });
-      await render(system, stackApi, reason === 'no-annotation' ? undefined : annotated);
-      const notice = await screen.findByTestId('stack-file-notice');
-      expect(notice).toHaveTextContent(`Sub-components from stack.yaml not shown: ${why}. Details: ${message}`);
-      expect(screen.getAllByTestId('stack-topology-node')).toHaveLength(3);
-      expect(screen.queryByRole('alert')).not.toBeInTheDocument();
-      // Without any stack-file annotation the page entity is asked, so the backend names what is missing.
-      expect(stackApi.getStack).toHaveBeenCalledWith(reason === 'no-annotation' ? 'system:default/shop' : 'component:default/orders');
-    });
+      [
+        'no-annotation',
+        'the entity names no repository',
+        'entity system:default/shop has neither backstage.io/source-location nor github.com/project-slug',
+      ],
+      [
+        'no-file',
+        'the repository has no stack.yaml',
+        'no stack.yaml at https://github.com/acme/orders/tree/main/stack.yaml',
+      ],
+      [
+        'invalid',
+        'stack.yaml is invalid (2 issues)',
+        'stack.yaml at https://github.com/acme/orders/tree/main/stack.yaml is invalid: kind: is required (and 1 more)',
+      ],
+    ])(
+      'keeps the catalog graph and notes why when the reason is %s',
+      async (reason, why, message) => {
+        const issues = [
+          { path: 'kind', rule: 'required', message: 'kind: is required' },
+          { path: 'spec', rule: 'required', message: 'spec: is required' },
+        ];
+        const stackApi = fakeStackApi({
+          getHealthBatch: jest.fn(batchOf({})),
+          getStack: jest.fn().mockRejectedValue(
+            await stackApiError(reason === 'invalid' ? 400 : 404, {
+              name: reason === 'invalid' ? 'InputError' : 'NotFoundError',
+              message,
+              reason,
+              ...(reason === 'invalid' ? { issues } : {}),
+            }),
+          ),
+        });
+        await render(
+          system,
+          stackApi,
+          reason === 'no-annotation' ? undefined : annotated,
+        );
+        const notice = await screen.findByTestId('stack-file-notice');
+        expect(notice).toHaveTextContent(
+          `Sub-components from stack.yaml not shown: ${why}. Details: ${message}`,
+        );
+        expect(screen.getAllByTestId('stack-topology-node')).toHaveLength(3);
+        expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+        // Without any stack-file annotation the page entity is asked, so the backend names what is missing.
+        expect(stackApi.getStack).toHaveBeenCalledWith(
+          reason === 'no-annotation'
+            ? 'system:default/shop'
+            : 'component:default/orders',
+        );
+      },
+    );
   });
 });

@@ -18,7 +18,8 @@ function permissions(approver = false) {
   return mockApis.permission({
     authorize: req => {
       const ref = (req as { resourceRef?: string }).resourceRef;
-      const approval = req.permission.name === 'stack.application.sync.approved';
+      const approval =
+        req.permission.name === 'stack.application.sync.approved';
       return ref === OWN && (!approval || approver)
         ? AuthorizeResult.ALLOW
         : AuthorizeResult.DENY;
@@ -68,12 +69,17 @@ describe('EnvironmentActions', () => {
     expect(await screen.findByRole('status')).toHaveTextContent(
       'Sync of payments-dev on main started',
     );
-    expect(api.sync).toHaveBeenCalledWith({ entityRef: OWN, environment: 'dev' });
+    expect(api.sync).toHaveBeenCalledWith({
+      entityRef: OWN,
+      environment: 'dev',
+    });
   });
 
   it("disables both on another team's service and says why", async () => {
     const api = await render(OTHER, 'dev');
-    await waitFor(async () => expect(await button(/^Sync dev$/)).toBeDisabled());
+    await waitFor(async () =>
+      expect(await button(/^Sync dev$/)).toBeDisabled(),
+    );
     expect(await button(/^Refresh dev$/)).toBeDisabled();
     expect(
       screen.getByText('Only the owners of this service can sync dev.'),
@@ -92,7 +98,9 @@ describe('EnvironmentActions', () => {
       action: 'sync',
       accepted: true,
     });
-    await waitFor(async () => expect(await button(/^Sync prod$/)).toBeEnabled());
+    await waitFor(async () =>
+      expect(await button(/^Sync prod$/)).toBeEnabled(),
+    );
     await userEvent.click(await button(/^Sync prod$/));
     expect(await screen.findByRole('dialog')).toHaveTextContent(
       'prod needs manual approval',
@@ -115,7 +123,9 @@ describe('EnvironmentActions', () => {
 
   it('keeps prod sync off for an owner who is no approver, with the reason', async () => {
     await render(OWN, 'prod');
-    await waitFor(async () => expect(await button(/^Sync prod$/)).toBeDisabled());
+    await waitFor(async () =>
+      expect(await button(/^Sync prod$/)).toBeDisabled(),
+    );
     expect(await button(/^Refresh prod$/)).toBeEnabled();
     expect(
       screen.getByText('Syncing prod needs an approver who owns this service.'),
@@ -127,7 +137,8 @@ describe('EnvironmentActions', () => {
     api.refresh.mockRejectedValueOnce(
       await stackApiError(403, {
         name: 'NotAllowedError',
-        message: 'permission stack.application.refresh on component:default/payments-api denied',
+        message:
+          'permission stack.application.refresh on component:default/payments-api denied',
       }),
     );
     api.sync.mockRejectedValueOnce(
@@ -136,7 +147,9 @@ describe('EnvironmentActions', () => {
         message: 'Argo CD (main) is unreachable',
       }),
     );
-    await waitFor(async () => expect(await button(/^Refresh dev$/)).toBeEnabled());
+    await waitFor(async () =>
+      expect(await button(/^Refresh dev$/)).toBeEnabled(),
+    );
     await userEvent.click(await button(/^Refresh dev$/));
     expect(await screen.findByRole('status')).toHaveTextContent(
       'refresh refused: permission stack.application.refresh on component:default/payments-api denied',

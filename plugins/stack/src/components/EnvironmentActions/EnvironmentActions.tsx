@@ -142,7 +142,11 @@ export function EnvironmentActions({
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setConfirming(false)}>Cancel</Button>
-          <Button color="primary" variant="contained" onClick={() => run('sync')}>
+          <Button
+            color="primary"
+            variant="contained"
+            onClick={() => run('sync')}
+          >
             Confirm sync of {environment}
           </Button>
         </DialogActions>

@@ -4,8 +4,12 @@ import { HealthBadge } from './HealthBadge';
 
 describe('HealthBadge', () => {
   it('names environment, health and sync in text and label', async () => {
-    await renderInTestApp(<HealthBadge label="prod" health="Degraded" sync="OutOfSync" />);
-    const badge = screen.getByRole('status', { name: 'prod: Degraded · OutOfSync' });
+    await renderInTestApp(
+      <HealthBadge label="prod" health="Degraded" sync="OutOfSync" />,
+    );
+    const badge = screen.getByRole('status', {
+      name: 'prod: Degraded · OutOfSync',
+    });
     expect(badge).toHaveAttribute('data-tone', 'error');
     expect(badge).toHaveTextContent('prod: Degraded · OutOfSync');
   });
@@ -17,14 +21,20 @@ describe('HealthBadge', () => {
         <HealthBadge />
       </>,
     );
-    expect(screen.getByRole('status', { name: 'Synced' })).toHaveAttribute('data-tone', 'ok');
-    expect(screen.getByRole('status', { name: 'No data' })).toHaveAttribute('data-tone', 'unknown');
+    expect(screen.getByRole('status', { name: 'Synced' })).toHaveAttribute(
+      'data-tone',
+      'ok',
+    );
+    expect(screen.getByRole('status', { name: 'No data' })).toHaveAttribute(
+      'data-tone',
+      'unknown',
+    );
   });
 
   it('marks stale data with its age', async () => {
     await renderInTestApp(<HealthBadge health="Healthy" staleAge="5m" />);
-    expect(screen.getByRole('status', { name: 'Healthy (stale, 5m old)' })).toHaveTextContent(
-      'Healthy (5m old)',
-    );
+    expect(
+      screen.getByRole('status', { name: 'Healthy (stale, 5m old)' }),
+    ).toHaveTextContent('Healthy (5m old)');
   });
 });

@@ -1,7 +1,10 @@
 import { ReactNode, useState } from 'react';
 import Typography from '@material-ui/core/Typography';
 import { Table, TableColumn } from '@backstage/core-components';
-import { ENVIRONMENTS, type EntityHealth } from '@idp-stack/plugin-stack-common';
+import {
+  ENVIRONMENTS,
+  type EntityHealth,
+} from '@idp-stack/plugin-stack-common';
 import { EnvironmentCell } from './EnvironmentCell';
 import { HealthDetails } from './HealthDetails';
 

@@ -18,16 +18,23 @@ describe('LazyStackDesignerField', () => {
       uiSchema: {},
     } as unknown as FieldExtensionComponentProps<StackDesign>;
     await renderInTestApp(<LazyStackDesignerField {...props} />);
-    expect(await screen.findByRole('list', { name: 'Generated files' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('list', { name: 'Generated files' }),
+    ).toBeInTheDocument();
   });
 
   it('validates through the lazily loaded model', async () => {
     const addError = jest.fn();
     await lazyStackDesignerValidation(
-      { components: [{ name: 'api', type: 'nodejs' }], links: [{ from: 'api', to: 'ghost' }] },
+      {
+        components: [{ name: 'api', type: 'nodejs' }],
+        links: [{ from: 'api', to: 'ghost' }],
+      },
       { addError } as any,
       { formData: {} } as any,
     );
-    expect(addError).toHaveBeenCalledWith('spec.links[0].to: "ghost" is not a component of this stack [link-target]');
+    expect(addError).toHaveBeenCalledWith(
+      'spec.links[0].to: "ghost" is not a component of this stack [link-target]',
+    );
   });
 });

@@ -13,7 +13,9 @@ const Designer = lazy(() =>
 );
 
 /** `StackDesignerField` loaded on first render (for the legacy field extension). */
-export function LazyStackDesignerField(props: FieldExtensionComponentProps<StackDesign>) {
+export function LazyStackDesignerField(
+  props: FieldExtensionComponentProps<StackDesign>,
+) {
   return (
     <Suspense fallback={<Progress />}>
       <Designer {...props} />
@@ -22,11 +24,9 @@ export function LazyStackDesignerField(props: FieldExtensionComponentProps<Stack
 }
 
 /** `stackDesignerValidation`, loaded when the form first validates the field. */
-export const lazyStackDesignerValidation: CustomFieldValidator<StackDesign> = async (
-  design,
-  field,
-  context,
-) => {
+export const lazyStackDesignerValidation: CustomFieldValidator<
+  StackDesign
+> = async (design, field, context) => {
   const { stackDesignerValidation } = await import('./validation');
   return stackDesignerValidation(design, field, context);
 };

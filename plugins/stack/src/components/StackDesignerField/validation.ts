@@ -12,9 +12,17 @@ export const stackDesignerValidation: CustomFieldValidator<StackDesign> = (
   if (!design?.components?.length && !design?.links?.length) return;
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const result = validateStack(
-    toStack({ name: str(formData.name), system: str(formData.system), owner: str(formData.owner) }, design),
+    toStack(
+      {
+        name: str(formData.name),
+        system: str(formData.system),
+        owner: str(formData.owner),
+      },
+      design,
+    ),
   );
   if (!result.ok) {
-    for (const issue of result.issues) field.addError(`${issue.message} [${issue.rule}]`);
+    for (const issue of result.issues)
+      field.addError(`${issue.message} [${issue.rule}]`);
   }
 };

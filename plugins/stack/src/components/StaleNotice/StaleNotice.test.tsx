@@ -5,7 +5,9 @@ import { StaleNotice } from './StaleNotice';
 describe('StaleNotice', () => {
   it('renders nothing when every source is fresh', async () => {
     await renderInTestApp(
-      <StaleNotice instances={[{ instance: 'main', stale: false, ageSeconds: 3 }]} />,
+      <StaleNotice
+        instances={[{ instance: 'main', stale: false, ageSeconds: 3 }]}
+      />,
     );
     expect(screen.queryByTestId('stack-stale-notice')).not.toBeInTheDocument();
   });
@@ -19,9 +21,16 @@ describe('StaleNotice', () => {
             instance: 'eu',
             stale: true,
             ageSeconds: 600,
-            error: { kind: 'timeout', message: 'Argo CD did not answer within 5s' },
+            error: {
+              kind: 'timeout',
+              message: 'Argo CD did not answer within 5s',
+            },
           },
-          { instance: 'us', stale: true, error: { kind: 'unreachable', message: 'ECONNREFUSED' } },
+          {
+            instance: 'us',
+            stale: true,
+            error: { kind: 'unreachable', message: 'ECONNREFUSED' },
+          },
         ]}
       />,
     );

@@ -6,7 +6,15 @@ import type { Topology, TopologyNode } from '../../lib/topology';
 function node(id: string, category: TopologyNode['category']): TopologyNode {
   const [kind, rest] = id.split(':');
   const name = rest.split('/')[1];
-  return { id, kind, name, namespace: 'default', title: name, category, external: false };
+  return {
+    id,
+    kind,
+    name,
+    namespace: 'default',
+    title: name,
+    category,
+    external: false,
+  };
 }
 
 const topology: Topology = {
@@ -16,8 +24,16 @@ const topology: Topology = {
     node('resource:default/orders-db', 'database'),
   ],
   edges: [
-    { from: 'component:default/web', to: 'component:default/orders', type: 'dependsOn' },
-    { from: 'component:default/orders', to: 'resource:default/orders-db', type: 'dependsOn' },
+    {
+      from: 'component:default/web',
+      to: 'component:default/orders',
+      type: 'dependsOn',
+    },
+    {
+      from: 'component:default/orders',
+      to: 'resource:default/orders-db',
+      type: 'dependsOn',
+    },
   ],
 };
 
@@ -28,30 +44,43 @@ describe('TopologyGraph', () => {
         topology={topology}
         health={{
           'component:default/web': { health: 'Healthy', sync: 'Synced' },
-          'component:default/orders': { health: 'Degraded', sync: 'OutOfSync', stale: true },
+          'component:default/orders': {
+            health: 'Degraded',
+            sync: 'OutOfSync',
+            stale: true,
+          },
         }}
         onOpen={jest.fn()}
       />,
     );
-    expect(screen.getByRole('link', { name: 'web (Frontend): Healthy, Synced' })).toHaveAttribute(
-      'data-tone',
-      'ok',
-    );
     expect(
-      screen.getByRole('link', { name: 'orders (Service): Degraded, OutOfSync (stale)' }),
+      screen.getByRole('link', { name: 'web (Frontend): Healthy, Synced' }),
+    ).toHaveAttribute('data-tone', 'ok');
+    expect(
+      screen.getByRole('link', {
+        name: 'orders (Service): Degraded, OutOfSync (stale)',
+      }),
     ).toHaveAttribute('data-tone', 'error');
     expect(
-      screen.getByRole('link', { name: 'orders-db (Database): no health data' }),
+      screen.getByRole('link', {
+        name: 'orders-db (Database): no health data',
+      }),
     ).toHaveAttribute('data-tone', 'unknown');
     expect(screen.getAllByTestId('stack-topology-edge')).toHaveLength(2);
-    expect(screen.getByRole('list', { name: 'Legend' })).toHaveTextContent('Degraded / missing');
+    expect(screen.getByRole('list', { name: 'Legend' })).toHaveTextContent(
+      'Degraded / missing',
+    );
   });
 
   it('opens a node by click and by keyboard', async () => {
     const onOpen = jest.fn();
-    await renderInTestApp(<TopologyGraph topology={topology} health={{}} onOpen={onOpen} />);
+    await renderInTestApp(
+      <TopologyGraph topology={topology} health={{}} onOpen={onOpen} />,
+    );
     fireEvent.click(screen.getByRole('link', { name: /^web/ }));
-    fireEvent.keyDown(screen.getByRole('link', { name: /^orders \(/ }), { key: 'Enter' });
+    fireEvent.keyDown(screen.getByRole('link', { name: /^orders \(/ }), {
+      key: 'Enter',
+    });
     expect(onOpen.mock.calls.map(([n]) => n.id)).toEqual([
       'component:default/web',
       'component:default/orders',
@@ -59,15 +88,21 @@ describe('TopologyGraph', () => {
   });
 
   it('filters by kind, dropping the hidden nodes and their edges', async () => {
-    await renderInTestApp(<TopologyGraph topology={topology} health={{}} onOpen={jest.fn()} />);
+    await renderInTestApp(
+      <TopologyGraph topology={topology} health={{}} onOpen={jest.fn()} />,
+    );
     fireEvent.click(screen.getByRole('checkbox', { name: 'Database' }));
     expect(screen.getAllByTestId('stack-topology-node')).toHaveLength(2);
     expect(screen.getAllByTestId('stack-topology-edge')).toHaveLength(1);
-    expect(screen.getByLabelText('Stack topology, 2 nodes')).toBeInTheDocument();
+    expect(
+      screen.getByLabelText('Stack topology, 2 nodes'),
+    ).toBeInTheDocument();
   });
 
   it('zooms with the buttons and the wheel, pans by dragging, and resets', async () => {
-    await renderInTestApp(<TopologyGraph topology={topology} health={{}} onOpen={jest.fn()} />);
+    await renderInTestApp(
+      <TopologyGraph topology={topology} health={{}} onOpen={jest.fn()} />,
+    );
     const viewport = screen.getByTestId('stack-topology-viewport');
     fireEvent.click(screen.getByRole('button', { name: 'Zoom in' }));
     expect(viewport).toHaveAttribute('transform', 'translate(0 0) scale(1.25)');
@@ -96,7 +131,11 @@ describe('TopologyGraph', () => {
       type: 'dependsOn' as const,
     }));
     await renderInTestApp(
-      <TopologyGraph topology={{ nodes, edges }} health={{}} onOpen={jest.fn()} />,
+      <TopologyGraph
+        topology={{ nodes, edges }}
+        health={{}}
+        onOpen={jest.fn()}
+      />,
     );
     expect(screen.getAllByTestId('stack-topology-node')).toHaveLength(300);
     expect(screen.getAllByTestId('stack-topology-edge')).toHaveLength(299);
