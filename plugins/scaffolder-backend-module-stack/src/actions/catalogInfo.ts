@@ -12,6 +12,7 @@ import { promises as fs } from 'node:fs';
 import { validateEntity } from '../catalog/validateEntity';
 import { parseOwnerRepo } from '../github/parseOwnerRepo';
 import { examples } from './catalogInfo.examples';
+import { repoUrlInput } from '../github/repoUrlInput';
 
 /** Ids the action is registered under; platform teams know the second one. */
 export const CATALOG_INFO_ACTION_IDS = [
@@ -37,12 +38,7 @@ export function createCatalogInfoAction(options: {
     supportsDryRun: true,
     schema: {
       input: {
-        repoUrl: z =>
-          z
-            .string()
-            .describe(
-              'github.com?owner=<org>&repo=<name>; gives the annotations their org/repo',
-            ),
+        repoUrl: z => repoUrlInput(z, 'gives the annotations their org/repo'),
         stackFile: z =>
           z
             .string()

@@ -7,8 +7,8 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { ALLOWED_OWNERS_KEY, checkAllowedOwner } from '../github/allowedOwners';
 import { parseOwnerRepo } from '../github/parseOwnerRepo';
 import { examples } from './catalogRegister.examples';
+import { MAX_REPO_URL, repoUrlInput } from '../github/repoUrlInput';
 
-const MAX_URL = 2048;
 const MAX_PATH = 512;
 
 /** The entity catalog:register names: the first real Component, else the first real entity. */
@@ -81,17 +81,11 @@ export function createCatalogRegisterAction(options: {
     supportsDryRun: true,
     schema: {
       input: {
-        repoUrl: z =>
-          z
-            .string()
-            .max(MAX_URL)
-            .describe(
-              'The repository the task published, as RepoUrlPicker gives it (github.com?owner=<org>&repo=<name>)',
-            ),
+        repoUrl: z => repoUrlInput(z, 'the repository the task published'),
         repoContentsUrl: z =>
           z
             .string()
-            .max(MAX_URL)
+            .max(MAX_REPO_URL)
             .optional()
             .describe(
               'Root of the repository tree (idp:github:publish output repoContentsUrl)',
@@ -107,7 +101,7 @@ export function createCatalogRegisterAction(options: {
         catalogInfoUrl: z =>
           z
             .string()
-            .max(MAX_URL)
+            .max(MAX_REPO_URL)
             .optional()
             .describe(
               'Absolute URL of the catalog file, instead of repoContentsUrl + catalogInfoPath',

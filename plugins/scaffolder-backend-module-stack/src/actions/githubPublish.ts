@@ -34,6 +34,7 @@ import {
   WorkspaceFile,
 } from '../github/readWorkspaceFiles';
 import { examples } from './githubPublish.examples';
+import { repoUrlInput } from '../github/repoUrlInput';
 
 const TOPIC = /^[a-z0-9][a-z0-9-]{0,49}$/;
 
@@ -123,12 +124,7 @@ export function createGithubPublishAction(options: {
     supportsDryRun: true,
     schema: {
       input: {
-        repoUrl: z =>
-          z
-            .string()
-            .describe(
-              'Repository location as RepoUrlPicker gives it: github.com?owner=<org>&repo=<name>',
-            ),
+        repoUrl: z => repoUrlInput(z, 'the repository to create'),
         description: z =>
           z.string().optional().describe('Repository description'),
         repoVisibility: z =>
