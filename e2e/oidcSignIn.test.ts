@@ -6,25 +6,19 @@
 // other's (the policy of plugins/permission-backend-module-stack-policy).
 // Their API tokens against a production backend: packages/backend/src/signIn.test.ts.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
+import type { ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { spawnJson as spawnProcessJson } from '../packages/backend/src/__testUtils__/processes.ts';
 import { ARTIFACTS, FRONTEND, ROOT, step, usePortal } from './portal.ts';
 
 const children: ChildProcess[] = [];
 
 async function spawnJson(args: string[]) {
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const { child, info } = await spawnProcessJson(args, ROOT);
   children.push(child);
-  const first = await createInterface({ input: child.stdout! })
-    [Symbol.asyncIterator]()
-    .next();
-  return JSON.parse(first.value);
+  return info;
 }
 
 async function upstreams(): Promise<NodeJS.ProcessEnv> {

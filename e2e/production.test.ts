@@ -25,12 +25,12 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, before, test } from 'node:test';
 import { signInWithOidc } from '../packages/backend/src/__testUtils__/oidcSignIn.ts';
+import { freePort } from '../packages/backend/src/__testUtils__/processes.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ARTIFACTS = resolve(ROOT, 'artifacts/e2e');
@@ -44,17 +44,6 @@ function timed<T>(name: string, fn: () => T): T {
   } finally {
     timings[name] = Math.round((Date.now() - started) / 1000);
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => ok(port));
-    });
-  });
 }
 
 interface Deps {

@@ -5,12 +5,12 @@
 // signed-in users' tokens can sync their own team's service only.
 import { ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
-import { spawnJson, startFakeUpstreams } from './__testUtils__/fakeUpstreams';
+import { startFakeUpstreams } from './__testUtils__/fakeUpstreams';
+import { freePort, spawnJson } from './__testUtils__/processes';
 import { signInWithOidc } from './__testUtils__/oidcSignIn';
 import { startPostgres, TestPostgres } from './testing/postgres';
 import { startRedis, TestRedis } from './testing/redis';
 import {
-  freePort,
   ProductionBackend,
   startProductionBackend,
 } from './__testUtils__/productionBackend';

@@ -1,24 +1,7 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { spawnJson } from './processes';
 
 const ROOT = resolve(__dirname, '../../../..');
-
-/** Spawns a helper process that prints one JSON line when ready. */
-export async function spawnJson(
-  args: string[],
-): Promise<{ child: ChildProcess; info: any }> {
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const first = await createInterface({ input: child.stdout! })
-    [Symbol.asyncIterator]()
-    .next();
-  if (first.done)
-    throw new Error(`${args.join(' ')} exited before it was ready`);
-  return { child, info: JSON.parse(first.value) };
-}
 
 /**
  * The browser tests' loopback fake Argo CD and GitHub

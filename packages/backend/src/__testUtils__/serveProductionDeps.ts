@@ -32,7 +32,7 @@ import {
   fakeArgoServer,
 } from '../../../../plugins/stack-backend/bench/fakeUpstreams';
 import { startPostgres } from '../testing/postgres';
-import { spawnJson } from './fakeUpstreams';
+import { spawnJson } from './processes';
 import { startRedis } from '../testing/redis';
 import { FakePod, startFakeKubernetes } from '../testing/fakeKubernetes';
 
