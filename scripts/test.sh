@@ -24,8 +24,11 @@ need_apt=()
 [[ -x /usr/bin/chromium ]] || need_apt+=(chromium)
 [[ -x "${PG_BIN:-/usr/lib/postgresql/15/bin}/initdb" ]] || need_apt+=(postgresql-15)
 [[ -x "${REDIS_SERVER:-/usr/bin/redis-server}" ]] || need_apt+=(redis-server)
+# Argo CD's template engine (argocd/gotemplate: Go text/template + Sprig) for the ApplicationSet checks.
+command -v go >/dev/null || need_apt+=(golang-go)
+[[ -d /usr/share/gocode/src/github.com/Masterminds/sprig ]] || need_apt+=(golang-github-masterminds-sprig-dev)
 if ((${#need_apt[@]})); then
-  say "installing ${need_apt[*]} from Debian packages (browser, database and cache tests drive them)"
+  say "installing ${need_apt[*]} from Debian packages (browser, database, cache and template-engine tests drive them)"
   if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
     apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >&2 || exit 1
   else

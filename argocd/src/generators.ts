@@ -1,8 +1,7 @@
-import { renderGoTemplate } from './goTemplate';
-import { normalize } from './templateFunctions';
+import { Params, runGoJobs } from './goTemplateEngine';
 import { listScmRepos, ScmFilter, ScmProvider } from './scmProvider';
 
-export type Params = Record<string, unknown>;
+export type { Params };
 
 /** Where generators get their outside data from (the SCM provider per organisation). */
 export interface GeneratorSources {
@@ -69,26 +68,47 @@ function scmProviderParams(
     (gen.filters as ScmFilter[]) ?? [],
     (gen.cloneProtocol as string) ?? 'ssh',
   );
-  return repos.map(repo => {
-    const params: Params = {
+  // Argo CD's scm_provider.go: branchNormalized is utils.SanitizeName (the
+  // template function `normalize`), then `values` are rendered with the
+  // repository's parameters (Render.Replace per value).
+  const normalized = runGoJobs(
+    repos.map(repo => ({
+      text: '{{ normalize .branch }}',
+      params: { branch: repo.branch },
+      options: [],
+    })),
+  ) as string[];
+  const all = repos.map(
+    (repo, i): Params => ({
       organization: repo.organization,
       repository: repo.repository,
       repository_id: repo.repositoryId,
       url: repo.url,
       branch: repo.branch,
-      branchNormalized: normalize(repo.branch),
+      branchNormalized: normalized[i],
       sha: repo.sha,
       short_sha: repo.sha.slice(0, 8),
       short_sha_7: repo.sha.slice(0, 7),
       labels: repo.labels.join(','),
-    };
-    // `values` may use every parameter above; with goTemplate they live under `.values`.
-    const values = (gen.values as Record<string, string>) ?? {};
-    params.values = Object.fromEntries(
-      Object.entries(values).map(([k, v]) => [k, renderGoTemplate(v, params)]),
-    );
-    return params;
-  });
+    }),
+  );
+  // `values` may use every parameter above; with goTemplate they live under `.values`.
+  const entries = Object.entries((gen.values as Record<string, string>) ?? {});
+  const rendered = runGoJobs(
+    all.flatMap(params =>
+      entries.map(([, text]) => ({
+        text,
+        params,
+        options: ['missingkey=error'],
+      })),
+    ),
+  ) as string[];
+  return all.map((params, i) => ({
+    ...params,
+    values: Object.fromEntries(
+      entries.map(([k], j) => [k, rendered[i * entries.length + j]]),
+    ),
+  }));
 }
 
 /** The parameter sets of one generator, as Argo CD produces them with goTemplate: true. */

@@ -5,13 +5,12 @@
  * @packageDocumentation
  */
 export { globMatch, globToRegExp } from './glob';
-export { renderGoTemplate, parseTemplate } from './goTemplate';
 export {
-  templateFunctions,
-  normalize,
-  compileGoRegExp,
-} from './templateFunctions';
-export type { TemplateFunction } from './templateFunctions';
+  renderGoTemplate,
+  runGoJobs,
+  goRegexpMatches,
+} from './goTemplateEngine';
+export type { GoJob } from './goTemplateEngine';
 export { listScmRepos } from './scmProvider';
 export type { ScmFilter, ScmProvider, ScmRepository } from './scmProvider';
 export { generateParams } from './generators';

@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
-import { generateParams, GeneratorSources, Params } from './generators';
-import { renderGoTemplate } from './goTemplate';
+import { generateParams, GeneratorSources } from './generators';
+import { GoJob, runGoJobs } from './goTemplateEngine';
 import { strategicMerge } from './mergePatch';
 
 export interface RenderedApplication {
@@ -25,18 +25,6 @@ interface ApplicationSetLike {
   spec: Record<string, any>;
 }
 
-// Argo CD templates every string value, never map keys (applicationset/utils deeplyReplace).
-function renderStrings(value: unknown, params: Params): unknown {
-  if (typeof value === 'string') return renderGoTemplate(value, params);
-  if (Array.isArray(value)) return value.map(v => renderStrings(v, params));
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, renderStrings(v, params)]),
-    );
-  }
-  return value;
-}
-
 const SUPPORTED_SPEC = new Set([
   'goTemplate',
   'goTemplateOptions',
@@ -49,7 +37,8 @@ const SUPPORTED_SPEC = new Set([
 /**
  * The Applications an ApplicationSet produces, as the ApplicationSet
  * controller renders them: parameters from the generators, every template
- * string rendered with Go templates (`missingkey=error`), the templatePatch
+ * string and map key rendered by Argo CD's own engine (goTemplateEngine.ts:
+ * Go text/template + Sprig, `missingkey=error`), the templatePatch
  * rendered and strategically merged, the resources finalizer added unless
  * `preserveResourcesOnDeletion`, and duplicate names refused.
  */
@@ -75,11 +64,28 @@ export function renderApplicationSet(
     generateParams(g, sources, `generators[${i}]`),
   );
 
-  const apps = params.map(p => {
-    const meta = renderStrings(
-      spec.template.metadata ?? {},
-      p,
-    ) as RenderedApplication['metadata'];
+  // One engine run for the whole ApplicationSet: per parameter set the
+  // template's metadata and spec (every string value and key, as Argo CD's
+  // deeplyReplace does) and the templatePatch text.
+  const jobs: GoJob[] = params.flatMap(p => [
+    { tree: spec.template.metadata ?? {}, params: p, options },
+    { tree: spec.template.spec, params: p, options },
+    ...(spec.templatePatch === undefined
+      ? []
+      : [{ text: spec.templatePatch as string, params: p, options }]),
+  ]);
+  const rendered = runGoJobs(jobs);
+  const perParam = spec.templatePatch === undefined ? 2 : 3;
+
+  const apps = params.map((_, i) => {
+    const [meta, appSpec, patch] = rendered.slice(
+      i * perParam,
+      (i + 1) * perParam,
+    ) as [
+      RenderedApplication['metadata'],
+      RenderedApplication['spec'],
+      string?,
+    ];
     let app: RenderedApplication = {
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'Application',
@@ -87,14 +93,14 @@ export function renderApplicationSet(
         ...meta,
         namespace: meta.namespace || appset.metadata.namespace || 'argocd',
       },
-      spec: renderStrings(spec.template.spec, p) as RenderedApplication['spec'],
+      spec: appSpec,
     };
-    if (spec.templatePatch !== undefined) {
+    if (patch !== undefined) {
       // Argo CD converts the patch with sigs.k8s.io/yaml, i.e. YAML 1.1 (`yes`, `on` are booleans).
-      const patch = parse(renderGoTemplate(spec.templatePatch, p), {
-        version: '1.1',
-      });
-      app = strategicMerge(app, patch) as RenderedApplication;
+      app = strategicMerge(
+        app,
+        parse(patch, { version: '1.1' }),
+      ) as RenderedApplication;
     }
     if (
       !spec.syncPolicy?.preserveResourcesOnDeletion &&

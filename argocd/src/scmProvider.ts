@@ -1,4 +1,4 @@
-import { compileGoRegExp } from './templateFunctions';
+import { goRegexpMatches } from './goTemplateEngine';
 
 /** A repository (on one branch) as Argo CD's SCM provider service sees it. */
 export interface ScmRepository {
@@ -32,12 +32,15 @@ export interface ScmFilter {
 }
 
 interface CompiledFilter {
-  repositoryMatch?: RegExp;
-  labelMatch?: RegExp;
-  branchMatch?: RegExp;
+  repositoryMatch?: string;
+  labelMatch?: string;
+  branchMatch?: string;
   pathsExist: string[];
   pathsDoNotExist: string[];
 }
+
+/** Go regular expressions answered in one batch by Go's own regexp package. */
+type Matches = (pattern: string, subject: string) => boolean;
 
 const KNOWN_FILTER_KEYS = new Set([
   'repositoryMatch',
@@ -52,28 +55,73 @@ function compile(filter: ScmFilter, index: number): CompiledFilter {
     if (!KNOWN_FILTER_KEYS.has(key))
       throw new Error(`filters[${index}].${key} is not an SCM provider filter`);
   }
-  const re = (s?: string) => (s === undefined ? undefined : compileGoRegExp(s));
   return {
-    repositoryMatch: re(filter.repositoryMatch),
-    labelMatch: re(filter.labelMatch),
-    branchMatch: re(filter.branchMatch),
+    repositoryMatch: filter.repositoryMatch,
+    labelMatch: filter.labelMatch,
+    branchMatch: filter.branchMatch,
     pathsExist: filter.pathsExist ?? [],
     pathsDoNotExist: filter.pathsDoNotExist ?? [],
   };
 }
 
+/**
+ * Every (pattern, subject) pair a phase may ask, matched at once. Each
+ * pattern is also matched against "" so that an invalid one fails like
+ * Argo CD's compileFilters does, before any repository is looked at.
+ */
+function matchTable(
+  filters: ScmFilter[],
+  subjects: (
+    field: 'repositoryMatch' | 'labelMatch' | 'branchMatch',
+  ) => string[],
+  fields: Array<'repositoryMatch' | 'labelMatch' | 'branchMatch'>,
+): Matches {
+  const pairs = new Map<
+    string,
+    { pattern: string; subject: string; where: string }
+  >();
+  filters.forEach((f, i) => {
+    for (const field of fields) {
+      const pattern = f[field];
+      if (pattern === undefined) continue;
+      for (const subject of ['', ...subjects(field)])
+        pairs.set(JSON.stringify([pattern, subject]), {
+          pattern,
+          subject,
+          where: `filters[${i}].${field}`,
+        });
+    }
+  });
+  const list = [...pairs.values()];
+  const results = goRegexpMatches(list);
+  const answers = new Map(
+    list.map((p, i) => [JSON.stringify([p.pattern, p.subject]), results[i]]),
+  );
+  return (pattern, subject) => answers.get(JSON.stringify([pattern, subject]))!;
+}
+
 const hasRepoConditions = (f: CompiledFilter) =>
-  Boolean(f.repositoryMatch || f.labelMatch);
+  f.repositoryMatch !== undefined || f.labelMatch !== undefined;
 const hasBranchConditions = (f: CompiledFilter) =>
-  Boolean(f.branchMatch) ||
+  f.branchMatch !== undefined ||
   f.pathsExist.length > 0 ||
   f.pathsDoNotExist.length > 0;
 
-function matchRepoPhase(repo: ScmRepository, f: CompiledFilter): boolean {
-  if (f.repositoryMatch && !f.repositoryMatch.test(repo.repository))
+function matchRepoPhase(
+  repo: ScmRepository,
+  f: CompiledFilter,
+  matches: Matches,
+): boolean {
+  if (
+    f.repositoryMatch !== undefined &&
+    !matches(f.repositoryMatch, repo.repository)
+  )
     return false;
   // labelMatch: the repository is in if ANY of its topics matches.
-  if (f.labelMatch && !repo.labels.some(label => f.labelMatch!.test(label)))
+  if (
+    f.labelMatch !== undefined &&
+    !repo.labels.some(label => matches(f.labelMatch!, label))
+  )
     return false;
   return true;
 }
@@ -82,8 +130,10 @@ function matchBranchPhase(
   provider: ScmProvider,
   repo: ScmRepository,
   f: CompiledFilter,
+  matches: Matches,
 ): boolean {
-  if (f.branchMatch && !f.branchMatch.test(repo.branch)) return false;
+  if (f.branchMatch !== undefined && !matches(f.branchMatch, repo.branch))
+    return false;
   for (const p of f.pathsExist) {
     if (!provider.repoHasPath(repo, p.replace(/\/+$/, ''))) return false;
   }
@@ -119,11 +169,25 @@ export function listScmRepos(
   const repoFilters = compiled.filter(hasRepoConditions);
   const branchFilters = compiled.filter(hasBranchConditions);
   let repos = provider.listRepos(cloneProtocol);
+  const repoMatches = matchTable(
+    filters,
+    field => {
+      if (field === 'labelMatch') return repos.flatMap(r => r.labels);
+      if (field === 'repositoryMatch') return repos.map(r => r.repository);
+      return []; // branchMatch: only checked for validity here
+    },
+    ['repositoryMatch', 'labelMatch', 'branchMatch'],
+  );
   if (repoFilters.length > 0)
-    repos = repos.filter(r => repoFilters.some(f => matchRepoPhase(r, f)));
+    repos = repos.filter(r =>
+      repoFilters.some(f => matchRepoPhase(r, f, repoMatches)),
+    );
   const branches = repos.flatMap(r => provider.getBranches(r));
   if (branchFilters.length === 0) return branches;
+  const branchMatches = matchTable(filters, () => branches.map(r => r.branch), [
+    'branchMatch',
+  ]);
   return branches.filter(r =>
-    branchFilters.some(f => matchBranchPhase(provider, r, f)),
+    branchFilters.some(f => matchBranchPhase(provider, r, f, branchMatches)),
   );
 }
