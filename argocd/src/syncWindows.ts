@@ -1,4 +1,7 @@
-import type { Stack } from '@idp-stack/plugin-stack-common';
+import type {
+  EnvironmentPolicyInput,
+  Stack,
+} from '@idp-stack/plugin-stack-common';
 import { globMatch } from './glob';
 
 /** An AppProject `spec.syncWindows` entry. */
@@ -14,17 +17,6 @@ export interface SyncWindow {
 
 const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const ENVIRONMENTS = ['dev', 'stage', 'prod'] as const;
-
-/** The policies of one environment, as stack.yaml and the system registry write them. */
-export type EnvironmentPolicyInput = {
-  manualApproval?: boolean;
-  deploymentWindows?: {
-    days: string[];
-    start: string;
-    duration: string;
-    timeZone?: string;
-  }[];
-};
 
 /**
  * The AppProject sync windows that carry environment policies to Argo CD,

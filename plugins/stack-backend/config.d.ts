@@ -72,6 +72,22 @@ export interface Config {
         }>;
       }>;
     };
+    /**
+     * The system registry (`argocd/systems/*.yaml` of the platform
+     * repository), read with the `stack.github` credentials through GitHub's
+     * contents API and refreshed like stack files (`stack.github.refreshInterval`).
+     * Needed for registry policies (prod approvers, deployment windows).
+     */
+    systemRegistry?: {
+      /** `owner/repo` of the platform repository, e.g. `acme/idp-platform`. */
+      repository: string;
+      /** Folder of the entries. Default `argocd/systems`. */
+      path?: string;
+      /** Branch, tag or commit read. Default `main`. */
+      ref?: string;
+      /** GitHub host (an `integrations.github` entry). Default `github.com`. */
+      host?: string;
+    };
     actions?: {
       /** Allows `POST /actions/sync` and `/actions/refresh` (still behind the stack.application.* permissions). Default false. */
       enabled?: boolean;

@@ -112,3 +112,30 @@ describe('readStackConfig', () => {
     );
   });
 });
+
+describe('stack.systemRegistry', () => {
+  it('is undefined unless configured, and defaults path, ref and host', () => {
+    expect(
+      readStackConfig(new ConfigReader({})).systemRegistry,
+    ).toBeUndefined();
+    expect(
+      read({ systemRegistry: { repository: 'acme/idp-platform' } })
+        .systemRegistry,
+    ).toEqual({
+      host: 'github.com',
+      owner: 'acme',
+      repo: 'idp-platform',
+      path: 'argocd/systems',
+      ref: 'main',
+    });
+  });
+
+  it('names the key for a repository that is not owner/repo or a path with ..', () => {
+    expect(() =>
+      read({ systemRegistry: { repository: 'idp-platform' } }),
+    ).toThrow('stack.systemRegistry.repository must be owner/repo');
+    expect(() =>
+      read({ systemRegistry: { repository: 'acme/p', path: '../etc' } }),
+    ).toThrow('stack.systemRegistry.path must not contain . or ..');
+  });
+});

@@ -34,6 +34,14 @@ export interface StackConfig {
     /** `stack.github.integrations`: a read-only credential of its own; undefined means `integrations.github`. */
     integrations?: Config[];
   };
+  /** `stack.systemRegistry`: the platform repository's `argocd/systems`; undefined when not configured. */
+  systemRegistry?: {
+    host: string;
+    owner: string;
+    repo: string;
+    path: string;
+    ref: string;
+  };
   actionsEnabled: boolean;
   /** Environments whose sync needs the approved-sync permission (the stack's `manualApproval` default). */
   approvalEnvironments: string[];
@@ -95,6 +103,34 @@ function readInstance(c: Config, index: number): ArgoInstanceConfig {
   };
 }
 
+/** `stack.systemRegistry`: `repository` is `owner/repo`; path and ref have defaults. */
+function readSystemRegistryLocation(
+  c: Config | undefined,
+): StackConfig['systemRegistry'] {
+  if (!c) return undefined;
+  const repository = c.getString('repository');
+  const m = /^([A-Za-z0-9][-A-Za-z0-9]*)\/([A-Za-z0-9._-]+)$/.exec(repository);
+  if (!m) {
+    throw new InputError(
+      `stack.systemRegistry.repository must be owner/repo, e.g. acme/idp-platform`,
+    );
+  }
+  const path = (c.getOptionalString('path') ?? 'argocd/systems').replace(
+    /^\/+|\/+$/g,
+    '',
+  );
+  if (path.split('/').some(s => s === '..' || s === '.')) {
+    throw new InputError(`stack.systemRegistry.path must not contain . or ..`);
+  }
+  return {
+    host: c.getOptionalString('host') ?? 'github.com',
+    owner: m[1],
+    repo: m[2],
+    path,
+    ref: c.getOptionalString('ref') ?? 'main',
+  };
+}
+
 /** Reads `stack:`; throws an InputError naming the key for a bad value. */
 export function readStackConfig(root: Config): StackConfig {
   const stack = root.getOptionalConfig('stack');
@@ -145,6 +181,9 @@ export function readStackConfig(root: Config): StackConfig {
       maxFileBytes: positive(gh, 'maxFileBytes', 256 * 1024, 'github'),
       integrations: gh?.getOptionalConfigArray('integrations'),
     },
+    systemRegistry: readSystemRegistryLocation(
+      stack?.getOptionalConfig('systemRegistry'),
+    ),
     actionsEnabled: stack?.getOptionalBoolean('actions.enabled') ?? false,
     approvalEnvironments: stack?.getOptionalStringArray(
       'actions.approvalEnvironments',

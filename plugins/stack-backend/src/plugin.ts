@@ -18,6 +18,8 @@ import { ArgoCdClient } from './service/ArgoCdClient';
 import { BuildsService } from './service/BuildsService';
 import { GithubActionsClient } from './service/GithubActionsClient';
 import { StackFileService } from './service/StackFileService';
+import { FetchGithubContents } from './service/GithubContents';
+import { SystemRegistry } from './service/SystemRegistry';
 
 /** The `stack` backend plugin: deployment health, sync and build status, and each repo's stack.yaml. */
 export const stackPlugin = createBackendPlugin({
@@ -76,10 +78,27 @@ export const stackPlugin = createBackendPlugin({
         const reader = stackConfig.github.integrations
           ? UrlReaders.default({ config: readConfig, logger })
           : urlReader;
+        const githubCredentials =
+          DefaultGithubCredentialsProvider.fromIntegrations(integrations);
+        const systemRegistry =
+          stackConfig.systemRegistry &&
+          new SystemRegistry(
+            new FetchGithubContents(
+              integrations,
+              githubCredentials,
+              stackConfig.github.timeoutMs,
+            ),
+            {
+              location: stackConfig.systemRegistry,
+              logger,
+              refreshIntervalMs: stackConfig.github.refreshIntervalMs,
+              maxFileBytes: stackConfig.github.maxFileBytes,
+            },
+          );
         const builds = new BuildsService(
           new GithubActionsClient(
             integrations,
-            DefaultGithubCredentialsProvider.fromIntegrations(integrations),
+            githubCredentials,
             cache,
             stackConfig.github.timeoutMs,
           ),
@@ -108,6 +127,7 @@ export const stackPlugin = createBackendPlugin({
               organizations: stackConfig.github.organizations,
             }),
             config: stackConfig,
+            systemRegistry,
           }),
         );
         logger.info(

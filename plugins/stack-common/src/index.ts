@@ -75,3 +75,4 @@ export * from './health';
 export * from './stackInfo';
 export * from './catalog';
 export * from './permissions';
+export * from './systems';

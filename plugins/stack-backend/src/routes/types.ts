@@ -8,6 +8,7 @@ import { StackConfig } from '../config';
 import { ApplicationStore } from '../service/ApplicationStore';
 import { BuildsService } from '../service/BuildsService';
 import { StackFileService } from '../service/StackFileService';
+import { SystemRegistry } from '../service/SystemRegistry';
 
 /** What every route group gets from the plugin. */
 export interface RouteDeps {
@@ -19,4 +20,6 @@ export interface RouteDeps {
   builds: BuildsService;
   stackFiles: StackFileService;
   config: StackConfig;
+  /** Undefined when `stack.systemRegistry` is not configured. */
+  systemRegistry?: SystemRegistry;
 }

@@ -1,0 +1,15 @@
+export {
+  checkSystemRegistry,
+  parseSystemRegistration,
+  systemRegistrationIssues,
+  MAX_REPOSITORY_NAME,
+  RESERVED_SYSTEMS,
+  SYSTEM_API_VERSION,
+  SYSTEM_KIND,
+} from './registry';
+export type {
+  EnvironmentPolicyInput,
+  RegistryIssue,
+  SystemEnvironmentPolicies,
+  SystemRegistration,
+} from './registry';
