@@ -36,6 +36,7 @@ export const stackPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
         urlReader: coreServices.urlReader,
+        scheduler: coreServices.scheduler,
       },
       async init({
         httpRouter,
@@ -47,6 +48,7 @@ export const stackPlugin = createBackendPlugin({
         permissionsRegistry,
         catalog,
         urlReader,
+        scheduler,
       }) {
         const stackConfig = readStackConfig(config);
         permissionsRegistry.addPermissions(stackPermissions);
@@ -62,6 +64,7 @@ export const stackPlugin = createBackendPlugin({
             historyLimit: stackConfig.argocd.historyLimit,
           },
         );
+        await store.schedule(scheduler, stackConfig.argocd.timeoutMs);
         // A read-only credential of the plugin's own when configured
         // (stack.github.integrations, e.g. a GitHub App installation limited
         // by allowedInstallationOwners), else the portal's integrations.

@@ -12,10 +12,14 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { JsonObject } from '@backstage/types';
 import { setupServer } from 'msw/node';
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import { Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { REFRESH_TASK_ID } from '../service/ApplicationStore';
 import { stackPlugin } from '../plugin';
 import { application, AUTOMATED, BY_ALICE, ENVS } from './argoFixtures';
 import { workflowRun } from './githubFixtures';
-import { fakeArgoCd, fakeGithub } from './mswFakes';
+import { FakeMode, fakeArgoCd, fakeGithub } from './mswFakes';
 import { sha } from './argoFixtures';
 
 export const MAIN_URL = 'https://argocd-main.example.test';
@@ -222,6 +226,12 @@ export async function startStackBackend(
     permissions?: ServiceFactory;
     /** The integrations.github entry; default: github.com with GITHUB_TOKEN. */
     githubIntegration?: JsonObject;
+    /** Return before the scheduled Argo CD refresh has run once. */
+    cold?: boolean;
+    /** `stack.argocd.refreshInterval`; default 300 ms (the test database's clock ticks in seconds). */
+    argoRefreshInterval?: JsonObject;
+    /** How the edge instance answers from the start. */
+    edgeMode?: FakeMode;
   } = {},
 ) {
   const argoMain = fakeArgoCd(MAIN_URL, mainApps(), {
@@ -231,6 +241,7 @@ export async function startStackBackend(
     username: 'backstage',
     password: 'edge-password',
   });
+  argoEdge.state.mode = options.edgeMode ?? 'up';
   const github = fakeGithub(
     'https://api.github.com',
     { 'acme/payments-api': payRuns() },
@@ -265,6 +276,8 @@ export async function startStackBackend(
     features: [
       stackPlugin,
       catalog.factory,
+      // The real scheduler (tasks in the test database), not the mock that runs each task once.
+      schedulerServiceFactory,
       mockServices.rootConfig.factory({
         data: {
           integrations: {
@@ -286,7 +299,9 @@ export async function startStackBackend(
                   password: 'edge-password',
                 },
               ],
-              refreshInterval: { milliseconds: 300 },
+              refreshInterval: options.argoRefreshInterval ?? {
+                milliseconds: 300,
+              },
               timeout: { milliseconds: 400 },
             },
             github: {
@@ -307,6 +322,10 @@ export async function startStackBackend(
     ],
   });
 
+  if (!options.cold) {
+    await untilRefreshed(backend.server);
+  }
+
   return {
     server: backend.server,
     catalog,
@@ -321,6 +340,26 @@ export async function startStackBackend(
       msw.close();
     },
   };
+}
+
+/**
+ * Waits until the scheduled Argo CD refresh has run once, asking the
+ * scheduler's own task API (`/.backstage/scheduler/v1/tasks` of the plugin).
+ */
+export async function untilRefreshed(server: Server) {
+  const { port } = server.address() as AddressInfo;
+  await eventually(async () => {
+    const res = await fetch(
+      `http://127.0.0.1:${port}/api/stack/.backstage/scheduler/v1/tasks`,
+      { headers: { Authorization: mockCredentials.service.header() } },
+    );
+    expect(res.status).toBe(200);
+    const { tasks } = (await res.json()) as {
+      tasks: Array<{ taskId: string; taskState?: { lastRunEndedAt?: string } }>;
+    };
+    const task = tasks.find(t => t.taskId === REFRESH_TASK_ID);
+    expect(task?.taskState?.lastRunEndedAt).toBeDefined();
+  }, 5_000);
 }
 
 export const wait = (ms: number) => new Promise(r => setTimeout(r, ms));

@@ -1,12 +1,13 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import type { EntityHealth } from '@idp-stack/plugin-stack-common';
+import { AddressInfo } from 'node:net';
+import { REFRESH_TASK_ID } from '../service/ApplicationStore';
 import {
   BOB,
   DEPLOYED,
   eventually,
   startStackBackend,
-  wait,
 } from '../__testUtils__/startStackBackend';
 
 jest.setTimeout(20_000);
@@ -145,7 +146,7 @@ describe('GET /api/stack/health/:kind/:namespace/:name', () => {
       .get('/api/stack/health/component/default/payments-api')
       .set('Authorization', mockCredentials.none.header());
     expect(res.status).toBe(401);
-    expect(t.argoMain.listCalls).toBe(0);
+    expect(t.catalog.getEntityByRef).not.toHaveBeenCalled();
   });
 
   it('answers 404 for an entity the caller may not read, as for one that does not exist', async () => {
@@ -174,8 +175,22 @@ describe('GET /api/stack/health/:kind/:namespace/:name', () => {
     expect(allowed.status).toBe(200);
   });
 
-  it('coalesces 50 concurrent requests into one list call per instance and one login', async () => {
-    t = await startStackBackend();
+  it('answers 50 concurrent requests from the scheduled refresh without calling Argo CD', async () => {
+    t = await startStackBackend({ argoRefreshInterval: { minutes: 10 } });
+    // The refresh is a global task of the plugin's scheduler: one runner across replicas.
+    const { port } = t.server.address() as AddressInfo;
+    const tasks = await (
+      await fetch(
+        `http://127.0.0.1:${port}/api/stack/.backstage/scheduler/v1/tasks`,
+        { headers: { Authorization: mockCredentials.service.header() } },
+      )
+    ).json();
+    expect(tasks.tasks).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ taskId: REFRESH_TASK_ID, scope: 'global' }),
+      ]),
+    );
+    expect(t.argoMain.listCalls).toBe(1);
     const responses = await Promise.all(
       Array.from({ length: 50 }, () =>
         request(t.server)
@@ -190,24 +205,44 @@ describe('GET /api/stack/health/:kind/:namespace/:name', () => {
     expect(t.argoEdge.sessionCalls).toBe(1);
   });
 
-  it('serves within the refresh interval from memory and lists again after it, reusing the session token', async () => {
+  it('lists again on every run of the scheduled task, reusing the session token, with no request made', async () => {
     t = await startStackBackend();
+    await eventually(() => {
+      expect(t.argoMain.listCalls).toBeGreaterThanOrEqual(3);
+      expect(t.argoEdge.listCalls).toBeGreaterThanOrEqual(3);
+    }, 8_000);
+    expect(t.argoEdge.sessionCalls).toBe(1);
+    expect(t.catalog.getEntityByRef).not.toHaveBeenCalled();
+  });
+
+  it('answers a cold start at once with the instance loading, then with its data', async () => {
+    // Edge answers only after its timeout; main answers at once.
+    t = await startStackBackend({ cold: true, edgeMode: 'slow' });
     const get = () =>
       request(t.server)
-        .get('/api/stack/health/component/default/ledger')
+        .get('/api/stack/health/component/default/payments-api')
         .set('Authorization', t.auth());
-    await get();
-    await get();
-    expect(t.argoMain.listCalls).toBe(1);
-    await wait(350);
-    // Answered from the last list at once; the due list runs in the background.
-    const res = await get();
-    expect(res.body.environments).toHaveLength(3);
-    await eventually(() => {
-      expect(t.argoMain.listCalls).toBe(2);
-      expect(t.argoEdge.listCalls).toBe(2);
+    const started = Date.now();
+    const first = await get();
+    // Below the instance's 400 ms timeout: the request did not wait on it.
+    expect(Date.now() - started).toBeLessThan(400);
+    expect(first.status).toBe(200);
+    expect(first.body.partial).toBe(true);
+    expect(
+      first.body.instances.find((i: any) => i.instance === 'edge'),
+    ).toMatchObject({ loading: true, stale: false });
+    expect(first.body.instances[0].error).toBeUndefined();
+    await eventually(async () => {
+      const body = (await get()).body;
+      expect(body.environments.map((e: any) => e.environment)).toEqual([
+        'dev',
+        'stage',
+        'prod',
+      ]);
+      const edge = body.instances.find((i: any) => i.instance === 'edge');
+      expect(edge).toMatchObject({ stale: false, error: { kind: 'timeout' } });
+      expect(edge.loading).toBeUndefined();
     });
-    expect(t.argoEdge.sessionCalls).toBe(1);
   });
 
   it('returns partial results while one instance is down, marks its data stale, and recovers', async () => {
@@ -220,8 +255,6 @@ describe('GET /api/stack/health/:kind/:namespace/:name', () => {
       ).body as EntityHealth;
     await get();
     t.argoEdge.mode = 'down';
-    await wait(350);
-    await get();
     const down = await eventually(async () => {
       const body = await get();
       expect(body.partial).toBe(true);
@@ -245,13 +278,7 @@ describe('GET /api/stack/health/:kind/:namespace/:name', () => {
       fetchedAt: edge.fetchedAt,
       ageSeconds: expect.any(Number),
     });
-    // A failed instance is not retried before the interval is over.
-    const callsAfterFailure = t.argoEdge.listCalls;
-    await get();
-    expect(t.argoEdge.listCalls).toBe(callsAfterFailure);
-
     t.argoEdge.mode = 'up';
-    await wait(350);
     const recovered = await eventually(async () => {
       const body = await get();
       expect(body.partial).toBe(false);
@@ -270,18 +297,24 @@ describe('GET /api/stack/health/:kind/:namespace/:name', () => {
   it('explains a 401 from Argo CD without leaking the token', async () => {
     t = await startStackBackend();
     t.argoMain.mode = 'unauthorized';
-    const res = await request(t.server)
-      .get('/api/stack/health/component/default/ledger')
-      .set('Authorization', t.auth());
-    expect(res.status).toBe(200);
+    const res = await eventually(async () => {
+      const r = await request(t.server)
+        .get('/api/stack/health/component/default/ledger')
+        .set('Authorization', t.auth());
+      expect(r.status).toBe(200);
+      expect(
+        r.body.instances.find((i: any) => i.instance === 'main').error,
+      ).toBeDefined();
+      return r;
+    });
     const main = res.body.instances.find((i: any) => i.instance === 'main');
+    // The last good list stays, marked stale; the error says what to fix.
     expect(main).toMatchObject({
-      stale: false,
+      stale: true,
       error: { kind: 'unauthorized' },
     });
     expect(main.error.message).toMatch(/check the configured token/);
     expect(JSON.stringify(res.body)).not.toContain('argo-main-token');
-    expect(res.body.environments).toEqual([]);
   });
 
   it('does not hold requests for a slow instance once it has data', async () => {
@@ -292,10 +325,12 @@ describe('GET /api/stack/health/:kind/:namespace/:name', () => {
         .set('Authorization', t.auth());
     await get();
     t.argoEdge.mode = 'slow';
-    await wait(350);
+    // While the scheduled task waits on edge, requests are answered from memory.
+    await eventually(() => expect(t.argoEdge.listCalls).toBeGreaterThan(1));
     const started = Date.now();
     const res = await get();
-    expect(Date.now() - started).toBeLessThan(200);
+    // Below the instance's 400 ms timeout: the request did not wait on it.
+    expect(Date.now() - started).toBeLessThan(400);
     expect(
       res.body.environments.find((e: any) => e.environment === 'prod')
         .applications,
@@ -313,35 +348,14 @@ describe('GET /api/stack/health/:kind/:namespace/:name', () => {
       });
     });
   });
-
-  it('bounds a slow instance by the timeout on the first request and answers with the other one', async () => {
-    t = await startStackBackend();
-    t.argoEdge.mode = 'slow';
-    const started = Date.now();
-    const res = await request(t.server)
-      .get('/api/stack/health/component/default/payments-api')
-      .set('Authorization', t.auth());
-    expect(Date.now() - started).toBeLessThan(2_000);
-    expect(
-      res.body.instances.find((i: any) => i.instance === 'edge'),
-    ).toMatchObject({
-      stale: false,
-      error: { kind: 'timeout' },
-    });
-    expect(res.body.environments.map((e: any) => e.environment)).toEqual([
-      'dev',
-      'stage',
-      'prod',
-    ]);
-  });
 });
 
 describe('POST /api/stack/health/batch', () => {
   let t: Awaited<ReturnType<typeof startStackBackend>>;
   afterEach(() => t?.stop());
 
-  it('answers a page of entities in request order with one list call per instance', async () => {
-    t = await startStackBackend();
+  it('answers a page of entities in request order from the scheduled list', async () => {
+    t = await startStackBackend({ argoRefreshInterval: { minutes: 10 } });
     const res = await request(t.server)
       .post('/api/stack/health/batch')
       .set('Authorization', t.auth(BOB))
@@ -391,6 +405,6 @@ describe('POST /api/stack/health/batch', () => {
       .send(body);
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(message);
-    expect(t.argoMain.listCalls).toBe(0);
+    expect(t.catalog.getEntitiesByRefs).not.toHaveBeenCalled();
   });
 });

@@ -1,7 +1,13 @@
-import type { ApplicationHealth } from '@idp-stack/plugin-stack-common';
-import { CacheService, LoggerService } from '@backstage/backend-plugin-api';
+import type {
+  ApplicationHealth,
+  UpstreamError,
+} from '@idp-stack/plugin-stack-common';
+import {
+  CacheService,
+  LoggerService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
 import { ArgoCdClient } from './ArgoCdClient';
-import { RefreshingValue } from './RefreshingValue';
 import { toApplicationHealth } from './toApplicationHealth';
 import { UpstreamFailure } from './UpstreamFailure';
 
@@ -22,23 +28,51 @@ export interface InstanceView {
   instance: string;
   snapshot?: Snapshot;
   error?: UpstreamFailure;
+  /** No refresh of this instance has finished yet (cold start): no data, no error. */
+  loading: boolean;
 }
+
+/** The small key beside each list: what the last refresh found, read by every replica. */
+interface SharedStatus {
+  fetchedAt?: number;
+  error?: UpstreamError;
+}
+
+/** The global task: one runner across replicas lists every instance. */
+export const REFRESH_TASK_ID = 'stack-argocd-refresh';
+/** The local task: every replica adopts what the runner published. */
+export const ADOPT_TASK_ID = 'stack-argocd-adopt';
 
 // Last known data outlives the refresh interval so a failing instance still shows something.
 const KEEP_LAST_KNOWN_MS = 7 * 24 * 3600_000;
 
+interface Entry {
+  client: ArgoCdClient;
+  key: string;
+  snapshot?: Snapshot;
+  error?: UpstreamFailure;
+}
+
 /**
- * Every Application of every Argo CD instance: one list call per instance
- * per refresh interval, whatever the request load (see RefreshingValue).
- * Each result also goes to the cache service, so another replica (sharing
- * Redis) adopts a fresh list instead of calling Argo CD again, and a
- * restarted replica starts from the last known list if Argo CD is down.
+ * Every Application of every Argo CD instance, refreshed by a scheduled task
+ * and never by a request:
+ * - `refresh()` runs as a `scope: 'global'` task of `coreServices.scheduler`,
+ *   so one replica at a time lists each instance once per interval (the
+ *   scheduler locks it in the database: "only one worker machine runs the
+ *   task at a time, according to the given cadence",
+ *   https://backstage.io/docs/reference/backend-plugin-api.schedulerservicetaskscheduledefinition.scope);
+ *   it writes the list and a small status key to the cache service (Redis in
+ *   production);
+ * - `adopt()` runs as a `scope: 'local'` task on every replica: it reads the
+ *   small status key and, only when it names a newer list, the list;
+ * - `views()` reads memory: a request never waits for Argo CD or the cache.
+ *   Before the first refresh has finished an instance is `loading` (the
+ *   answer says so; the next poll has data), and a restarted replica starts
+ *   from the last list in the cache.
  */
 export class ApplicationStore {
-  private readonly entries: Array<{
-    client: ArgoCdClient;
-    data: RefreshingValue<Snapshot>;
-  }>;
+  private readonly entries: Entry[];
+  private scheduler?: SchedulerService;
 
   constructor(
     clients: ArgoCdClient[],
@@ -50,63 +84,77 @@ export class ApplicationStore {
       historyLimit: number;
     },
   ) {
-    this.entries = clients.map(client => {
-      const key = `argocd:applications:${client.instance.name}`;
-      // A tiny key beside the list: checking it costs nothing, while
-      // deserialising a 1,500-Application list blocks the event loop.
-      const fetchedAtKey = `${key}:fetchedAt`;
-      const shared = async () =>
-        (await opts.cache.get(key).catch(() => undefined)) as
-          | Snapshot
-          | undefined;
-      const data: RefreshingValue<Snapshot> = new RefreshingValue<Snapshot>({
-        upstream: client.upstream,
-        intervalMs: opts.refreshIntervalMs,
-        logger: opts.logger,
-        load: async () => {
-          const otherAt = (await opts.cache
-            .get(fetchedAtKey)
-            .catch(() => undefined)) as number | undefined;
-          if (
-            otherAt &&
-            otherAt > (data.fetchedAt ?? 0) &&
-            Date.now() - otherAt < opts.refreshIntervalMs
-          ) {
-            // Another replica listed this instance moments ago.
-            const other = await shared();
-            if (other) {
-              return { value: other, fetchedAt: other.fetchedAt };
-            }
-          }
-          const snapshot = await this.list(client);
-          try {
-            await opts.cache.set(key, snapshot as any, {
-              ttl: KEEP_LAST_KNOWN_MS,
-            });
-            await opts.cache.set(fetchedAtKey, snapshot.fetchedAt, {
-              ttl: KEEP_LAST_KNOWN_MS,
-            });
-          } catch (e) {
-            opts.logger.warn(`stack: cache write failed: ${e}`);
-          }
-          return { value: snapshot, fetchedAt: snapshot.fetchedAt };
-        },
-        fallback: async () => {
-          const other = await shared();
-          return other && { value: other, fetchedAt: other.fetchedAt };
-        },
-      });
-      return { client, data };
+    this.entries = clients.map(client => ({
+      client,
+      key: `argocd:applications:${client.instance.name}`,
+    }));
+  }
+
+  /**
+   * Registers the refresh (global, first run at once) and the adoption
+   * (local, a few times per interval so a replica lags the runner by a
+   * fraction of it) with the plugin's scheduler.
+   */
+  async schedule(scheduler: SchedulerService, timeoutMs: number) {
+    this.scheduler = scheduler;
+    const interval = this.opts.refreshIntervalMs;
+    await scheduler.scheduleTask({
+      id: REFRESH_TASK_ID,
+      scope: 'global',
+      frequency: { milliseconds: interval },
+      // A login, a list and one retry after a 401, each bounded by the timeout.
+      timeout: { milliseconds: timeoutMs * 3 },
+      fn: () => this.refresh(),
+    });
+    await scheduler.scheduleTask({
+      id: ADOPT_TASK_ID,
+      scope: 'local',
+      frequency: {
+        milliseconds: Math.max(200, Math.min(5_000, Math.round(interval / 3))),
+      },
+      timeout: { milliseconds: timeoutMs },
+      fn: () => this.adopt(),
     });
   }
 
-  /** Current views of all instances; starts due refreshes without waiting for them. */
+  /** Lists every instance and publishes the results (the global task). */
+  async refresh(): Promise<void> {
+    await Promise.all(this.entries.map(e => this.refreshOne(e)));
+  }
+
+  /** Takes what another replica published, reading a list only when it is newer (the local task). */
+  async adopt(): Promise<void> {
+    await Promise.all(
+      this.entries.map(async entry => {
+        const status = await this.read<SharedStatus>(`${entry.key}:status`);
+        if (!status) {
+          return;
+        }
+        if (status.fetchedAt && status.fetchedAt > this.fetchedAt(entry)) {
+          const list = await this.read<Snapshot>(entry.key);
+          if (list && list.fetchedAt > this.fetchedAt(entry)) {
+            entry.snapshot = list;
+          }
+        }
+        if (
+          status.fetchedAt === undefined ||
+          status.fetchedAt >= this.fetchedAt(entry)
+        ) {
+          entry.error =
+            status.error &&
+            new UpstreamFailure(status.error.kind, status.error.message);
+        }
+      }),
+    );
+  }
+
+  /** Current views of all instances, from memory. */
   async views(): Promise<InstanceView[]> {
-    await Promise.all(this.entries.map(e => e.data.current()));
     return this.entries.map(e => ({
       instance: e.client.instance.name,
-      snapshot: e.data.value,
-      error: e.data.error,
+      snapshot: e.snapshot,
+      error: e.error,
+      loading: !e.snapshot && !e.error,
     }));
   }
 
@@ -114,25 +162,69 @@ export class ApplicationStore {
     return this.entries.find(e => e.client.instance.name === instance)?.client;
   }
 
-  /** Makes the next request list the instance again (after a sync or refresh). */
+  /** Asks for a refresh now (after a sync or refresh action), on whichever replica runs it. */
   invalidate(instance: string): void {
-    this.entries
-      .find(e => e.client.instance.name === instance)
-      ?.data.invalidate();
+    this.scheduler?.triggerTask(REFRESH_TASK_ID).catch(e => {
+      // A run in progress (ConflictError) will pick the change up.
+      this.opts.logger.debug(
+        `stack: refresh after an action on ${instance} not triggered: ${e}`,
+      );
+    });
   }
 
-  private async list(client: ArgoCdClient): Promise<Snapshot> {
-    const items = await client.listApplications(this.opts.selector);
-    return {
-      fetchedAt: Date.now(),
-      apps: items.map(app => ({
-        labels: app.metadata.labels ?? {},
-        health: toApplicationHealth(
-          app,
-          client.instance,
-          this.opts.historyLimit,
-        ),
-      })),
-    };
+  private fetchedAt(entry: Entry): number {
+    return entry.snapshot?.fetchedAt ?? 0;
+  }
+
+  private async read<T>(key: string): Promise<T | undefined> {
+    return (await this.opts.cache.get(key).catch(() => undefined)) as
+      | T
+      | undefined;
+  }
+
+  private async write(key: string, value: unknown) {
+    try {
+      await this.opts.cache.set(key, value as any, { ttl: KEEP_LAST_KNOWN_MS });
+    } catch (e) {
+      this.opts.logger.warn(`stack: cache write failed: ${e}`);
+    }
+  }
+
+  private async refreshOne(entry: Entry): Promise<void> {
+    const { client } = entry;
+    try {
+      const items = await client.listApplications(this.opts.selector);
+      const snapshot: Snapshot = {
+        fetchedAt: Date.now(),
+        apps: items.map(app => ({
+          labels: app.metadata.labels ?? {},
+          health: toApplicationHealth(
+            app,
+            client.instance,
+            this.opts.historyLimit,
+          ),
+        })),
+      };
+      entry.snapshot = snapshot;
+      entry.error = undefined;
+      // The list before its status, so a replica that sees the status finds the list.
+      await this.write(entry.key, snapshot);
+      await this.write(`${entry.key}:status`, {
+        fetchedAt: snapshot.fetchedAt,
+      } satisfies SharedStatus);
+    } catch (e) {
+      const failure = UpstreamFailure.from(e, client.upstream);
+      entry.error = failure;
+      this.opts.logger.warn(`stack: ${failure.message}`);
+      // Keep pointing at the last good list (ours or the one in the cache).
+      const previous = await this.read<SharedStatus>(`${entry.key}:status`);
+      await this.write(`${entry.key}:status`, {
+        fetchedAt: entry.snapshot?.fetchedAt ?? previous?.fetchedAt,
+        error: failure.toJSON(),
+      } satisfies SharedStatus);
+      if (!entry.snapshot) {
+        await this.adopt();
+      }
+    }
   }
 }

@@ -69,6 +69,7 @@ export function instanceStatuses(
       ? Math.round((now - v.snapshot.fetchedAt) / 1000)
       : undefined,
     stale: Boolean(v.error && v.snapshot),
+    ...(v.loading ? { loading: true } : {}),
     error: v.error?.toJSON(),
   }));
 }
@@ -149,7 +150,7 @@ export function buildEntityHealth(
     entityRef: stringifyEntityRef(entity),
     environments,
     instances,
-    partial: instances.some(i => i.error !== undefined),
+    partial: instances.some(i => i.error !== undefined || i.loading),
     generatedAt: new Date(now).toISOString(),
   };
 }

@@ -56,6 +56,8 @@ export interface InstanceStatus {
   ageSeconds?: number;
   /** True when the latest fetch failed and older data is served. */
   stale: boolean;
+  /** True before the first refresh of this instance has finished (cold start): no data yet, not an error. */
+  loading?: boolean;
   /** The latest fetch's failure, if any. */
   error?: UpstreamError;
 }
