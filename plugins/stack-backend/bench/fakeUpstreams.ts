@@ -11,9 +11,24 @@ import { runsPage, workflowRun } from '../src/__testUtils__/githubFixtures';
 /** A loopback HTTP server that counts the calls it answers. */
 export interface CountingServer {
   url: string;
-  calls: { total: number; notModified: number };
+  /** Every call, the 304s among them, the logins among them, and the response body bytes. */
+  calls: Calls;
   close(): Promise<void>;
 }
+
+export interface Calls {
+  total: number;
+  notModified: number;
+  sessions: number;
+  bytes: number;
+}
+
+const newCalls = (): Calls => ({
+  total: 0,
+  notModified: 0,
+  sessions: 0,
+  bytes: 0,
+});
 
 async function listen(
   handler: (req: http.IncomingMessage, res: http.ServerResponse) => void,
@@ -43,8 +58,10 @@ function sendJson(
   status: number,
   body: unknown,
   headers: Record<string, string> = {},
+  calls?: Calls,
 ) {
   const data = JSON.stringify(body);
+  if (calls) calls.bytes += Buffer.byteLength(data);
   res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
   res.end(data);
 }
@@ -56,31 +73,80 @@ export function appsFor(repos: string[]): ArgoApplicationJson[] {
   );
 }
 
-/** Fake Argo CD: `GET /api/v1/applications` with label selector and `POST …/{name}/sync` and `GET …/{name}?refresh=` (both answer the Application, as Argo CD does), bearer token checked. */
+/**
+ * Fake Argo CD: `POST /api/v1/session` (username/password → a session token),
+ * `GET /api/v1/applications` with a label selector (an empty result is
+ * `items: null`, as Argo CD answers: its REST API is grpc-gateway over the
+ * protobuf `ApplicationList`, where an empty repeated field comes back nil;
+ * server/application/application.go `List` in argoproj/argo-cd), `GET
+ * /api/v1/applications/{name}` and `POST …/{name}/sync` (both answer the
+ * Application). The bearer token (configured, or issued by the session) is checked.
+ */
 export function fakeArgoServer(
   apps: ArgoApplicationJson[],
   token: string,
   maxLifetimeMs: number,
+  login?: { username: string; password: string },
 ) {
-  const calls = { total: 0, notModified: 0 };
+  const calls = newCalls();
+  const sessionToken = `${token}-session`;
+  const notFound = (res: http.ServerResponse, message: string) =>
+    sendJson(res, 404, { error: message, code: 5, message }, {}, calls);
   return listen(
     (req, res) => {
       calls.total++;
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      if (req.headers.authorization !== `Bearer ${token}`) {
-        sendJson(res, 401, {
-          error: 'invalid session',
-          code: 16,
-          message: 'invalid session',
+      if (req.method === 'POST' && url.pathname === '/api/v1/session') {
+        calls.sessions++;
+        let body = '';
+        req.on('data', chunk => {
+          body += chunk;
         });
+        req.on('end', () => {
+          let creds: { username?: string; password?: string } = {};
+          try {
+            creds = JSON.parse(body);
+          } catch {
+            // answered 401 below
+          }
+          if (
+            login &&
+            creds.username === login.username &&
+            creds.password === login.password
+          ) {
+            sendJson(res, 200, { token: sessionToken }, {}, calls);
+          } else {
+            sendJson(
+              res,
+              401,
+              { error: 'Invalid username or password', code: 16 },
+              {},
+              calls,
+            );
+          }
+        });
+        return;
+      }
+      const auth = req.headers.authorization;
+      if (auth !== `Bearer ${token}` && auth !== `Bearer ${sessionToken}`) {
+        sendJson(
+          res,
+          401,
+          { error: 'invalid session', code: 16, message: 'invalid session' },
+          {},
+          calls,
+        );
       } else if (
         req.method === 'GET' &&
         url.pathname === '/api/v1/applications'
       ) {
+        const list = applicationList(apps, url.searchParams.get('selector'));
         sendJson(
           res,
           200,
-          applicationList(apps, url.searchParams.get('selector')),
+          list.items.length ? list : { ...list, items: null },
+          {},
+          calls,
         );
       } else if (
         (req.method === 'POST' &&
@@ -90,19 +156,10 @@ export function fakeArgoServer(
       ) {
         const name = decodeURIComponent(url.pathname.split('/')[4]);
         const app = apps.find(a => a.metadata.name === name);
-        if (app) sendJson(res, 200, app);
-        else
-          sendJson(res, 404, {
-            error: 'not found',
-            code: 5,
-            message: `applications.argoproj.io "${name}" not found`,
-          });
+        if (app) sendJson(res, 200, app, {}, calls);
+        else notFound(res, `applications.argoproj.io "${name}" not found`);
       } else {
-        sendJson(res, 404, {
-          error: 'not found',
-          code: 5,
-          message: 'not found',
-        });
+        notFound(res, 'not found');
       }
     },
     maxLifetimeMs,
@@ -118,7 +175,7 @@ export function fakeGithubServer(
   /** Workflow file names of a monorepo repo, one per component; default: the repo's name. */
   workflowsOf: (repo: string) => string[] = repo => [repo],
 ) {
-  const calls = { total: 0, notModified: 0 };
+  const calls = newCalls();
   const runs = new Map(
     repos.map(repo => [
       repo,
@@ -140,7 +197,7 @@ export function fakeGithubServer(
       const m = /^\/repos\/([^/]+)\/([^/]+)\/actions\/runs$/.exec(url.pathname);
       const list = m && runs.get(m[2]);
       if (!list) {
-        sendJson(res, 404, { message: 'Not Found', status: '404' });
+        sendJson(res, 404, { message: 'Not Found', status: '404' }, {}, calls);
         return;
       }
       const perPage = Number(url.searchParams.get('per_page') ?? 30);
@@ -155,7 +212,7 @@ export function fakeGithubServer(
         res.end();
         return;
       }
-      sendJson(res, 200, body, headers);
+      sendJson(res, 200, body, headers, calls);
     },
     maxLifetimeMs,
     calls,

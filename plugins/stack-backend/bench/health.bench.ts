@@ -1,15 +1,23 @@
 /**
- * Load benchmark of the stack backend against loopback fake Argo CD and
- * GitHub servers that count calls. Runs the plugin and a naive per-entity
- * pass-through baseline in the same backend, one after the other.
+ * Peer benchmark of deployment health: this plugin, the Roadie Argo CD
+ * backend (@roadiehq/backstage-plugin-argo-cd-backend) and the community one
+ * (@backstage-community/plugin-argocd-backend) installed in the SAME backend,
+ * pointed at the same fake Argo CD (two instances, in a worker thread) and
+ * driven by the same catalog, each with the requests its own frontend makes
+ * per entity view (see loadWorker.ts). Once with token and once with
+ * username/password authentication; each auth mode starts a fresh backend
+ * and measures this plugin first, from its first second (cold start).
  *
- *   pnpm bench [--duration 60] [--clients 50] [--entities 500] [--workers 1]
- *              [--rate <requests/s per client, 0 = closed loop>] [--warmup <s>]
- *              [--only stack|naive]
+ *   pnpm bench [--duration 30] [--clients 50] [--entities 500] [--rate 4]
+ *              [--auth token|password|both] [--only stack|roadie|community]
  *
- * Prints p50/p95 latency per request kind and upstream calls per minute.
+ * Prints a Markdown table: p50/p95 per view, views/min, Argo CD calls and
+ * bytes per minute, and the ratios of each peer to this plugin.
  */
-import { createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -17,56 +25,165 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  AuthorizeResult,
+  createPermission,
+} from '@backstage/plugin-permission-common';
+import communityArgoCdPlugin from '@backstage-community/plugin-argocd-backend';
+import roadieArgoCdPlugin from '@roadiehq/backstage-plugin-argo-cd-backend';
+import os from 'node:os';
 import { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
-import type { Kind, LoadJob } from './loadWorker';
 import { stackPlugin } from '../src/plugin';
-import { appsFor, fakeArgoServer, fakeGithubServer } from './fakeUpstreams';
-import { createNaivePlugin } from './naivePlugin';
+import type { Calls } from './fakeUpstreams';
+import type { FakeArgoJob } from './fakeArgoWorker';
+import type { Kind, LoadJob, LoadResult, Plugin } from './loadWorker';
 
-function arg(name: string, fallback: number): number {
+function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+  return i > 0 ? process.argv[i + 1] : fallback;
 }
 
-const DURATION_S = arg('duration', 60);
-const CLIENTS = arg('clients', 50);
-const ENTITIES = arg('entities', 500);
+const DURATION_S = Number(arg('duration', '30'));
+const CLIENTS = Number(arg('clients', '50'));
+const ENTITIES = Number(arg('entities', '500'));
+// Views per second per client; 0 = closed loop (saturation).
+const RATE = Number(arg('rate', '4'));
+const AUTHS = (
+  arg('auth', 'both') === 'both' ? ['token', 'password'] : [arg('auth', '')]
+) as Array<'token' | 'password'>;
+const PLUGINS = (
+  arg('only', '') ? [arg('only', '')] : ['stack', 'roadie', 'community']
+) as Plugin[];
 const BATCH = 100;
+// Share of this plugin's views that are a catalog page of 100 entities.
+const BATCH_SHARE = 0.1;
 const ARGO_REFRESH_S = 10;
-const GITHUB_REFRESH_S = 30;
+const INSTANCES = ['a', 'b'];
 
-// Client threads; the backend and the fake upstreams share the main thread.
-const WORKERS = arg('workers', 1);
-// Requests per second per client; 0 = closed loop (saturation).
-const RATE = arg('rate', 0);
-// Seconds of unmeasured load before each run (fills caches; 0 = measure the cold start too).
-const WARMUP_S = arg('warmup', 0);
+// The catalog's own read check, asked per entity with the caller's credentials.
+const catalogEntityRead = createPermission({
+  name: 'catalog.entity.read',
+  attributes: { action: 'read' },
+  resourceType: 'catalog-entity',
+});
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
 }
 
+/** The fake Argo CD instances, in a worker thread. */
+async function startFakeArgo(job: FakeArgoJob) {
+  const worker = new Worker(
+    new URL('./fakeArgoWorker.ts', `file://${__filename}`),
+    { workerData: job },
+  );
+  let failed: unknown;
+  worker.once('error', e => {
+    failed = e;
+  });
+  const next = <T>(key: string) =>
+    new Promise<T>((resolve, reject) => {
+      if (failed) reject(failed);
+      const onMessage = (m: any) => {
+        if (key in m) {
+          worker.off('message', onMessage);
+          resolve(m[key]);
+        }
+      };
+      worker.on('message', onMessage);
+    });
+  const urls = await next<string[]>('urls');
+  return {
+    urls,
+    async stats(): Promise<Calls> {
+      const reply = next<Calls[]>('stats');
+      worker.postMessage('stats');
+      const all = await reply;
+      return all.reduce((sum, c) => ({
+        total: sum.total + c.total,
+        notModified: sum.notModified + c.notModified,
+        sessions: sum.sessions + c.sessions,
+        bytes: sum.bytes + c.bytes,
+      }));
+    },
+    async close() {
+      const closed = next('closed');
+      worker.postMessage('close');
+      await closed;
+      await worker.terminate();
+    },
+  };
+}
+
+function catalogOf(entities: Map<string, Entity>) {
+  // In memory, but it answers only what the caller may read, like the catalog.
+  return createServiceFactory({
+    service: catalogServiceRef,
+    deps: { permissions: coreServices.permissions },
+    factory: ({ permissions }) => {
+      const readable = async (refs: string[], credentials: any) =>
+        (
+          await permissions.authorize(
+            refs.map(resourceRef => ({
+              permission: catalogEntityRead,
+              resourceRef,
+            })),
+            { credentials },
+          )
+        ).map(d => d.result === AuthorizeResult.ALLOW);
+      return {
+        getEntityByRef: async (ref: string, { credentials }: any) =>
+          (await readable([ref], credentials))[0]
+            ? entities.get(ref)
+            : undefined,
+        getEntitiesByRefs: async (
+          { entityRefs }: { entityRefs: string[] },
+          { credentials }: any,
+        ) => {
+          const allowed = await readable(entityRefs, credentials);
+          return {
+            items: entityRefs.map((r, i) =>
+              allowed[i] ? entities.get(r) : undefined,
+            ),
+          };
+        },
+      } as any;
+    },
+  });
+}
+
+interface Row {
+  auth: string;
+  plugin: Plugin;
+  kind: Kind;
+  views: number;
+  p50: number;
+  p95: number;
+  viewsPerMin: number;
+  errors: number;
+  empty: number;
+  callsPerMin: number;
+  sessionsPerMin: number;
+  megabytesPerMin: number;
+}
+
 async function main() {
-  const lifetimeMs = ((DURATION_S + WARMUP_S) * 2 + 60) * 1000;
+  const lifetimeMs = (DURATION_S * 8 + 600) * 1000;
   const repos = Array.from(
     { length: ENTITIES },
     (_, i) => `svc-${String(i).padStart(4, '0')}`,
   );
   const half = Math.ceil(repos.length / 2);
-  const argoA = await fakeArgoServer(
-    appsFor(repos.slice(0, half)),
-    'bench-a',
+  const login = { username: 'backstage', password: 'bench-password' };
+  const fake = await startFakeArgo({
+    instances: [
+      { repos: repos.slice(0, half), token: 'bench-a', ...login },
+      { repos: repos.slice(half), token: 'bench-b', ...login },
+    ],
     lifetimeMs,
-  );
-  const argoB = await fakeArgoServer(
-    appsFor(repos.slice(half)),
-    'bench-b',
-    lifetimeMs,
-  );
-  const github = await fakeGithubServer('acme', repos, lifetimeMs);
-
+  });
   const entities = new Map<string, Entity>(
     repos.map(repo => {
       const e: Entity = {
@@ -76,6 +193,8 @@ async function main() {
           name: repo,
           namespace: 'default',
           annotations: {
+            // Written by the catalog for a url: registration (our trust source).
+            'backstage.io/managed-by-location': `url:https://github.com/acme/${repo}/blob/main/catalog-info.yaml`,
             'github.com/project-slug': `acme/${repo}`,
             'argocd/app-selector': `idp.platform/repo=${repo}`,
           },
@@ -85,189 +204,148 @@ async function main() {
       return [stringifyEntityRef(e), e];
     }),
   );
-  // In-memory catalog: the benchmark measures the plugin, not the catalog.
-  const catalog = createServiceFactory({
-    service: catalogServiceRef,
-    deps: {},
-    factory: () =>
-      ({
-        getEntityByRef: async (ref: string) => entities.get(ref),
-        getEntitiesByRefs: async ({
-          entityRefs,
-        }: {
-          entityRefs: string[];
-        }) => ({
-          items: entityRefs.map(r => entities.get(r)),
-        }),
-      } as any),
-  });
-
-  const backend = await startTestBackend({
-    features: [
-      stackPlugin,
-      createNaivePlugin({
-        instances: [
-          { url: argoA.url, token: 'bench-a' },
-          { url: argoB.url, token: 'bench-b' },
-        ],
-        githubApi: github.url,
-      }),
-      catalog,
-      mockServices.rootConfig.factory({
-        data: {
-          integrations: {
-            github: [
-              {
-                host: 'github.com',
-                token: 'bench-token',
-                apiBaseUrl: github.url,
-              },
-            ],
-          },
-          stack: {
-            argocd: {
-              instances: [
-                { name: 'a', url: argoA.url, token: 'bench-a' },
-                { name: 'b', url: argoB.url, token: 'bench-b' },
-              ],
-              refreshInterval: { seconds: ARGO_REFRESH_S },
-            },
-            github: { refreshInterval: { seconds: GITHUB_REFRESH_S } },
-          },
-        },
-      }),
-    ],
-  });
-  const { port } = backend.server.address() as AddressInfo;
-  const base = `http://127.0.0.1:${port}/api`;
-  const auth = mockCredentials.user.header();
   const refs = [...entities.keys()];
+  const rows: Row[] = [];
+  const loads: string[] = [];
 
-  async function phase(plugin: 'stack' | 'naive', seconds: number) {
-    const argoBefore = argoA.calls.total + argoB.calls.total;
-    const ghBefore = github.calls.total;
-    const ghNotModifiedBefore = github.calls.notModified;
-    const started = Date.now();
-    const perWorker = Math.ceil(CLIENTS / WORKERS);
-    const outcomes = await Promise.all(
-      Array.from({ length: WORKERS }, (_, w) => {
-        const job: LoadJob = {
-          base,
-          plugin,
-          auth,
-          refs,
-          clients: Math.min(perWorker, CLIENTS - w * perWorker),
-          deadline: started + seconds * 1000,
-          batchSize: BATCH,
-          rate: RATE,
-        };
-        return new Promise<{
-          latencies: Record<Kind, number[]>;
-          errors: number;
-        }>((resolve, reject) => {
-          const worker = new Worker(
-            new URL('./loadWorker.ts', `file://${__filename}`),
-            {
-              workerData: job,
+  for (const auth of AUTHS) {
+    const instances = INSTANCES.map((name, i) => ({
+      name,
+      url: fake.urls[i],
+      ...(auth === 'token' ? { token: `bench-${name}` } : login),
+    }));
+    // This plugin's first refresh runs at start-up: count from here.
+    let before = await fake.stats();
+    let beforeAt = Date.now();
+    const backend = await startTestBackend({
+      features: [
+        stackPlugin,
+        roadieArgoCdPlugin,
+        communityArgoCdPlugin,
+        catalogOf(entities),
+        mockServices.rootConfig.factory({
+          data: {
+            stack: {
+              argocd: {
+                instances,
+                refreshInterval: { seconds: ARGO_REFRESH_S },
+              },
+              github: { organizations: ['acme'] },
             },
-          );
-          worker.once('message', m => {
-            resolve(m);
-            worker.terminate();
-          });
-          worker.once('error', reject);
-        });
-      }),
-    );
-    const latencies: Record<Kind, number[]> = {
-      single: [],
-      builds: [],
-      batch: [],
-    };
-    let errors = 0;
-    for (const o of outcomes) {
-      errors += o.errors;
-      for (const k of ['single', 'builds', 'batch'] as Kind[]) {
-        latencies[k].push(...o.latencies[k]);
+            // Roadie's and the community plugin's shared config block.
+            argocd: {
+              appLocatorMethods: [{ type: 'config', instances }],
+            },
+          },
+        }),
+      ],
+    });
+    const { port } = backend.server.address() as AddressInfo;
+    const base = `http://127.0.0.1:${port}/api`;
+    const load0 = os.loadavg()[0];
+    if (auth === AUTHS[0]) {
+      // Warm the process (JIT of Node's HTTP stack and Express), not any
+      // plugin's data: 2 s of a route that calls no Argo CD.
+      const until = Date.now() + 2_000;
+      while (Date.now() < until) {
+        await Promise.all(
+          Array.from({ length: 10 }, () =>
+            fetch(`${base}/backstage-community-argocd/check`).then(r =>
+              r.arrayBuffer(),
+            ),
+          ),
+        );
       }
     }
-    const minutes = (Date.now() - started) / 60_000;
-    const row = (kind: Kind) => {
-      const s = latencies[kind].sort((a, b) => a - b);
-      return {
-        requests: s.length,
-        p50: percentile(s, 0.5),
-        p95: percentile(s, 0.95),
+
+    for (const plugin of PLUGINS) {
+      process.stderr.write(
+        `${auth}: ${plugin} for ${DURATION_S}s, ${CLIENTS} clients\n`,
+      );
+      const started = Date.now();
+      const job: LoadJob = {
+        base,
+        plugin,
+        auth: mockCredentials.user.header(),
+        refs,
+        instances: INSTANCES,
+        clients: CLIENTS,
+        deadline: started + DURATION_S * 1000,
+        batchSize: BATCH,
+        batchShare: BATCH_SHARE,
+        rate: RATE,
       };
-    };
-    return {
-      plugin,
-      single: row('single'),
-      builds: row('builds'),
-      batch: row('batch'),
-      errors,
-      argoCallsPerMin:
-        (argoA.calls.total + argoB.calls.total - argoBefore) / minutes,
-      githubCallsPerMin: (github.calls.total - ghBefore) / minutes,
-      github304PerMin:
-        (github.calls.notModified - ghNotModifiedBefore) / minutes,
-      requestsPerMin:
-        (latencies.single.length +
-          latencies.builds.length +
-          latencies.batch.length) /
-        minutes,
-    };
-  }
-
-  async function quiesce() {
-    const total = () =>
-      argoA.calls.total + argoB.calls.total + github.calls.total;
-    let last = -1;
-    for (let i = 0; i < 60 && total() !== last; i++) {
-      last = total();
-      await new Promise(r => setTimeout(r, 2_000));
+      const result = await new Promise<LoadResult>((resolve, reject) => {
+        const worker = new Worker(
+          new URL('./loadWorker.ts', `file://${__filename}`),
+          { workerData: job },
+        );
+        worker.once('message', m => {
+          resolve(m);
+          worker.terminate();
+        });
+        worker.once('error', reject);
+      });
+      const minutes = (Date.now() - started) / 60_000;
+      // Upstream calls counted from the previous plugin's end (this plugin's
+      // start-up for the first), per minute of that whole span.
+      const after = await fake.stats();
+      const span = (Date.now() - beforeAt) / 60_000;
+      const kinds: Kind[] =
+        plugin === 'stack' ? ['single', 'batch'] : ['single'];
+      for (const kind of kinds) {
+        const sorted = result.latencies[kind].sort((a, b) => a - b);
+        rows.push({
+          auth,
+          plugin,
+          kind,
+          views: sorted.length,
+          p50: percentile(sorted, 0.5),
+          p95: percentile(sorted, 0.95),
+          viewsPerMin: sorted.length / minutes,
+          errors: result.errors,
+          empty: result.empty,
+          callsPerMin: (after.total - before.total) / span,
+          sessionsPerMin: (after.sessions - before.sessions) / span,
+          megabytesPerMin: (after.bytes - before.bytes) / 1e6 / span,
+        });
+      }
+      before = after;
+      beforeAt = Date.now();
+      // Let abandoned server-side work finish before the next plugin's minute.
+      await new Promise(r => setTimeout(r, 3_000));
     }
+    loads.push(`${auth}: ${load0.toFixed(1)}→${os.loadavg()[0].toFixed(1)}`);
+    await backend.stop();
   }
+  await fake.close();
 
-  const results = [];
-  const only = process.argv.indexOf('--only');
-  const plugins = (
-    only > 0 ? [process.argv[only + 1]] : ['stack', 'naive']
-  ) as Array<'naive' | 'stack'>;
-  for (const plugin of plugins) {
-    process.stderr.write(
-      `running ${plugin} for ${DURATION_S}s with ${CLIENTS} clients...\n`,
-    );
-    // A client that gave up leaves server-side work running; let it finish
-    // so one run's upstream calls are not counted in the next.
-    await quiesce();
-    if (WARMUP_S > 0) {
-      await phase(plugin, WARMUP_S);
-    }
-    results.push(await phase(plugin, DURATION_S));
-  }
-  await backend.stop();
-  await Promise.all([argoA.close(), argoB.close(), github.close()]);
-
-  const f = (n: number) => (Number.isNaN(n) ? '-' : n.toFixed(1));
+  const f = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '-');
+  const ratio = (a: number, b: number) =>
+    b > 0 && Number.isFinite(a) ? `${(a / b).toFixed(1)}×` : '-';
   const lines = [
-    `${ENTITIES} entities x 3 envs, 2 Argo CD instances, ${CLIENTS} clients (${
-      RATE > 0 ? `${RATE} req/s each` : 'closed loop'
-    }), ${DURATION_S} s per run after ${WARMUP_S} s warm-up; ` +
-      `stack refresh: Argo CD ${ARGO_REFRESH_S} s, GitHub ${GITHUB_REFRESH_S} s; mix 70% single health, 20% builds, 10% batch of ${BATCH}`,
+    `${ENTITIES} entities x dev/stage/prod on 2 Argo CD instances (fake, worker thread), ${CLIENTS} clients at ${
+      RATE > 0 ? `${RATE} views/s each` : 'closed loop'
+    }, ${DURATION_S} s per plugin, this plugin first from a cold start (refresh every ${ARGO_REFRESH_S} s); load average ${loads.join(
+      ', ',
+    )} on ${os.cpus().length} cores`,
     '',
-    '| run | single p50 / p95 ms | builds p50 / p95 ms | batch p50 / p95 ms | requests/min | errors | Argo CD calls/min | GitHub calls/min (304s) |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...results.map(
-      r =>
-        `| ${r.plugin} | ${f(r.single.p50)} / ${f(r.single.p95)} | ${f(
-          r.builds.p50,
-        )} / ${f(r.builds.p95)} | ${f(r.batch.p50)} / ${f(r.batch.p95)} | ${f(
-          r.requestsPerMin,
-        )} | ${r.errors} | ${f(r.argoCallsPerMin)} | ${f(
-          r.githubCallsPerMin,
-        )} (${f(r.github304PerMin)}) |`,
-    ),
+    '| auth | plugin | view | p50 / p95 ms | views/min | errors | empty | Argo CD calls/min (logins) | Argo CD MB/min | p95 vs ours | calls vs ours |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows.map(r => {
+      const ours = rows.find(
+        o => o.auth === r.auth && o.plugin === 'stack' && o.kind === 'single',
+      );
+      return `| ${r.auth} | ${r.plugin} | ${
+        r.kind === 'batch' ? `batch of ${BATCH}` : 'entity'
+      } | ${f(r.p50)} / ${f(r.p95)} | ${f(r.viewsPerMin)} | ${r.errors} | ${
+        r.empty
+      } | ${f(r.callsPerMin)} (${f(r.sessionsPerMin)}) | ${f(
+        r.megabytesPerMin,
+      )} | ${r.plugin === 'stack' ? '' : ratio(r.p95, ours!.p95)} | ${
+        r.plugin === 'stack' ? '' : ratio(r.callsPerMin, ours!.callsPerMin)
+      } |`;
+    }),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   process.exit(0);

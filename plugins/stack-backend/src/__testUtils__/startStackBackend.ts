@@ -228,7 +228,7 @@ export async function startStackBackend(
     githubIntegration?: JsonObject;
     /** Return before the scheduled Argo CD refresh has run once. */
     cold?: boolean;
-    /** `stack.argocd.refreshInterval`; default 300 ms (the test database's clock ticks in seconds). */
+    /** `stack.argocd.refreshInterval`; default 1 s (the test database's clock ticks in seconds). */
     argoRefreshInterval?: JsonObject;
     /** How the edge instance answers from the start. */
     edgeMode?: FakeMode;
@@ -299,9 +299,7 @@ export async function startStackBackend(
                   password: 'edge-password',
                 },
               ],
-              refreshInterval: options.argoRefreshInterval ?? {
-                milliseconds: 300,
-              },
+              refreshInterval: options.argoRefreshInterval ?? { seconds: 1 },
               timeout: { milliseconds: 400 },
             },
             github: {
