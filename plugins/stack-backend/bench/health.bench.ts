@@ -287,6 +287,9 @@ async function main() {
         worker.once('error', reject);
       });
       const minutes = (Date.now() - started) / 60_000;
+      for (const sample of result.errorSamples) {
+        process.stderr.write(`  ${plugin} error: ${sample}\n`);
+      }
       // Upstream calls counted from the previous plugin's end (this plugin's
       // start-up for the first), per minute of that whole span.
       const after = await fake.stats();

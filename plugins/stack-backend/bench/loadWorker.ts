@@ -31,6 +31,8 @@ export interface LoadResult {
   errors: number;
   /** Views whose answer named no Application of the entity (a wrong setup, not a slow one). */
   empty: number;
+  /** The first few failures, for the log. */
+  errorSamples: string[];
 }
 
 const selectorOf = (ref: string) =>
@@ -41,6 +43,7 @@ async function run(job: LoadJob) {
     latencies: { single: [], batch: [] },
     errors: 0,
     empty: 0,
+    errorSamples: [],
   };
   const pick = () => job.refs[Math.floor(Math.random() * job.refs.length)];
   const get = async (path: string) => {
@@ -48,7 +51,7 @@ async function run(job: LoadJob) {
       headers: { Authorization: job.auth },
     });
     const text = await res.text();
-    if (!res.ok) throw new Error(`${res.status} ${path}`);
+    if (!res.ok) throw new Error(`${res.status} ${path} ${text.slice(0, 200)}`);
     return JSON.parse(text);
   };
   const names = (list: { items?: Array<{ metadata: { name: string } }> }) =>
@@ -73,7 +76,9 @@ async function run(job: LoadJob) {
           }),
         });
         const body = await res.json();
-        if (!res.ok) throw new Error(`${res.status} batch`);
+        if (!res.ok) {
+          throw new Error(`${res.status} batch ${JSON.stringify(body)}`);
+        }
         return body.items[0].health?.environments.length ?? 0;
       }
       const body = await get(`stack/health/${ref.replace(':', '/')}`);
@@ -126,8 +131,11 @@ async function run(job: LoadJob) {
       try {
         // Every entity of the bench has dev, stage and prod.
         if ((await view(kind, pick())) < 3) result.empty++;
-      } catch {
+      } catch (e) {
         result.errors++;
+        if (result.errorSamples.length < 3) {
+          result.errorSamples.push(String((e as Error)?.message ?? e));
+        }
       }
       result.latencies[kind].push(performance.now() - t0);
     }

@@ -1,7 +1,6 @@
-import { mockServices } from '@backstage/backend-test-utils';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { CacheService } from '@backstage/backend-plugin-api';
 import { DefaultSchedulerService } from '@backstage/backend-defaults/scheduler';
-import knexFactory, { Knex } from 'knex';
 import { setupServer } from 'msw/node';
 import { application } from '../__testUtils__/argoFixtures';
 import { eventually } from '../__testUtils__/startStackBackend';
@@ -58,6 +57,9 @@ function replica(cache: CacheService, refreshIntervalMs = 60_000) {
 }
 
 /** Backstage's real scheduler of one replica, its tasks in the shared database. */
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+type Knex = Awaited<ReturnType<typeof databases.init>>;
+
 function schedulerOf(knex: Knex) {
   const shutdown: Array<() => void> = [];
   const noop = () => ({ add() {}, record() {} });
@@ -104,11 +106,8 @@ describe('ApplicationStore', () => {
   });
 
   it('lets two replicas on one cache and one database list once per interval, both serving the list', async () => {
-    const knex = knexFactory({
-      client: 'better-sqlite3',
-      connection: ':memory:',
-      useNullAsDefault: true,
-    });
+    // One database for both replicas, as production shares PostgreSQL.
+    const knex = await databases.init('SQLITE_3');
     const cache = sharedCache();
     // The test database's clock has whole seconds: a 1 s interval.
     const a = replica(cache, 1_000);
@@ -136,7 +135,6 @@ describe('ApplicationStore', () => {
       sa.stop();
       sb.stop();
       await new Promise(r => setTimeout(r, 100));
-      await knex.destroy();
     }
   });
 
