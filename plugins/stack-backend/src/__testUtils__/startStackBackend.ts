@@ -226,7 +226,13 @@ export async function startStackBackend(
     permissions?: ServiceFactory;
     /** The integrations.github entry; default: github.com with GITHUB_TOKEN. */
     githubIntegration?: JsonObject;
-    /** Return before the scheduled Argo CD refresh has run once. */
+    /**
+     * `real`: Backstage's scheduler, tasks in the test database, run on their
+     * cadence. Default: Backstage's mock scheduler, which runs every task
+     * once at start-up (before this returns) and then only when triggered.
+     */
+    scheduler?: 'real' | 'mock';
+    /** With the real scheduler: return before its Argo CD refresh has run once. */
     cold?: boolean;
     /** `stack.argocd.refreshInterval`; default 1 s (the test database's clock ticks in seconds). */
     argoRefreshInterval?: JsonObject;
@@ -276,8 +282,7 @@ export async function startStackBackend(
     features: [
       stackPlugin,
       catalog.factory,
-      // The real scheduler (tasks in the test database), not the mock that runs each task once.
-      schedulerServiceFactory,
+      ...(options.scheduler === 'real' ? [schedulerServiceFactory] : []),
       mockServices.rootConfig.factory({
         data: {
           integrations: {
@@ -320,7 +325,7 @@ export async function startStackBackend(
     ],
   });
 
-  if (!options.cold) {
+  if (options.scheduler === 'real' && !options.cold) {
     await untilRefreshed(backend.server);
   }
 

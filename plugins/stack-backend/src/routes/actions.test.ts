@@ -20,7 +20,10 @@ describe('POST /api/stack/actions/sync|refresh', () => {
 
   it('syncs the Application of one environment and triggers the scheduled refresh', async () => {
     // Without the trigger the next list would be 10 minutes away.
-    t = await startStackBackend({ argoRefreshInterval: { minutes: 10 } });
+    t = await startStackBackend({
+      scheduler: 'real',
+      argoRefreshInterval: { minutes: 10 },
+    });
     const res = await post('sync', {
       entityRef: 'component:default/ledger',
       environment: 'prod',

@@ -176,7 +176,10 @@ describe('GET /api/stack/health/:kind/:namespace/:name', () => {
   });
 
   it('answers 50 concurrent requests from the scheduled refresh without calling Argo CD', async () => {
-    t = await startStackBackend({ argoRefreshInterval: { minutes: 10 } });
+    t = await startStackBackend({
+      scheduler: 'real',
+      argoRefreshInterval: { minutes: 10 },
+    });
     // The refresh is a global task of the plugin's scheduler: one runner across replicas.
     const { port } = t.server.address() as AddressInfo;
     const tasks = await (
@@ -206,7 +209,7 @@ describe('GET /api/stack/health/:kind/:namespace/:name', () => {
   });
 
   it('lists again on every run of the scheduled task, reusing the session token, with no request made', async () => {
-    t = await startStackBackend();
+    t = await startStackBackend({ scheduler: 'real' });
     await eventually(() => {
       expect(t.argoMain.listCalls).toBeGreaterThanOrEqual(3);
       expect(t.argoEdge.listCalls).toBeGreaterThanOrEqual(3);
@@ -217,7 +220,11 @@ describe('GET /api/stack/health/:kind/:namespace/:name', () => {
 
   it('answers a cold start at once with the instance loading, then with its data', async () => {
     // Edge answers only after its timeout; main answers at once.
-    t = await startStackBackend({ cold: true, edgeMode: 'slow' });
+    t = await startStackBackend({
+      scheduler: 'real',
+      cold: true,
+      edgeMode: 'slow',
+    });
     const get = () =>
       request(t.server)
         .get('/api/stack/health/component/default/payments-api')
@@ -246,7 +253,7 @@ describe('GET /api/stack/health/:kind/:namespace/:name', () => {
   });
 
   it('returns partial results while one instance is down, marks its data stale, and recovers', async () => {
-    t = await startStackBackend();
+    t = await startStackBackend({ scheduler: 'real' });
     const get = async () =>
       (
         await request(t.server)
@@ -295,7 +302,7 @@ describe('GET /api/stack/health/:kind/:namespace/:name', () => {
   });
 
   it('explains a 401 from Argo CD without leaking the token', async () => {
-    t = await startStackBackend();
+    t = await startStackBackend({ scheduler: 'real' });
     t.argoMain.mode = 'unauthorized';
     const res = await eventually(async () => {
       const r = await request(t.server)
@@ -318,7 +325,7 @@ describe('GET /api/stack/health/:kind/:namespace/:name', () => {
   });
 
   it('does not hold requests for a slow instance once it has data', async () => {
-    t = await startStackBackend();
+    t = await startStackBackend({ scheduler: 'real' });
     const get = () =>
       request(t.server)
         .get('/api/stack/health/component/default/payments-api')
