@@ -12,7 +12,8 @@ import {
   linkDeclarationFor,
 } from '../componentTypes/registry';
 import { buildDeployment } from '../componentTypes/workload/deployment';
-import { namespacePolicies } from './namespacePolicies';
+import { NAMESPACE_SCOPE, namespacePolicies } from './namespacePolicies';
+import { mergeNetworkPolicies } from './networkPolicy';
 import { routing } from './routing';
 import { compareStrings, kindFileName, toYaml } from './serialize';
 import {
@@ -150,11 +151,13 @@ export function generateManifests(stack: Stack): GeneratedFile[] {
     }
   }
   // Several links between the same two components need the same policy or init container once.
-  for (const [k, list] of baseObjects)
+  for (const [k, list] of baseObjects) {
+    const unique = uniqueBy(list, o => `${o.kind}/${o.metadata.name}`);
     baseObjects.set(
       k,
-      uniqueBy(list, o => `${o.kind}/${o.metadata.name}`),
+      k === NAMESPACE_SCOPE ? unique : mergeNetworkPolicies(unique),
     );
+  }
   for (const [k, list] of envObjects)
     envObjects.set(
       k,
@@ -194,33 +197,28 @@ export function generateManifests(stack: Stack): GeneratedFile[] {
       files.push({ path, content: toYaml(objects) });
   };
 
-  // Base: namespace-wide objects at the top, one folder per component.
+  // Base: namespace-wide objects at the top, one folder per component, all
+  // listed by the one base kustomization. Kustomize re-adds every resource of
+  // a nested kustomization to its parent, checking each against all the
+  // parent holds (quadratic), so a kustomization per component cost a layer.
   const namespaceWide = filesFor('deploy/base/', baseObjects.get('') ?? []);
   emit(namespaceWide);
-  const componentDirs: string[] = [];
-  for (const c of [...stack.spec.components].sort((a, b) =>
-    compareStrings(a.name, b.name),
-  )) {
+  const componentFiles: string[] = [];
+  for (const c of stack.spec.components) {
     const own = filesFor(
       `deploy/base/${c.name}/`,
       baseObjects.get(c.name) ?? [],
     );
     emit(own);
-    files.push({
-      path: `deploy/base/${c.name}/kustomization.yaml`,
-      content: kustomization({
-        resources: [...own.keys()].map(p => p.split('/').pop()!).sort(),
-      }),
-    });
-    componentDirs.push(c.name);
+    componentFiles.push(...own.keys());
   }
   files.push({
     path: 'deploy/base/kustomization.yaml',
     content: kustomization({
       resources: [
-        ...[...namespaceWide.keys()].map(p => p.split('/').pop()!).sort(),
-        ...componentDirs,
-      ],
+        ...[...namespaceWide.keys()].sort(compareStrings),
+        ...componentFiles.sort(compareStrings),
+      ].map(p => p.slice('deploy/base/'.length)),
     }),
   });
 

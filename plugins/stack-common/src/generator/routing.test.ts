@@ -11,25 +11,28 @@ const fromIngressPeers = (routing?: Record<string, unknown>) => {
     ],
     links: [{ from: 'web', to: 'orders' }],
   });
+  // Each workload's policy admits the controller's namespace on its port.
   return generateManifests(stack)
     .flatMap(f => parseAllDocuments(f.content).map(d => d.toJS()))
-    .filter(
-      o =>
-        o.kind === 'NetworkPolicy' && o.metadata.name.endsWith('-from-ingress'),
-    )
-    .map(o => [
-      o.metadata.name,
-      o.spec.ingress[0].from[0].namespaceSelector.matchLabels[
-        'kubernetes.io/metadata.name'
-      ],
-    ]);
+    .filter(o => o.kind === 'NetworkPolicy')
+    .flatMap(o =>
+      (o.spec.ingress ?? []).flatMap((rule: any) =>
+        rule.from
+          .filter((peer: any) => peer.namespaceSelector)
+          .map((peer: any) => [
+            o.metadata.name,
+            peer.namespaceSelector.matchLabels['kubernetes.io/metadata.name'],
+            rule.ports,
+          ]),
+      ),
+    );
 };
 
 describe('routing', () => {
   it('admits the platform Traefik namespace by default, for Ingress and Gateway API alike', () => {
     const expected = [
-      ['orders-from-ingress', 'traefik'],
-      ['web-from-ingress', 'traefik'],
+      ['orders-allow', 'traefik', [{ protocol: 'TCP', port: 3000 }]],
+      ['web-allow', 'traefik', [{ protocol: 'TCP', port: 8080 }]],
     ];
     expect(fromIngressPeers()).toEqual(expected);
     expect(
@@ -39,8 +42,8 @@ describe('routing', () => {
 
   it('admits spec.routing.controllerNamespace instead when set', () => {
     expect(fromIngressPeers({ controllerNamespace: 'edge' })).toEqual([
-      ['orders-from-ingress', 'edge'],
-      ['web-from-ingress', 'edge'],
+      ['orders-allow', 'edge', [{ protocol: 'TCP', port: 3000 }]],
+      ['web-allow', 'edge', [{ protocol: 'TCP', port: 8080 }]],
     ]);
   });
 });
