@@ -54,11 +54,17 @@ function baselineCommit(): string {
   return `${added}^`;
 }
 
-/** The baseline's src/ extracted inside the package, so its imports resolve to the same node_modules. */
+/**
+ * The baseline's src/ extracted below this package's node_modules: its
+ * imports resolve to the same dependencies, and neither Jest nor git sees a
+ * second copy of the sources there.
+ */
 async function baselineGenerator(
   commit: string,
 ): Promise<{ generate: (s: Stack) => GeneratedFile[]; cleanup: () => void }> {
-  const dir = mkdtempSync(join(PKG, '.bench-baseline-'));
+  const cache = join(PKG, 'node_modules', '.cache');
+  mkdirSync(cache, { recursive: true });
+  const dir = mkdtempSync(join(cache, 'kustomize-bench-baseline-'));
   const archive = execFileSync(
     'git',
     ['archive', '--format=tar', commit, 'src'],
