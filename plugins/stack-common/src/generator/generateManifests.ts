@@ -12,6 +12,7 @@ import {
   linkDeclarationFor,
 } from '../componentTypes/registry';
 import { buildDeployment } from '../componentTypes/workload/deployment';
+import { IMAGE_PINS_DIR, initialImagePins } from './imagePins';
 import { namespacePolicies } from './namespacePolicies';
 import { routing } from './routing';
 import { compareStrings, kindFileName, toYaml } from './serialize';
@@ -295,8 +296,10 @@ export function generateManifests(stack: Stack): GeneratedFile[] {
         ...(patches.length > 0
           ? { patches: patches.sort().map(path => ({ path })) }
           : {}),
+        components: [IMAGE_PINS_DIR],
       }),
     });
+    files.push(initialImagePins(stack, env.name));
   }
 
   return files.sort((a, b) => compareStrings(a.path, b.path));
