@@ -42,7 +42,8 @@ describe('CI image flow on a generated repository', () => {
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stack-flow-'));
     fs.writeFileSync(path.join(dir, 'stack.yaml'), STACK);
-    expect(stack(dir, 'generate', 'stack.yaml').code).toBe(0);
+    const generated = stack(dir, 'generate', 'stack.yaml');
+    if (generated.code !== 0) throw new Error(generated.stderr);
     git(dir, 'init', '-q', '-b', 'main');
     git(dir, 'add', '-A');
     git(

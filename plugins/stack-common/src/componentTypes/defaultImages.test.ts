@@ -36,12 +36,16 @@ describe('default images', () => {
   });
 
   it("each type's default version resolves to a pinned image", () => {
-    for (const [type, versions] of Object.entries(DEFAULT_IMAGES)) {
-      const kind = (
-        COMPONENT_KINDS as Record<string, { defaults: { version: string } }>
-      )[type];
-      if (kind) expect(Object.keys(versions)).toContain(kind.defaults.version);
-    }
+    const kinds = COMPONENT_KINDS as Record<
+      string,
+      { defaults: { version: string } }
+    >;
+    const types = Object.keys(DEFAULT_IMAGES).filter(t => kinds[t]);
+    expect(types).toEqual(['postgres', 'redis', 'rabbitmq', 'minio']);
+    for (const type of types)
+      expect(Object.keys(DEFAULT_IMAGES[type])).toContain(
+        kinds[type].defaults.version,
+      );
   });
 
   it.each(fixtureNames())(

@@ -37,21 +37,13 @@ describe('image pins', () => {
 
   it('real kustomize renders the pinned image of each environment, and only there', async () => {
     const [first] = pinnedImages(stack);
+    const pinned: Record<string, Parameters<typeof setImagePin>[2]> = {
+      [imagePinsPath('stage')]: { newTag: commitTag(SHA) },
+      [imagePinsPath('prod')]: { digest: `sha256:${'b'.repeat(64)}` },
+    };
     const tree = files.map(f =>
-      f.path === imagePinsPath('stage')
-        ? {
-            ...f,
-            content: setImagePin(f.content, first.name, {
-              newTag: commitTag(SHA),
-            }),
-          }
-        : f.path === imagePinsPath('prod')
-        ? {
-            ...f,
-            content: setImagePin(f.content, first.name, {
-              digest: `sha256:${'b'.repeat(64)}`,
-            }),
-          }
+      pinned[f.path]
+        ? { ...f, content: setImagePin(f.content, first.name, pinned[f.path]) }
         : f,
     );
     const root = writeTree(tree);
