@@ -1,6 +1,8 @@
-import type {
-  EnvironmentPolicyInput,
-  Stack,
+import {
+  durationMs,
+  wallClock,
+  type EnvironmentPolicyInput,
+  type Stack,
 } from '@idp-stack/plugin-stack-common';
 import { globMatch } from './glob';
 
@@ -97,43 +99,6 @@ export function syncWindowsForStack(stack: Stack): SyncWindow[] {
     },
     env => ({ applications: [`${stack.metadata.name}-${env}`] }),
   );
-}
-
-/** Wall-clock time of `at` in `timeZone`, as a Date whose UTC fields are that wall clock. */
-function wallClock(at: Date, timeZone: string): Date {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-      .formatToParts(at)
-      .map(p => [p.type, p.value]),
-  );
-  return new Date(
-    Date.UTC(
-      +parts.year,
-      +parts.month - 1,
-      +parts.day,
-      +parts.hour,
-      +parts.minute,
-      +parts.second,
-    ),
-  );
-}
-
-function durationMs(duration: string): number {
-  const m = /^(\d+)([hm])$/.exec(duration);
-  if (!m)
-    throw new Error(
-      `duration "${duration}" is not <n>h or <n>m (the only forms we write)`,
-    );
-  return Number(m[1]) * (m[2] === 'h' ? 3_600_000 : 60_000);
 }
 
 /**

@@ -1,8 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  ENVIRONMENTS,
+  GeneratedFile,
   generateManifests,
+  imagePinsPath,
+  IMMUTABLE_PIN_ENVIRONMENTS,
   MAX_STACK_YAML_BYTES,
+  pinnedImages,
+  pinRefIssue,
+  readImagePins,
+  setImagePin,
   parseStackYaml,
   Stack,
   StackIssue,
@@ -100,26 +108,65 @@ export function validate(file: string, io: Io, systems?: string): number {
 /**
  * Writes deploy/ below `outDir` and removes deploy/ files the stack no longer
  * produces. Everything is checked (no links, no '..') before the first change.
+ * Image pins (`preserve`) are written only where absent, never rewritten.
  */
 export function generate(file: string, outDir: string, io: Io): number {
   const files = generateManifests(loadStack(file));
   const repo = new Repository(outDir);
   const wanted = new Set(files.map(f => f.path));
-  const stale = repo.list('deploy').filter(p => !wanted.has(p));
+  const existing = repo.list('deploy');
+  const present = new Set(existing);
+  const stale = existing.filter(p => !wanted.has(p));
+  const written = files.filter(f => !(f.preserve && present.has(f.path)));
   for (const f of files) repo.resolve(f.path);
   for (const p of stale) repo.remove(p);
-  for (const f of files) repo.write(f.path, f.content);
-  io.out(`wrote ${files.length} files to ${path.join(outDir, 'deploy')}`);
+  for (const f of written) repo.write(f.path, f.content);
+  const kept = files.length - written.length;
+  io.out(
+    `wrote ${written.length} files to ${path.join(outDir, 'deploy')}${
+      kept > 0 ? ` (kept ${kept} image pin file${kept === 1 ? '' : 's'})` : ''
+    }`,
+  );
   return EXIT.ok;
+}
+
+/** Checks the committed image pins as data: format, and no mutable tag in stage/prod. */
+function pinIssues(
+  stack: Stack,
+  repo: Repository,
+  files: GeneratedFile[],
+  dir: string,
+): string[] {
+  return files
+    .filter(
+      f => f.preserve && repo.list(path.posix.dirname(f.path)).includes(f.path),
+    )
+    .flatMap(f => {
+      const env = f.path.split('/')[2];
+      return readImagePins(stack, env, repo.read(f.path)).issues.map(
+        i => `${path.join(dir, i.message)}  [${i.rule}]`,
+      );
+    });
 }
 
 /** Regenerates from `<dir>/stack.yaml` and reports how committed deploy/ differs. */
 export function check(dir: string, io: Io): number {
   const repo = new Repository(dir);
-  const files = generateManifests(loadStack(path.join(dir, 'stack.yaml')));
+  const stack = loadStack(path.join(dir, 'stack.yaml'));
+  const files = generateManifests(stack);
+  const pins = pinIssues(stack, repo, files, dir);
+  if (pins.length > 0) {
+    throw new CliError(
+      [`${dir}: image pins are invalid:`, ...pins.map(p => `  ${p}`)].join(
+        '\n',
+      ),
+      EXIT.invalid,
+    );
+  }
   const committed = repo.list('deploy');
   const isCommitted = new Set(committed);
   const generated = new Map(files.map(f => [f.path, f.content]));
+  const preserved = new Set(files.filter(f => f.preserve).map(f => f.path));
   const drift: string[] = [];
   for (const p of committed.filter(x => !generated.has(x)))
     drift.push(`only in ${dir}: ${p} (the stack no longer generates it)`);
@@ -128,6 +175,7 @@ export function check(dir: string, io: Io): number {
       drift.push(`missing in ${dir}: ${p}`);
       continue;
     }
+    if (preserved.has(p)) continue; // data the repository owns
     const current = repo.read(p);
     if (current !== content)
       drift.push(
@@ -148,4 +196,66 @@ export function check(dir: string, io: Io): number {
     )} -o ${dir}\``,
   );
   return EXIT.drift;
+}
+
+/**
+ * `stack pin <dir> <env> <component>=<tag|sha256:digest>...`: sets the image
+ * pins of one environment, the only file it writes
+ * (`deploy/overlays/<env>/images/kustomization.yaml`, created from the
+ * generator's initial pins if absent). CI runs it to bump dev; stage and prod
+ * refuse a mutable tag. `kustomize edit set image` is not used: it does not
+ * edit a `kind: Component` reliably (kubernetes-sigs/kustomize#2761) and
+ * kubectl's built-in kustomize has no `edit`.
+ */
+export function pin(
+  dir: string,
+  env: string,
+  assignments: string[],
+  io: Io,
+): number {
+  if (!(ENVIRONMENTS as readonly string[]).includes(env))
+    throw new CliError(
+      `pin: environment ${env} is not one of ${ENVIRONMENTS.join(', ')}`,
+      EXIT.usage,
+    );
+  if (assignments.length === 0)
+    throw new CliError(
+      'pin needs at least one <component>=<tag|sha256:digest>',
+      EXIT.usage,
+    );
+  const repo = new Repository(dir);
+  const stack = loadStack(path.join(dir, 'stack.yaml'));
+  const images = new Map(pinnedImages(stack).map(i => [i.component, i.name]));
+  const file = imagePinsPath(env);
+  let text = repo.list(path.posix.dirname(file)).includes(file)
+    ? repo.read(file)
+    : generateManifests(stack).find(f => f.path === file)!.content;
+  for (const a of assignments) {
+    const m = /^([^=]+)=(.+)$/.exec(a);
+    const name = m && images.get(m[1]);
+    if (!m || !name)
+      throw new CliError(
+        `pin: ${a} is not <component>=<tag|sha256:digest> for a component built from this repository (${[
+          ...images.keys(),
+        ].join(', ')})`,
+        EXIT.usage,
+      );
+    const ref = m[2].startsWith('sha256:')
+      ? { digest: m[2] }
+      : { newTag: m[2] };
+    const why = pinRefIssue(env, ref);
+    if (why)
+      throw new CliError(
+        `pin: ${env} ${m[1]}: ${why}  [${
+          IMMUTABLE_PIN_ENVIRONMENTS.includes(env) && why.includes('mutable')
+            ? 'mutable-pin'
+            : 'pin-format'
+        }]`,
+        EXIT.invalid,
+      );
+    text = setImagePin(text, name, ref);
+  }
+  repo.write(file, text);
+  io.out(`${path.join(dir, file)}: pinned ${assignments.join(', ')}`);
+  return EXIT.ok;
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { check, CliError, EXIT, generate, Io, validate } from './commands';
+import { check, CliError, EXIT, generate, Io, pin, validate } from './commands';
 
 export const HELP = `Usage: stack <command> [options]
 
@@ -8,6 +8,10 @@ Commands:
                                     (with --systems: warn where the system registry differs)
   generate <stack.yaml> -o <dir>    write <dir>/deploy (Kustomize base + dev/stage/prod overlays)
   check <dir>                       regenerate from <dir>/stack.yaml and diff against <dir>/deploy
+                                    (image pins are data: validated, never diffed)
+  pin <dir> <env> <component>=<ref>...
+                                    set the image pins of one environment (ref: a tag or
+                                    sha256:<digest>; stage/prod refuse mutable tags)
 
 Options:
   -o, --output <dir>   output directory of generate (default: the stack.yaml's directory)
@@ -16,7 +20,7 @@ Options:
 
 Exit codes:
   0  success
-  1  the stack description is invalid (issues on stderr, each with its [rule])
+  1  the stack description or an image pin is invalid (issues on stderr, each with its [rule])
   2  usage or file error (also a symbolic link, or a path leaving the directory)
   3  check: committed manifests have drifted (diff on stdout)
 `;
@@ -43,8 +47,13 @@ export function main(argv: string[], io: Io): number {
   }
   const [command, target, ...rest] = args;
   if (!command) return usage(io, 'missing command');
+  if (command === 'pin') {
+    if (!target || rest.length < 2)
+      return usage(io, 'pin needs <dir> <env> <component>=<tag|sha256:digest>');
+    return run(io, () => pin(target, rest[0], rest.slice(1), io));
+  }
   if (rest.length > 0) return usage(io, `unexpected argument ${rest[0]}`);
-  try {
+  return run(io, () => {
     switch (command) {
       case 'validate':
         if (!target) return usage(io, 'validate needs <stack.yaml>');
@@ -58,6 +67,13 @@ export function main(argv: string[], io: Io): number {
       default:
         return usage(io, `unknown command ${command}`);
     }
+  });
+}
+
+/** Runs a command, turning what it throws into its exit code. */
+function run(io: Io, command: () => number): number {
+  try {
+    return command();
   } catch (e) {
     if (e instanceof CliError) {
       io.err(e.message);

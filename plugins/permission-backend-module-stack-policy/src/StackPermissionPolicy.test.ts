@@ -11,6 +11,8 @@ import {
 } from '@backstage/plugin-scaffolder-common/alpha';
 import {
   stackApplicationApprovedSyncPermission,
+  stackPromoteApprovedPermission,
+  stackPromotePermission,
   stackApplicationSyncPermission,
 } from '@idp-stack/plugin-stack-common';
 import { readStackPolicyConfig } from './config';
@@ -69,6 +71,25 @@ describe('StackPermissionPolicy', () => {
       (
         await policy([...ada, 'group:default/release-approvers']).handle(
           request,
+          user(),
+        )
+      ).result,
+    ).toBe(AuthorizeResult.CONDITIONAL);
+  });
+
+  it('treats promotions like syncs: stack.promote for owners, stack.promote.approved only for approvers', async () => {
+    expect(
+      (await policy(ada).handle({ permission: stackPromotePermission }, user()))
+        .result,
+    ).toBe(AuthorizeResult.CONDITIONAL);
+    const approved = { permission: stackPromoteApprovedPermission };
+    expect(await policy(ada).handle(approved, user())).toEqual({
+      result: AuthorizeResult.DENY,
+    });
+    expect(
+      (
+        await policy([...ada, 'group:default/release-approvers']).handle(
+          approved,
           user(),
         )
       ).result,

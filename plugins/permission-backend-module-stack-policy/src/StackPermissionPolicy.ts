@@ -29,6 +29,8 @@ import {
   stackApplicationApprovedSyncPermission,
   stackApplicationRefreshPermission,
   stackApplicationSyncPermission,
+  stackPromoteApprovedPermission,
+  stackPromotePermission,
 } from '@idp-stack/plugin-stack-common';
 import { StackPolicyConfig } from './config';
 
@@ -89,10 +91,13 @@ export class StackPermissionPolicy implements PermissionPolicy {
     if (
       isPermission(permission, stackApplicationSyncPermission) ||
       isPermission(permission, stackApplicationRefreshPermission) ||
-      isPermission(permission, stackApplicationApprovedSyncPermission)
+      isPermission(permission, stackApplicationApprovedSyncPermission) ||
+      isPermission(permission, stackPromotePermission) ||
+      isPermission(permission, stackPromoteApprovedPermission)
     ) {
       if (
-        isPermission(permission, stackApplicationApprovedSyncPermission) &&
+        (isPermission(permission, stackApplicationApprovedSyncPermission) ||
+          isPermission(permission, stackPromoteApprovedPermission)) &&
         !memberOf(this.config.approversGroup)
       ) {
         return DENY;

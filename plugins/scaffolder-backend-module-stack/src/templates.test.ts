@@ -407,7 +407,7 @@ describe.each(cases)(
       await checkSkeleton(dir, files);
       // GitHub Actions expressions survive templating; our values are filled in
       const workflow = files.get('.github/workflows/ci.yaml')!;
-      expect(workflow).toContain('${{ secrets.IDP_BOT_TOKEN }}');
+      expect(workflow).toContain('${{ secrets.IDP_BOT_PRIVATE_KEY }}');
       expect(workflow).toContain(`registry.internal/${repo}`);
       expect(workflow).not.toContain('{% raw %}');
       // registered in the catalog and linked from the output

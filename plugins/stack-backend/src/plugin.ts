@@ -20,6 +20,7 @@ import { GithubActionsClient } from './service/GithubActionsClient';
 import { StackFileService } from './service/StackFileService';
 import { FetchGithubContents } from './service/GithubContents';
 import { SystemRegistry } from './service/SystemRegistry';
+import { FetchPromotionGithub } from './service/PromotionGithub';
 
 /** The `stack` backend plugin: deployment health, sync and build status, and each repo's stack.yaml. */
 export const stackPlugin = createBackendPlugin({
@@ -131,6 +132,15 @@ export const stackPlugin = createBackendPlugin({
             }),
             config: stackConfig,
             systemRegistry,
+            // Promotions write (branch, commit, pull request): the portal's
+            // integrations.github credential, never the read-only one.
+            promotionGithub: new FetchPromotionGithub(
+              ScmIntegrations.fromConfig(config),
+              DefaultGithubCredentialsProvider.fromIntegrations(
+                ScmIntegrations.fromConfig(config),
+              ),
+              stackConfig.github.timeoutMs,
+            ),
           }),
         );
         logger.info(

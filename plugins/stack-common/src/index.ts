@@ -63,6 +63,19 @@ export {
 export { serializeStack } from './yaml/serializeStack';
 export { generateManifests } from './generator/generateManifests';
 export type { GeneratedFile, K8sObject } from './generator/types';
+export {
+  commitTag,
+  IMAGE_PINS_DIR,
+  imagePinsPath,
+  IMMUTABLE_PIN_ENVIRONMENTS,
+  initialImagePins,
+  pinnedImages,
+  pinRefIssue,
+  readImagePins,
+  setImagePin,
+  UNPROMOTED_TAG,
+} from './generator/imagePins';
+export type { ImagePin, ImagePinIssue } from './generator/imagePins';
 export { resolveEnvironment } from './model/resolve';
 export type { ResolvedEnvironment } from './model/resolve';
 export { apiVersionsFor } from './model/versions';

@@ -9,6 +9,7 @@ import { ApplicationStore } from '../service/ApplicationStore';
 import { BuildsService } from '../service/BuildsService';
 import { StackFileService } from '../service/StackFileService';
 import { SystemRegistry } from '../service/SystemRegistry';
+import { PromotionGithub } from '../service/PromotionGithub';
 
 /** What every route group gets from the plugin. */
 export interface RouteDeps {
@@ -22,4 +23,6 @@ export interface RouteDeps {
   config: StackConfig;
   /** Undefined when `stack.systemRegistry` is not configured. */
   systemRegistry?: SystemRegistry;
+  /** GitHub calls of promotions, with the portal's own (write) credentials. */
+  promotionGithub?: PromotionGithub;
 }

@@ -12,6 +12,7 @@ import {
   linkDeclarationFor,
 } from '../componentTypes/registry';
 import { buildDeployment } from '../componentTypes/workload/deployment';
+import { IMAGE_PINS_DIR, initialImagePins } from './imagePins';
 import { NAMESPACE_SCOPE, namespacePolicies } from './namespacePolicies';
 import { mergeNetworkPolicies } from './networkPolicy';
 import { routing } from './routing';
@@ -293,8 +294,10 @@ export function generateManifests(stack: Stack): GeneratedFile[] {
         ...(patches.length > 0
           ? { patches: patches.sort().map(path => ({ path })) }
           : {}),
+        components: [IMAGE_PINS_DIR],
       }),
     });
+    files.push(initialImagePins(stack, env.name));
   }
 
   return files.sort((a, b) => compareStrings(a.path, b.path));

@@ -7,6 +7,8 @@ import type { Stack, StackComponent } from '../schema/stackSchema';
 export interface GeneratedFile {
   path: string;
   content: string;
+  /** Data the repository owns once written (image pins): written only when absent, never compared. */
+  preserve?: boolean;
 }
 
 /** A Kubernetes object as plain data. */

@@ -6,6 +6,11 @@ import type {
   HealthBatchResponse,
 } from './types';
 import type { EntityStack } from '../stackInfo/types';
+import type {
+  OpenPromotions,
+  PromotionRequest,
+  PromotionResponse,
+} from './promotionTypes';
 import { ResponseError } from '@backstage/errors';
 import { entityRefToPath } from './entityRefToPath';
 
@@ -105,6 +110,18 @@ export class StackHealthClient {
   /** Asks Argo CD to refresh the entity's Application in one environment. */
   refresh(req: ApplicationActionRequest): Promise<ApplicationActionResponse> {
     return this.request('/actions/refresh', req);
+  }
+
+  /** Opens a pull request promoting a build to the next environment. */
+  promote(req: PromotionRequest): Promise<PromotionResponse> {
+    return this.request('/promotions', req);
+  }
+
+  /** Open promotion pull requests of the entity's repository, per environment. */
+  getPromotions(entityRef: string): Promise<OpenPromotions> {
+    return this.request(
+      `/promotions?entityRef=${encodeURIComponent(entityRef)}`,
+    );
   }
 
   private async request<T>(path: string, body?: unknown): Promise<T> {

@@ -5,3 +5,4 @@ export type {
   StackHealthFetch,
 } from './StackHealthClient';
 export { entityRefToPath } from './entityRefToPath';
+export type * from './promotionTypes';

@@ -34,10 +34,26 @@ export const stackApplicationRefreshPermission = createPermission({
   resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
 });
 
+/** `POST /promotions` to an environment without manual approval (stage): a pull request changing its image pins. */
+export const stackPromotePermission = createPermission({
+  name: 'stack.promote',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/** `POST /promotions` to an approval environment (prod): as `stack.promote`, plus the approvers group in our policy. */
+export const stackPromoteApprovedPermission = createPermission({
+  name: 'stack.promote.approved',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
 export const stackPermissions = [
   stackApplicationSyncPermission,
   stackApplicationApprovedSyncPermission,
   stackApplicationRefreshPermission,
+  stackPromotePermission,
+  stackPromoteApprovedPermission,
 ];
 
 /**

@@ -13,3 +13,8 @@ export type {
   SystemEnvironmentPolicies,
   SystemRegistration,
 } from './registry';
+export {
+  durationMs,
+  nextDeploymentWindow,
+  wallClock,
+} from './deploymentWindows';

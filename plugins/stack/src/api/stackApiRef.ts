@@ -9,7 +9,9 @@ import type { StackHealthClient } from '@idp-stack/plugin-stack-common';
 export type StackApi = Pick<
   StackHealthClient,
   'getHealth' | 'getHealthBatch' | 'getBuilds' | 'getStack' | 'sync' | 'refresh'
->;
+> &
+  // Promotions (Builds tab): optional so a fake without them shows no promote button.
+  Partial<Pick<StackHealthClient, 'promote' | 'getPromotions'>>;
 
 /** The stack backend client, provided by the plugin's API factory. */
 export const stackApiRef = createApiRef<StackApi>({

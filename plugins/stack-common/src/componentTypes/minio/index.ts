@@ -1,3 +1,5 @@
+import { DEFAULT_IMAGES, defaultImage } from '../defaultImages';
+import { issue } from '../../validation/issues';
 import { componentVersion, selectorFor } from '../../model/resolve';
 import type { ComponentKind } from '../kind';
 import { minioDefaults } from './manifests';
@@ -18,6 +20,7 @@ export const minioKind: ComponentKind<MinioComponent> = {
   schema: minioComponentSchema,
   defaults: { version: '2024.10', port: 9000 },
   image: (_stack, c) =>
+    defaultImage('minio', componentVersion(c)) ??
     `quay.io/minio/minio:${minioRelease(componentVersion(c))}`,
   runtimeEnv: () => [],
   subComponents: [
@@ -29,7 +32,21 @@ export const minioKind: ComponentKind<MinioComponent> = {
     },
   ],
   uniqueNames: ['buckets'],
-  checks: () => [],
+  // MinIO names releases by date: only a listed month has a real tag.
+  checks: (c, at) =>
+    typeof c.version === 'string' &&
+    !c.image &&
+    !DEFAULT_IMAGES.minio[c.version]
+      ? [
+          issue(
+            [...at, 'version'],
+            'version',
+            `MinIO ${c.version} has no pinned release; use one of ${Object.keys(
+              DEFAULT_IMAGES.minio,
+            ).join(', ')} or set image`,
+          ),
+        ]
+      : [],
   links: {
     asSource: [],
     asTarget: [

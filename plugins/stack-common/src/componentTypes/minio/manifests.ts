@@ -1,3 +1,4 @@
+import { defaultImage } from '../defaultImages';
 import type { Stack } from '../../schema/stackSchema';
 import { componentPort, labelsFor, selectorFor } from '../../model/resolve';
 import { resolveLinkEnd } from '../../model/links';
@@ -11,7 +12,7 @@ import { externalSecrets } from '../../generator/externalSecret';
 import { singleReplicaStore } from '../singleReplicaStore';
 import type { MinioComponent } from './schema';
 
-const MC_IMAGE = 'quay.io/minio/mc:RELEASE.2024-10-08T09-37-26Z';
+const MC_IMAGE = defaultImage('minio-client', '2024.10')!;
 const MINIO_UID = 1000;
 
 /** What one link to a MinIO component is granted: its own user, scoped to its buckets. */

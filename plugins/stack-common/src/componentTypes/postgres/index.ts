@@ -1,3 +1,4 @@
+import { defaultImage } from '../defaultImages';
 import { componentVersion } from '../../model/resolve';
 import { issue } from '../../validation/issues';
 import type { ComponentKind } from '../kind';
@@ -14,6 +15,7 @@ export const postgresKind: ComponentKind<PostgresComponent> = {
   // CloudNativePG always serves 5432, so postgres has no port setting.
   defaults: { version: '16', port: 5432 },
   image: (_stack, c) =>
+    defaultImage('postgres', componentVersion(c)) ??
     `ghcr.io/cloudnative-pg/postgresql:${componentVersion(c)}`,
   runtimeEnv: () => [],
   subComponents: [

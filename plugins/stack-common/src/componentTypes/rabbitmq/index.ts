@@ -1,3 +1,4 @@
+import { defaultImage } from '../defaultImages';
 import { componentVersion } from '../../model/resolve';
 import { issue } from '../../validation/issues';
 import type { ComponentKind } from '../kind';
@@ -20,6 +21,7 @@ export const rabbitmqKind: ComponentKind<RabbitmqComponent> = {
     },
   },
   image: (_stack, c) =>
+    defaultImage('rabbitmq', componentVersion(c)) ??
     `docker.io/library/rabbitmq:${componentVersion(c)}-management`,
   runtimeEnv: () => [],
   subComponents: [

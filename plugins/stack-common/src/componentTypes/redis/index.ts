@@ -1,3 +1,4 @@
+import { defaultImage } from '../defaultImages';
 import { componentVersion, selectorFor } from '../../model/resolve';
 import { issue } from '../../validation/issues';
 import type { ComponentKind } from '../kind';
@@ -12,7 +13,9 @@ export const redisKind: ComponentKind<RedisComponent> = {
   role: 'data',
   schema: redisComponentSchema,
   defaults: { version: '7.4', port: 6379 },
-  image: (_stack, c) => `docker.io/library/redis:${componentVersion(c)}-alpine`,
+  image: (_stack, c) =>
+    defaultImage('redis', componentVersion(c)) ??
+    `docker.io/library/redis:${componentVersion(c)}-alpine`,
   runtimeEnv: () => [],
   subComponents: [
     {

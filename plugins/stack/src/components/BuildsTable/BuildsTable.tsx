@@ -10,18 +10,25 @@ import { ExternalLink } from '../ExternalLink';
 import { ToneStatus } from '../ToneStatus';
 import { Commit } from './Commit';
 import { LastBuildDeployments } from './LastBuildDeployments';
+import { PromoteButton } from './PromoteButton';
 import { runStatus, runTone } from './runTone';
 
 export interface BuildsTableProps {
   builds: EntityBuilds;
   now?: number;
+  /** With the entity's ref, each successful build gets a promote button. */
+  entityRef?: string;
 }
 
 /**
  * Recent workflow runs of the entity's repository in Backstage's `Table`,
  * and per environment whether the newest successful build is what it runs.
  */
-export function BuildsTable({ builds, now = Date.now() }: BuildsTableProps) {
+export function BuildsTable({
+  builds,
+  now = Date.now(),
+  entityRef,
+}: BuildsTableProps) {
   const { lastSuccess, rows } = deploymentOfLastSuccess(builds, ENVIRONMENTS);
   const columns: TableColumn<BuildRun>[] = [
     {
@@ -70,6 +77,17 @@ export function BuildsTable({ builds, now = Date.now() }: BuildsTableProps) {
       field: 'deployedIn',
       render: run => run.deployedIn.join(', ') || '—',
     },
+    ...(entityRef
+      ? [
+          {
+            title: 'Promote',
+            field: 'id',
+            render: (run: BuildRun) => (
+              <PromoteButton entityRef={entityRef} run={run} />
+            ),
+          } as TableColumn<BuildRun>,
+        ]
+      : []),
   ];
   return (
     <>

@@ -6,6 +6,11 @@ import { stackApiRef } from '../../api/stackApiRef';
 import { catalogEntity, fakeStackApi } from '../../__testUtils__/fixtures';
 import { entityBuilds } from '../../__testUtils__/builds';
 import { EntityBuildsContent } from './EntityBuildsContent';
+import userEvent from '@testing-library/user-event';
+import { mockApis } from '@backstage/frontend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { SWRConfig } from 'swr';
 
 // Whole pages with Backstage's Table and MUI inputs: the first render of a
 // file takes over 5 s when the two shared cores are busy.
@@ -105,5 +110,68 @@ describe('EntityBuildsContent', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(
       /Error: Could not load builds from the stack backend.*502 Bad Gateway/,
     );
+  });
+
+  it('promotes a successful build to its next environment and shows the pull request link and the open promotions', async () => {
+    const stackApi = fakeStackApi({
+      getBuilds: jest.fn().mockResolvedValue(entityBuilds()),
+      promote: jest.fn().mockResolvedValue({
+        pullRequest: { number: 7, url: 'https://github.com/acme/shop/pull/7' },
+        title: 'Promote build #41 (bbbbbbb) from dev to stage',
+        environment: 'stage',
+        reviewers: [],
+      }),
+      getPromotions: jest.fn().mockResolvedValue({
+        environments: {
+          stage: [],
+          prod: [
+            {
+              number: 5,
+              title: 'Promote build #39 (9999999) from stage to prod',
+              url: 'https://github.com/acme/shop/pull/5',
+              branch: 'promote/prod/9999999-39',
+            },
+          ],
+        },
+      }),
+    });
+    const asked: string[] = [];
+    await renderInTestApp(
+      <SWRConfig value={{ provider: () => new Map() }}>
+        <EntityProvider entity={shop}>
+          <EntityBuildsContent />
+        </EntityProvider>
+      </SWRConfig>,
+      {
+        apis: [
+          [stackApiRef, stackApi],
+          [
+            permissionApiRef,
+            mockApis.permission({
+              authorize: req => {
+                asked.push(req.permission.name);
+                return AuthorizeResult.ALLOW;
+              },
+            }),
+          ],
+        ],
+      },
+    );
+    // #42 failed and #40 runs in prod: only #41 (in dev) can be promoted.
+    const buttons = await screen.findAllByRole('button', {
+      name: /Promote to/,
+    });
+    expect(buttons.map(b => b.textContent)).toEqual(['Promote to stage']);
+    expect(await screen.findByText(/#5 Promote build #39/)).toBeInTheDocument();
+    await userEvent.click(buttons[0]);
+    expect(stackApi.promote).toHaveBeenCalledWith({
+      entityRef: 'component:default/shop',
+      runId: 41,
+      environment: 'stage',
+    });
+    expect(
+      await screen.findByRole('link', { name: /PR #7 to stage/ }),
+    ).toHaveAttribute('href', 'https://github.com/acme/shop/pull/7');
+    expect(asked).toContain('stack.promote');
   });
 });

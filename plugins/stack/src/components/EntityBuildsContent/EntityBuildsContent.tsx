@@ -9,6 +9,7 @@ import { annotation } from '../../lib/annotations';
 import { ANNOTATIONS } from '@idp-stack/plugin-stack-common';
 import { formatAge } from '../../lib/formatAge';
 import { BuildsTable } from '../BuildsTable';
+import { OpenPromotions } from '../BuildsTable/OpenPromotions';
 import { EmptyNotice } from '../EmptyNotice';
 import { Notice } from '../Notice';
 
@@ -20,6 +21,11 @@ export function EntityBuildsContent() {
   const entityRef = stringifyEntityRef(entity);
   const builds = useAsync(
     async () => (slug ? api.getBuilds(entityRef) : undefined),
+    [api, entityRef, slug],
+  );
+  const promotions = useAsync(
+    async () =>
+      slug && api.getPromotions ? api.getPromotions(entityRef) : undefined,
     [api, entityRef, slug],
   );
 
@@ -65,8 +71,11 @@ export function EntityBuildsContent() {
           }. Push to the repository to start one.`}
         />
       ) : (
-        <BuildsTable builds={value} />
+        <BuildsTable builds={value} entityRef={entityRef} />
       )}
+      {promotions.value ? (
+        <OpenPromotions promotions={promotions.value} />
+      ) : null}
     </Box>
   );
 }
