@@ -1,4 +1,5 @@
 import { createPermission } from '@backstage/plugin-permission-common';
+import { stackChangeProposePermission } from './stackChangePropose';
 
 /**
  * The stack plugin's permissions. All are resource permissions on
@@ -34,10 +35,13 @@ export const stackApplicationRefreshPermission = createPermission({
   resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
 });
 
+export { stackChangeProposePermission };
+
 export const stackPermissions = [
   stackApplicationSyncPermission,
   stackApplicationApprovedSyncPermission,
   stackApplicationRefreshPermission,
+  stackChangeProposePermission,
 ];
 
 /**
