@@ -24,7 +24,7 @@ import {
   getRepository,
   RepositoryState,
 } from '../github/ensureRepository';
-import { githubError } from '../github/githubError';
+import { githubError, withSuffix } from '../github/githubError';
 import { GithubPacing } from '../github/pacing';
 import { parseOwnerRepo } from '../github/parseOwnerRepo';
 import { protectBranch } from '../github/protectBranch';
@@ -37,16 +37,6 @@ import { examples } from './githubPublish.examples';
 import { repoUrlInput } from '../github/repoUrlInput';
 
 const TOPIC = /^[a-z0-9][a-z0-9-]{0,49}$/;
-
-/**
- * The same kind of error with more said: a new instance, because the task log
- * prints the stack, which an error computes from its message when created.
- */
-function withSuffix(error: unknown, suffix: string): Error {
-  const original = error instanceof Error ? error : new Error(String(error));
-  const Kind = original.constructor as new (message: string) => Error;
-  return new Kind(`${original.message}${suffix}`);
-}
 
 async function readTopics(
   octokit: IdpOctokit,
