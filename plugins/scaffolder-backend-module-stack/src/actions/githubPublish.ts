@@ -1,5 +1,5 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
-import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
+import { ConflictError, InputError } from '@backstage/errors';
 import {
   DefaultGithubCredentialsProvider,
   ScmIntegrationRegistry,
@@ -18,7 +18,7 @@ import { checkRepositoryOwner } from '../catalog/checkRepositoryOwner';
 import { DEFAULT_BRANCH } from '../conventions';
 import { checkAllowedOwner } from '../github/allowedOwners';
 import { applyTopics } from '../github/applyTopics';
-import { createOctokit, IdpOctokit } from '../github/createOctokit';
+import { IdpOctokit, octokitForRepository } from '../github/createOctokit';
 import {
   ensureRepository,
   getRepository,
@@ -244,15 +244,11 @@ export function createGithubPublishAction(options: {
         return;
       }
 
-      const { token } = await credentials.getCredentials({ url: webUrl });
-      if (!token) {
-        throw new NotAllowedError(
-          `repoUrl: integrations.github has no token or GitHub App that can write to ${slug}`,
-        );
-      }
-      const octokit = createOctokit({
-        token,
-        baseUrl: integration.config.apiBaseUrl ?? 'https://api.github.com',
+      const octokit = await octokitForRepository({
+        credentials: credentials,
+        integration,
+        host,
+        slug,
         pacing,
         logger,
       });

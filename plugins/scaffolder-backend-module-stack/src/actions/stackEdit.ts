@@ -2,7 +2,7 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
+import { ConflictError, InputError } from '@backstage/errors';
 import {
   DefaultGithubCredentialsProvider,
   ScmIntegrationRegistry,
@@ -24,7 +24,7 @@ import {
 import { createHash } from 'node:crypto';
 import { DEFAULT_BRANCH } from '../conventions';
 import { checkAllowedOwner } from '../github/allowedOwners';
-import { createOctokit } from '../github/createOctokit';
+import { octokitForRepository } from '../github/createOctokit';
 import { openPullRequest } from '../github/openPullRequest';
 import { GithubPacing } from '../github/pacing';
 import { parseOwnerRepo } from '../github/parseOwnerRepo';
@@ -218,17 +218,11 @@ export function createStackEditAction(options: {
         return;
       }
 
-      const { token } = await credentialsProvider.getCredentials({
-        url: `https://${host}/${slug}`,
-      });
-      if (!token) {
-        throw new NotAllowedError(
-          `repoUrl: integrations.github has no token or GitHub App that can write to ${slug}`,
-        );
-      }
-      const octokit = createOctokit({
-        token,
-        baseUrl: integration.config.apiBaseUrl ?? 'https://api.github.com',
+      const octokit = await octokitForRepository({
+        credentials: credentialsProvider,
+        integration,
+        host,
+        slug,
         pacing,
         logger,
       });
