@@ -30,6 +30,7 @@ import stackPolicy from '@idp-stack/plugin-permission-backend-module-stack-polic
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import { oboAuthServiceFactories } from '../../../packages/backend/src/__testUtils__/oboAuth';
 import { FakeGithub } from './__testUtils__/fakeGithub';
+import { runTask, waitFor } from './__testUtils__/scaffolderTasks';
 import scaffolderModuleStack from '.';
 
 jest.setTimeout(180_000);
@@ -103,20 +104,6 @@ let app: any;
 const as = (user = 'user:default/mock') =>
   request.agent(app).set('Authorization', mockCredentials.user.header(user));
 
-async function waitFor<T>(
-  fn: () => Promise<T | undefined>,
-  what: string,
-  ms = 60_000,
-): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await fn();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 250));
-  }
-}
-
 /** The seeded stack with a Redis linked from the service, as the designer submits it. */
 function withRedis(): Stack {
   const next = structuredClone(seedStack);
@@ -135,31 +122,11 @@ async function runEdit(
   user?: string,
   repoUrl = 'github.com?owner=acme&repo=shop-api',
 ) {
-  const created = await as(user)
-    .post('/api/scaffolder/v2/tasks')
-    .send({
-      templateRef: 'template:default/edit-stack',
-      values: {
-        entityRef: 'component:default/shop-api',
-        repoUrl,
-        design,
-      },
-    });
-  expect(created.status).toBe(201);
-  const task = await waitFor(async () => {
-    const res = await as(user).get(
-      `/api/scaffolder/v2/tasks/${created.body.id}`,
-    );
-    return ['completed', 'failed', 'cancelled'].includes(res.body.status)
-      ? res.body
-      : undefined;
-  }, `task ${created.body.id}`);
-  const events = await as(user).get(
-    `/api/scaffolder/v2/tasks/${created.body.id}/events`,
+  const { task, log, output } = await runTask(
+    () => as(user),
+    'template:default/edit-stack',
+    { entityRef: 'component:default/shop-api', repoUrl, design },
   );
-  const log = events.body.map((e: any) => e.body?.message ?? '').join('\n');
-  const output = events.body.find((e: any) => e.type === 'completion')?.body
-    ?.output;
   return { status: task.status as string, log, output };
 }
 

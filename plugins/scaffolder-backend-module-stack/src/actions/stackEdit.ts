@@ -28,6 +28,7 @@ import { octokitForRepository } from '../github/createOctokit';
 import { openPullRequest } from '../github/openPullRequest';
 import { GithubPacing } from '../github/pacing';
 import { parseOwnerRepo } from '../github/parseOwnerRepo';
+import { repoUrlInput } from '../github/repoUrlInput';
 import {
   branchHead,
   commitTree,
@@ -123,12 +124,7 @@ export function createStackEditAction(options: {
     schema: {
       input: {
         repoUrl: z =>
-          z
-            .string()
-            .max(2048)
-            .describe(
-              'The stack repository, as RepoUrlPicker gives it: github.com?owner=<org>&repo=<name>',
-            ),
+          repoUrlInput(z, 'the stack repository the pull request goes to'),
         entityRef: z =>
           z
             .string()
