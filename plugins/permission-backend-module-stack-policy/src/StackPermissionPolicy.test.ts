@@ -14,6 +14,7 @@ import {
   stackPromoteApprovedPermission,
   stackPromotePermission,
   stackApplicationSyncPermission,
+  stackChangeProposePermission,
 } from '@idp-stack/plugin-stack-common';
 import { readStackPolicyConfig } from './config';
 import { StackPermissionPolicy } from './StackPermissionPolicy';
@@ -94,6 +95,29 @@ describe('StackPermissionPolicy', () => {
         )
       ).result,
     ).toBe(AuthorizeResult.CONDITIONAL);
+  });
+
+  it('lets owners (catalog condition) and the platform group (outright) propose a stack change', async () => {
+    const request = { permission: stackChangeProposePermission };
+    expect(await policy(ada).handle(request, user())).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'catalog',
+      resourceType: 'catalog-entity',
+      conditions: {
+        rule: 'IS_ENTITY_OWNER',
+        resourceType: 'catalog-entity',
+        params: { claims: ada },
+      },
+    });
+    expect(
+      await policy(['user:default/m', 'group:default/platform-team']).handle(
+        request,
+        user('user:default/m'),
+      ),
+    ).toEqual({ result: AuthorizeResult.ALLOW });
+    expect(await policy(ada).handle(request)).toEqual({
+      result: AuthorizeResult.DENY,
+    });
   });
 
   it('lets only the platform group create locations', async () => {

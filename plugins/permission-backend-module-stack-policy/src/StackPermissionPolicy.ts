@@ -31,6 +31,7 @@ import {
   stackApplicationSyncPermission,
   stackPromoteApprovedPermission,
   stackPromotePermission,
+  stackChangeProposePermission,
 } from '@idp-stack/plugin-stack-common';
 import { StackPolicyConfig } from './config';
 
@@ -51,6 +52,9 @@ const DENY: PolicyDecision = { result: AuthorizeResult.DENY };
  *   groups owns: a conditional decision with the catalog's `isEntityOwner`
  *   rule, which the catalog evaluates for the ref the stack route passes (and
  *   could turn into a filter for a list);
+ * - a stack change proposed as a pull request (`stack.change.propose`,
+ *   the `idp:stack:edit` action) by the entity's owners, or by anyone in the
+ *   platform group;
  * - a sync to an environment that needs manual approval
  *   (`stack.application.sync.approved`) additionally needs membership in the
  *   approvers group.
@@ -102,6 +106,17 @@ export class StackPermissionPolicy implements PermissionPolicy {
       ) {
         return DENY;
       }
+      if (isResourcePermission(permission, RESOURCE_TYPE_CATALOG_ENTITY)) {
+        return createCatalogConditionalDecision(
+          permission,
+          catalogConditions.isEntityOwner({ claims: ownershipEntityRefs }),
+        );
+      }
+      return DENY;
+    }
+
+    if (isPermission(permission, stackChangeProposePermission)) {
+      if (memberOf(this.config.platformGroup)) return ALLOW;
       if (isResourcePermission(permission, RESOURCE_TYPE_CATALOG_ENTITY)) {
         return createCatalogConditionalDecision(
           permission,

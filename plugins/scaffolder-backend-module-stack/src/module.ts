@@ -12,6 +12,7 @@ import {
   createCatalogInfoAction,
 } from './actions/catalogInfo';
 import { createGithubPublishAction } from './actions/githubPublish';
+import { createStackEditAction } from './actions/stackEdit';
 import { createStackGenerateAction } from './actions/stackGenerate';
 import { readArgocdTarget } from './argocd/refreshApplicationSet';
 import { readAllowedOwners } from './github/allowedOwners';
@@ -20,7 +21,7 @@ import { readGithubPacing } from './github/pacing';
 /**
  * Registers the IDP scaffolder actions: stack:generate, stack:catalog-info
  * (also as template:catalog-info-handler), idp:github:publish,
- * idp:catalog:register and idp:argocd:refresh.
+ * idp:catalog:register, idp:stack:edit and idp:argocd:refresh.
  */
 export const scaffolderModuleStack = createBackendModule({
   pluginId: 'scaffolder',
@@ -32,10 +33,12 @@ export const scaffolderModuleStack = createBackendModule({
         config: coreServices.rootConfig,
         catalog: catalogServiceRef,
         auth: coreServices.auth,
+        permissions: coreServices.permissions,
       },
-      async init({ scaffolder, config, catalog, auth }) {
+      async init({ scaffolder, config, catalog, auth, permissions }) {
         const integrations = ScmIntegrations.fromConfig(config);
         const allowedOwners = readAllowedOwners(config);
+        const pacing = readGithubPacing(config);
         scaffolder.addActions(
           createStackGenerateAction({ catalog }),
           ...CATALOG_INFO_ACTION_IDS.map(id =>
@@ -43,8 +46,15 @@ export const scaffolderModuleStack = createBackendModule({
           ),
           createGithubPublishAction({
             integrations,
-            pacing: readGithubPacing(config),
+            pacing,
             catalog,
+            allowedOwners,
+          }),
+          createStackEditAction({
+            integrations,
+            pacing,
+            catalog,
+            permissions,
             allowedOwners,
           }),
           createCatalogRegisterAction({

@@ -29,6 +29,7 @@ import stackPolicy from '@idp-stack/plugin-permission-backend-module-stack-polic
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import { oboAuthServiceFactories } from '../../../packages/backend/src/__testUtils__/oboAuth';
 import { FakeGithub } from './__testUtils__/fakeGithub';
+import { runTask, waitFor } from './__testUtils__/scaffolderTasks';
 import { inspectRepo, run } from './__testUtils__/inspectRepo';
 import scaffolderModuleStack from '.';
 
@@ -47,20 +48,6 @@ let app: any;
 /** Requests as user:default/mock, a user outside the platform group. */
 const api = () =>
   request.agent(app).set('Authorization', mockCredentials.user.header());
-
-async function waitFor<T>(
-  fn: () => Promise<T | undefined>,
-  what: string,
-  ms = 60_000,
-): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await fn();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 250));
-  }
-}
 
 beforeAll(async () => {
   server.listen({
@@ -162,25 +149,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function runTask(template: string, values: Record<string, unknown>) {
-  const created = await api()
-    .post('/api/scaffolder/v2/tasks')
-    .send({ templateRef: `template:default/${template}`, values });
-  expect(created.status).toBe(201);
-  const task = await waitFor(async () => {
-    const res = await api().get(`/api/scaffolder/v2/tasks/${created.body.id}`);
-    return ['completed', 'failed', 'cancelled'].includes(res.body.status)
-      ? res.body
-      : undefined;
-  }, `task ${created.body.id}`);
-  const events = await api().get(
-    `/api/scaffolder/v2/tasks/${created.body.id}/events`,
-  );
-  const log = events.body.map((e: any) => e.body?.message ?? '').join('\n');
-  const output = events.body.find((e: any) => e.type === 'completion')?.body
-    ?.output;
-  return { task, log, output };
-}
+const runTemplate = (template: string, values: Record<string, unknown>) =>
+  runTask(api, `template:default/${template}`, values);
 
 async function directoryContents(
   dir: string,
@@ -365,7 +335,7 @@ describe.each(cases)(
 
     it('real run by a user outside the platform group: creates the repository, tags it, pushes a valid tree and registers it', async () => {
       const refreshesBefore = refreshes.length;
-      const { task, log, output } = await runTask(template, values);
+      const { task, log, output } = await runTemplate(template, values);
       if (task.status !== 'completed')
         throw new Error(`task ${task.status}:\n${log}`);
       // Argo CD was asked to look for the new repository at once
@@ -606,7 +576,7 @@ describe('templates through the scaffolder: bad input', () => {
       arrange();
       github.seed('acme/taken', { files: { 'README.md': 'theirs' } });
       const reposBefore = [...github.repos.keys()].sort();
-      const { task, log } = await runTask('nodejs-service', {
+      const { task, log } = await runTemplate('nodejs-service', {
         ...cases[0].values,
         name: 'fresh-api',
         repoUrl: 'github.com?owner=acme&repo=fresh-api',
@@ -626,7 +596,7 @@ describe('publishing between teams through the scaffolder', () => {
   it('refuses a hand-made task for an organisation outside idp.github.allowedOwners', async () => {
     const before = github.calls.length;
     // The form's RepoUrlPicker offers acme only; this request skips the form.
-    const { task, log } = await runTask('nodejs-service', {
+    const { task, log } = await runTemplate('nodejs-service', {
       ...cases[0].values,
       name: 'exfil',
       repoUrl: 'github.com?owner=evil-corp&repo=exfil',
@@ -661,7 +631,7 @@ describe('publishing between teams through the scaffolder', () => {
     });
     const calls = github.calls.length;
     // The test backend's caller is user:default/mock, not in group payments.
-    const { task, log } = await runTask('nodejs-service', {
+    const { task, log } = await runTemplate('nodejs-service', {
       ...cases[0].values,
       system: 'takeover',
     });

@@ -17,6 +17,7 @@ import { ApplicationStore } from './service/ApplicationStore';
 import { ArgoCdClient } from './service/ArgoCdClient';
 import { BuildsService } from './service/BuildsService';
 import { GithubActionsClient } from './service/GithubActionsClient';
+import { githubHeadCommit } from './service/GithubHeadCommit';
 import { StackFileService } from './service/StackFileService';
 import { FetchGithubContents } from './service/GithubContents';
 import { SystemRegistry } from './service/SystemRegistry';
@@ -129,6 +130,11 @@ export const stackPlugin = createBackendPlugin({
               timeoutMs: stackConfig.github.timeoutMs,
               maxBytes: stackConfig.github.maxFileBytes,
               organizations: stackConfig.github.organizations,
+              headCommit: githubHeadCommit(
+                integrations,
+                githubCredentials,
+                stackConfig.github.timeoutMs,
+              ),
             }),
             config: stackConfig,
             systemRegistry,

@@ -89,3 +89,4 @@ export * from './stackInfo';
 export * from './catalog';
 export * from './permissions';
 export * from './systems';
+export * from './change';

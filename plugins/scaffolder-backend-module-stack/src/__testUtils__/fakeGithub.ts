@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { http, HttpResponse } from 'msw';
+import { gitBlobSha } from '../github/gitBlobSha';
 
 /**
  * A stateful fake of the GitHub REST API endpoints idp:github:publish uses,
@@ -94,6 +95,16 @@ function protectionJson(url: string, p: any, signatures: boolean) {
 
 type Tree = Map<string, { mode: string; content: Buffer }>;
 
+/** A pull request as the fake stores it. */
+export type FakePull = {
+  number: number;
+  head: string;
+  base: string;
+  title: string;
+  body: string;
+  headSha: string;
+};
+
 export const API = 'https://api.github.com';
 
 const sha1 = (s: string | Buffer) => createHash('sha1').update(s).digest('hex');
@@ -126,6 +137,40 @@ export class FakeGithub {
   >();
   private nextId = 1000;
   private counter = 0;
+  /** Pull requests per repository slug. */
+  readonly pulls = new Map<string, FakePull[]>();
+  /** When set, POST /pulls answers with this status (a refused pull request). */
+  failPulls?: number;
+  /** Blob contents by git object id, as trees list them. */
+  private readonly gitBlobs = new Map<string, Buffer>();
+
+  /** Files of any commit, e.g. a pull request's head. */
+  filesAt(commit: string): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const [p, f] of this.trees.get(this.commits.get(commit)!.tree)!) {
+      out.set(p, f.content.toString('utf8'));
+    }
+    return out;
+  }
+
+  /** The commit object (tree and parents) of a sha. */
+  commit(sha: string) {
+    return this.commits.get(sha);
+  }
+
+  /** Someone else's commit on main: files written (string) or deleted (null). */
+  commitOnMain(slug: string, files: Record<string, string | null>): string {
+    const repo = this.repos.get(slug)!;
+    const parent = repo.refs.get('refs/heads/main')!;
+    const tree: Tree = new Map(this.trees.get(this.commits.get(parent)!.tree));
+    for (const [p, c] of Object.entries(files)) {
+      if (c === null) tree.delete(p);
+      else tree.set(p, { mode: '100644', content: Buffer.from(c) });
+    }
+    const sha = this.storeCommit(this.storeTree(tree), [parent], 'by hand');
+    repo.refs.set('refs/heads/main', sha);
+    return sha;
+  }
 
   /** Files on the repository's default branch. */
   files(slug: string): Map<string, string> {
@@ -211,6 +256,8 @@ export class FakeGithub {
         .join('\n'),
     );
     this.trees.set(sha, tree);
+    for (const f of tree.values())
+      this.gitBlobs.set(gitBlobSha(f.content), f.content);
     return sha;
   }
 
@@ -241,6 +288,27 @@ export class FakeGithub {
       default_branch: repo.defaultBranch,
       topics: repo.topics,
       archived: false,
+    };
+  }
+
+  /** A pull request as GitHub answers it (https://docs.github.com/en/rest/pulls/pulls#get-a-pull-request), the fields that matter. */
+  private pullJson(slug: string, p: FakePull) {
+    return {
+      id: p.number + 5000,
+      number: p.number,
+      state: 'open',
+      title: p.title,
+      body: p.body,
+      html_url: `https://github.com/${slug}/pull/${p.number}`,
+      url: `${API}/repos/${slug}/pulls/${p.number}`,
+      head: {
+        ref: p.head,
+        sha: p.headSha,
+        label: `${slug.split('/')[0]}:${p.head}`,
+      },
+      base: { ref: p.base, label: `${slug.split('/')[0]}:${p.base}` },
+      maintainer_can_modify: true,
+      draft: false,
     };
   }
 
@@ -498,6 +566,11 @@ export class FakeGithub {
             body.base_tree ? this.trees.get(body.base_tree) : [],
           );
           for (const entry of body.tree) {
+            // sha: null deletes the path (https://docs.github.com/en/rest/git/trees#create-a-tree)
+            if (entry.sha === null) {
+              tree.delete(entry.path);
+              continue;
+            }
             const content =
               entry.content !== undefined
                 ? Buffer.from(entry.content, 'utf8')
@@ -546,6 +619,17 @@ export class FakeGithub {
           const repo = this.get(params);
           if (!repo) return notFound();
           const body = (await request.json()) as any;
+          if (repo.refs.has(body.ref)) {
+            return HttpResponse.json(
+              {
+                message: 'Reference already exists',
+                documentation_url:
+                  'https://docs.github.com/rest/git/refs#create-a-reference',
+                status: '422',
+              },
+              { status: 422 },
+            );
+          }
           repo.refs.set(body.ref, body.sha);
           return HttpResponse.json(
             { ref: body.ref, object: { type: 'commit', sha: body.sha } },
@@ -565,6 +649,135 @@ export class FakeGithub {
             ref,
             object: { type: 'commit', sha: body.sha },
           });
+        }),
+      ),
+      http.get(
+        `${API}/repos/:owner/:repo/git/trees/:sha`,
+        log(({ params, request }) => {
+          const tree = this.trees.get(String(params.sha));
+          if (!this.get(params) || !tree) return notFound();
+          const recursive = new URL(request.url).searchParams.has('recursive');
+          const dirs = new Set<string>();
+          const entries: any[] = [];
+          for (const [p, f] of [...tree.entries()].sort(([a], [b]) =>
+            a.localeCompare(b),
+          )) {
+            const parts = p.split('/');
+            if (!recursive && parts.length > 1) {
+              dirs.add(parts[0]);
+              continue;
+            }
+            for (let i = 1; i < parts.length; i++)
+              dirs.add(parts.slice(0, i).join('/'));
+            entries.push({
+              path: p,
+              mode: f.mode,
+              type: 'blob',
+              sha: gitBlobSha(f.content),
+              size: f.content.length,
+              url: `${API}/repos/${params.owner}/${
+                params.repo
+              }/git/blobs/${gitBlobSha(f.content)}`,
+            });
+          }
+          for (const d of dirs)
+            entries.push({
+              path: d,
+              mode: '040000',
+              type: 'tree',
+              sha: sha1(d),
+              url: '',
+            });
+          return HttpResponse.json({
+            sha: params.sha,
+            url: request.url,
+            tree: entries,
+            truncated: false,
+          });
+        }),
+      ),
+      http.get(
+        `${API}/repos/:owner/:repo/git/blobs/:sha`,
+        log(({ params }) => {
+          const content = this.gitBlobs.get(String(params.sha));
+          if (!this.get(params) || !content) return notFound();
+          return HttpResponse.json({
+            sha: params.sha,
+            node_id: 'B_1',
+            size: content.length,
+            url: '',
+            content: content.toString('base64'),
+            encoding: 'base64',
+          });
+        }),
+      ),
+      http.delete(
+        `${API}/repos/:owner/:repo/git/refs/*`,
+        log(({ params }) => {
+          const repo = this.get(params);
+          const ref = `refs/${(params as any)[0]}`;
+          if (!repo || !repo.refs.delete(ref)) {
+            return HttpResponse.json(
+              { message: 'Reference does not exist', status: '422' },
+              { status: 422 },
+            );
+          }
+          return new HttpResponse(null, { status: 204 });
+        }),
+      ),
+      http.post(
+        `${API}/repos/:owner/:repo/pulls`,
+        log(async ({ params, request }) => {
+          const repo = this.get(params);
+          if (!repo) return notFound();
+          const body = (await request.json()) as any;
+          if (this.failPulls) {
+            return HttpResponse.json(
+              {
+                message: 'Validation Failed',
+                errors: [
+                  {
+                    resource: 'PullRequest',
+                    code: 'custom',
+                    message: 'refused by the fake',
+                  },
+                ],
+                documentation_url:
+                  'https://docs.github.com/rest/pulls/pulls#create-a-pull-request',
+                status: String(this.failPulls),
+              },
+              { status: this.failPulls },
+            );
+          }
+          const headSha = repo.refs.get(`refs/heads/${body.head}`);
+          if (!headSha) return notFound();
+          const slug = `${repo.owner}/${repo.name}`;
+          const list = this.pulls.get(slug) ?? [];
+          const pull: FakePull = {
+            number: list.length + 1,
+            head: body.head,
+            base: body.base,
+            title: body.title,
+            body: body.body ?? '',
+            headSha,
+          };
+          list.push(pull);
+          this.pulls.set(slug, list);
+          return HttpResponse.json(this.pullJson(slug, pull), { status: 201 });
+        }),
+      ),
+      http.get(
+        `${API}/repos/:owner/:repo/pulls`,
+        log(({ params, request }) => {
+          const repo = this.get(params);
+          if (!repo) return notFound();
+          const slug = `${repo.owner}/${repo.name}`;
+          const head = new URL(request.url).searchParams.get('head');
+          return HttpResponse.json(
+            (this.pulls.get(slug) ?? [])
+              .filter(p => !head || head === `${repo.owner}:${p.head}`)
+              .map(p => this.pullJson(slug, p)),
+          );
         }),
       ),
       http.get(

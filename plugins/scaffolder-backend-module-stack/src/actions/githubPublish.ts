@@ -1,5 +1,5 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
-import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
+import { ConflictError, InputError } from '@backstage/errors';
 import {
   DefaultGithubCredentialsProvider,
   ScmIntegrationRegistry,
@@ -18,13 +18,13 @@ import { checkRepositoryOwner } from '../catalog/checkRepositoryOwner';
 import { DEFAULT_BRANCH } from '../conventions';
 import { checkAllowedOwner } from '../github/allowedOwners';
 import { applyTopics } from '../github/applyTopics';
-import { createOctokit, IdpOctokit } from '../github/createOctokit';
+import { IdpOctokit, octokitForRepository } from '../github/createOctokit';
 import {
   ensureRepository,
   getRepository,
   RepositoryState,
 } from '../github/ensureRepository';
-import { githubError } from '../github/githubError';
+import { githubError, withSuffix } from '../github/githubError';
 import { GithubPacing } from '../github/pacing';
 import { parseOwnerRepo } from '../github/parseOwnerRepo';
 import { protectBranch } from '../github/protectBranch';
@@ -37,16 +37,6 @@ import { examples } from './githubPublish.examples';
 import { repoUrlInput } from '../github/repoUrlInput';
 
 const TOPIC = /^[a-z0-9][a-z0-9-]{0,49}$/;
-
-/**
- * The same kind of error with more said: a new instance, because the task log
- * prints the stack, which an error computes from its message when created.
- */
-function withSuffix(error: unknown, suffix: string): Error {
-  const original = error instanceof Error ? error : new Error(String(error));
-  const Kind = original.constructor as new (message: string) => Error;
-  return new Kind(`${original.message}${suffix}`);
-}
 
 async function readTopics(
   octokit: IdpOctokit,
@@ -254,15 +244,11 @@ export function createGithubPublishAction(options: {
         return;
       }
 
-      const { token } = await credentials.getCredentials({ url: webUrl });
-      if (!token) {
-        throw new NotAllowedError(
-          `repoUrl: integrations.github has no token or GitHub App that can write to ${slug}`,
-        );
-      }
-      const octokit = createOctokit({
-        token,
-        baseUrl: integration.config.apiBaseUrl ?? 'https://api.github.com',
+      const octokit = await octokitForRepository({
+        credentials: credentials,
+        integration,
+        host,
+        slug,
         pacing,
         logger,
       });

@@ -46,7 +46,7 @@ export function ownershipRefsOf(user: TaskUser): Set<string> {
 }
 
 /** True when the catalog read `entity` from a file inside host/owner/repo. */
-function readFromRepository(
+export function readFromRepository(
   entity: Entity,
   where: { host: string; owner: string; repo: string },
 ): boolean {

@@ -1,4 +1,9 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import {
+  GithubCredentialsProvider,
+  GithubIntegration,
+} from '@backstage/integration';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
@@ -60,5 +65,35 @@ export function createOctokit(options: {
       retries: pacing.retries,
       retryAfterBaseValue: pacing.retryBaseDelayMs,
     },
+  });
+}
+
+/**
+ * An Octokit with the integration's credentials for writing to one
+ * repository (token or GitHub App installation from `integrations.github`,
+ * never from the form); refuses when none can write there.
+ */
+export async function octokitForRepository(options: {
+  credentials: GithubCredentialsProvider;
+  integration: GithubIntegration;
+  host: string;
+  slug: string;
+  pacing: GithubPacing;
+  logger: LoggerService;
+}): Promise<IdpOctokit> {
+  const { integration, slug } = options;
+  const { token } = await options.credentials.getCredentials({
+    url: `https://${options.host}/${slug}`,
+  });
+  if (!token) {
+    throw new NotAllowedError(
+      `repoUrl: integrations.github has no token or GitHub App that can write to ${slug}`,
+    );
+  }
+  return createOctokit({
+    token,
+    baseUrl: integration.config.apiBaseUrl ?? 'https://api.github.com',
+    pacing: options.pacing,
+    logger: options.logger,
   });
 }

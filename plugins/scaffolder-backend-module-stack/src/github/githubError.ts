@@ -71,3 +71,13 @@ export function githubError(error: unknown, doing: string): Error {
   }
   return new Error(text);
 }
+
+/**
+ * The same kind of error with more said: a new instance, because the task log
+ * prints the stack, which an error computes from its message when created.
+ */
+export function withSuffix(error: unknown, suffix: string): Error {
+  const original = error instanceof Error ? error : new Error(String(error));
+  const Kind = original.constructor as new (message: string) => Error;
+  return new Kind(`${original.message}${suffix}`);
+}

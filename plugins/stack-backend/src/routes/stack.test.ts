@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import type { EntityStack } from '@idp-stack/plugin-stack-common';
+import { http, HttpResponse } from 'msw';
 import { fakeGithubContents } from '../__testUtils__/githubContents';
 import { Entity } from '@backstage/catalog-model';
 import {
@@ -91,6 +92,40 @@ describe('GET /api/stack/stack/:kind/:namespace/:name', () => {
       access: 'read',
     });
     expect(contents.state.paths).toEqual(['acme/payments-api/main/stack.yaml']);
+  });
+
+  it('?at=head reads the file at the commit main points at now and returns that commit', async () => {
+    const sha = 'a'.repeat(40);
+    await start({ [`acme/payments-api/${sha}/stack.yaml`]: STACK_YAML });
+    const asked: string[] = [];
+    // https://docs.github.com/en/rest/commits/commits#get-a-commit with the sha media type
+    t.msw.use(
+      http.get(
+        'https://api.github.com/repos/:owner/:repo/commits/:ref',
+        ({ request: r, params }) => {
+          asked.push(`${params.owner}/${params.repo}@${params.ref}`);
+          return r.headers.get('accept') === 'application/vnd.github.sha'
+            ? new HttpResponse(sha)
+            : HttpResponse.json(
+                { message: 'wrong media type' },
+                { status: 415 },
+              );
+        },
+      ),
+    );
+    const res = await request(t.server)
+      .get('/api/stack/stack/component/default/payments-api?at=head')
+      .set('Authorization', t.auth());
+    expect(res.status).toBe(200);
+    expect(asked).toEqual(['acme/payments-api@main']);
+    expect(res.body).toMatchObject({
+      commitSha: sha,
+      location: `https://github.com/acme/payments-api/blob/${sha}/stack.yaml`,
+      stack: { metadata: { name: 'payments-api' } },
+    });
+    expect(contents.state.paths).toEqual([
+      `acme/payments-api/${sha}/stack.yaml`,
+    ]);
   });
 
   it('reads once per interval for concurrent requests, then revalidates with the ETag', async () => {

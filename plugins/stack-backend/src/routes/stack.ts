@@ -2,7 +2,11 @@ import Router from 'express-promise-router';
 import { readableEntity } from '../service/readableEntity';
 import { RouteDeps } from './types';
 
-/** `GET /stack/:kind/:namespace/:name`: the validated stack.yaml of the entity's repository. */
+/**
+ * `GET /stack/:kind/:namespace/:name`: the validated stack.yaml of the
+ * entity's repository; `?at=head` reads it at the branch's current commit and
+ * returns that `commitSha` too (the stack editor's starting point).
+ */
 export function stackRoutes(deps: RouteDeps) {
   const { httpAuth, catalog, stackFiles } = deps;
   const router = Router();
@@ -13,7 +17,11 @@ export function stackRoutes(deps: RouteDeps) {
     });
     // Read through the catalog first: no file is read for an entity the caller may not see.
     const entity = await readableEntity(catalog, credentials, req.params);
-    res.json(await stackFiles.forEntity(entity));
+    res.json(
+      req.query.at === 'head'
+        ? await stackFiles.forEntityAtHead(entity)
+        : await stackFiles.forEntity(entity),
+    );
   });
 
   return router;

@@ -11,6 +11,7 @@ import {
   isError,
   ServiceUnavailableError,
 } from '@backstage/errors';
+import type { HeadCommit } from './GithubHeadCommit';
 import { RefreshingValue } from './RefreshingValue';
 import { stackFileLocation, stackNotFound } from './stackFileLocation';
 import { UpstreamFailure } from './UpstreamFailure';
@@ -52,6 +53,33 @@ type StackFile =
   | { kind: 'missing' }
   | { kind: 'invalid'; issues: StackIssue[]; etag?: string };
 
+/** The stack of a read file, or the error that says why there is none. */
+function answer(
+  entity: Entity,
+  location: string,
+  file: StackFile,
+): EntityStack {
+  const entityRef = stringifyEntityRef(entity);
+  if (file.kind === 'missing') {
+    throw stackNotFound(
+      'no-file',
+      `no stack.yaml at ${location} (entity ${entityRef})`,
+    );
+  }
+  if (file.kind === 'invalid') {
+    const first = file.issues[0]?.message ?? 'unknown issue';
+    throw Object.assign(
+      new InputError(
+        `stack.yaml at ${location} is invalid: ${first}${
+          file.issues.length > 1 ? ` (and ${file.issues.length - 1} more)` : ''
+        }`,
+      ),
+      { reason: 'invalid', issues: file.issues },
+    );
+  }
+  return { entityRef, location, stack: file.stack };
+}
+
 /**
  * The stack.yaml of an entity's repository through Backstage's UrlReader
  * (the plugin's integration credentials), read at most once per refresh
@@ -71,11 +99,37 @@ export class StackFileService {
       timeoutMs: number;
       maxBytes: number;
       organizations: readonly string[];
+      /** Resolves a branch to its commit, for `forEntityAtHead`. */
+      headCommit?: HeadCommit;
     },
   ) {}
 
+  /**
+   * The stack.yaml at the commit its branch points at now, with that
+   * commit's sha: what an editor loads, so a change proposed later can tell
+   * whether the branch moved meanwhile (idp:stack:edit's `baseSha`). Read at
+   * the sha itself, so file and sha always belong together; not cached.
+   */
+  async forEntityAtHead(entity: Entity): Promise<EntityStack> {
+    const headCommit = this.opts.headCommit;
+    if (!headCommit) {
+      throw new ServiceUnavailableError(
+        'no GitHub client is configured to resolve the head commit',
+      );
+    }
+    const location = stackFileLocation(entity, this.opts.organizations);
+    const m = /^https:\/\/([^/]+)\/([^/]+)\/([^/]+)\/blob\/([^/]+)\/(.+)$/.exec(
+      location,
+    );
+    if (!m) throw new InputError(`cannot pin ${location} to a commit`);
+    const [, host, org, repo, ref, path] = m;
+    const commitSha = await headCommit({ host, org, repo, ref });
+    const pinned = `https://${host}/${org}/${repo}/blob/${commitSha}/${path}`;
+    const found = answer(entity, pinned, await this.read(pinned));
+    return { ...found, commitSha };
+  }
+
   async forEntity(entity: Entity): Promise<EntityStack> {
-    const entityRef = stringifyEntityRef(entity);
     const location = stackFileLocation(entity, this.opts.organizations);
     let state = this.files.get(location);
     if (!state) {
@@ -99,26 +153,7 @@ export class StackFileService {
         `could not read ${location}: ${state.error?.message ?? 'no answer'}`,
       );
     }
-    if (file.kind === 'missing') {
-      throw stackNotFound(
-        'no-file',
-        `no stack.yaml at ${location} (entity ${entityRef})`,
-      );
-    }
-    if (file.kind === 'invalid') {
-      const first = file.issues[0]?.message ?? 'unknown issue';
-      throw Object.assign(
-        new InputError(
-          `stack.yaml at ${location} is invalid: ${first}${
-            file.issues.length > 1
-              ? ` (and ${file.issues.length - 1} more)`
-              : ''
-          }`,
-        ),
-        { reason: 'invalid', issues: file.issues },
-      );
-    }
-    return { entityRef, location, stack: file.stack };
+    return answer(entity, location, file);
   }
 
   private async read(location: string, last?: StackFile): Promise<StackFile> {

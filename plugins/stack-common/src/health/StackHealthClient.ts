@@ -97,9 +97,20 @@ export class StackHealthClient {
     return this.request(`/builds/${entityRefToPath(entityRef)}`);
   }
 
-  /** The validated stack.yaml of the entity's repository; throws with `details.reason` when unavailable. */
-  getStack(entityRef: string): Promise<EntityStack> {
-    return this.request(`/stack/${entityRefToPath(entityRef)}`);
+  /**
+   * The validated stack.yaml of the entity's repository; throws with
+   * `details.reason` when unavailable. `atHead`: read at the branch's
+   * current commit, returned as `commitSha` (what an editor starts from).
+   */
+  getStack(
+    entityRef: string,
+    options?: { atHead?: boolean },
+  ): Promise<EntityStack> {
+    return this.request(
+      `/stack/${entityRefToPath(entityRef)}${
+        options?.atHead ? '?at=head' : ''
+      }`,
+    );
   }
 
   /** Starts a sync of the entity's Application in one environment. */

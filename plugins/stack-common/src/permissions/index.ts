@@ -1,4 +1,5 @@
 import { createPermission } from '@backstage/plugin-permission-common';
+import { stackChangeProposePermission } from './stackChangePropose';
 
 /**
  * The stack plugin's permissions. All are resource permissions on
@@ -47,6 +48,7 @@ export const stackPromoteApprovedPermission = createPermission({
   attributes: { action: 'update' },
   resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
 });
+export { stackChangeProposePermission };
 
 export const stackPermissions = [
   stackApplicationSyncPermission,
@@ -54,6 +56,7 @@ export const stackPermissions = [
   stackApplicationRefreshPermission,
   stackPromotePermission,
   stackPromoteApprovedPermission,
+  stackChangeProposePermission,
 ];
 
 /**

@@ -10,6 +10,8 @@ export interface EntityStack {
   /** URL the stack.yaml was read from. */
   location: string;
   stack: Stack;
+  /** With `?at=head`: the commit the file was read at. */
+  commitSha?: string;
 }
 
 /** Why an entity's stack.yaml could not be used. */

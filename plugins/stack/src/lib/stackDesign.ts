@@ -4,12 +4,22 @@ import {
   STACK_KIND,
   subComponentsOf,
   type ComponentType,
+  type Stack,
   type StackComponent,
   type StackDesign as SubmittedDesign,
 } from '@idp-stack/plugin-stack-common';
 
-/** What the designer field edits and submits (the shared value type, links always present). */
-export type StackDesign = Required<SubmittedDesign>;
+/**
+ * What the designer field edits and submits (the shared value type, links
+ * always present). Opened on an existing stack (`ui:options.edit`), it also
+ * carries the whole stack being edited (metadata, environments and every
+ * other setting, with the design's components and links) and the commit it
+ * was loaded at, for idp:stack:edit.
+ */
+export type StackDesign = Required<SubmittedDesign> & {
+  stack?: Stack;
+  baseSha?: string;
+};
 
 /** Stack metadata the designer takes from the form's other fields. */
 export interface DesignMetadata {
@@ -65,6 +75,33 @@ export function toStack(meta: DesignMetadata, design: StackDesign) {
       owner: meta.owner || 'group:default/preview',
     },
     spec: {
+      components: design.components,
+      links: design.links,
+    },
+  };
+}
+
+/** The design opened on an existing stack: all of it, and where it was read. */
+export function designOf(stack: Stack, baseSha: string): StackDesign {
+  return {
+    components: stack.spec.components,
+    links: stack.spec.links ?? [],
+    stack,
+    baseSha,
+  };
+}
+
+/**
+ * The stack a design describes: an edited stack keeps everything it had
+ * (metadata, environments, routing…) with the design's components and
+ * links; a new design is placed in `toStack`'s skeleton.
+ */
+export function stackOf(meta: DesignMetadata, design: StackDesign) {
+  if (!design.stack) return toStack(meta, design);
+  return {
+    ...design.stack,
+    spec: {
+      ...design.stack.spec,
       components: design.components,
       links: design.links,
     },

@@ -21,6 +21,7 @@ import { StackFileNotice } from '../StackFileNotice';
 import { deployableRefs, loadSystemMembers } from '../../lib/systemMembers';
 import { nodeHealthIn } from '../../lib/nodeHealth';
 import { useStackHealthBatch } from '../../hooks/useStackHealthBatch';
+import { EditStackButton } from '../EditStackButton';
 import { EnvironmentSwitch } from '../EnvironmentSwitch';
 import { StaleNotice } from '../StaleNotice';
 import { NodeHealth, TopologyGraph } from '../TopologyGraph';
@@ -118,6 +119,8 @@ export function EntityTopologyContent() {
             Loading health…
           </Typography>
         )}
+        <Box flexGrow={1} />
+        <EditStackButton entity={entity} />
       </Box>
       {batch.error && (
         <Notice

@@ -5,14 +5,17 @@ import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-
 import {
   generateManifests,
   serializeStack,
+  subComponentsOf,
   validateStack,
+  type Stack,
 } from '@idp-stack/plugin-stack-common';
+import { Progress } from '@backstage/core-components';
 import {
   DEFAULT_DESIGN,
   linkTargets,
   newComponent,
   StackDesign,
-  toStack,
+  stackOf,
 } from '../../lib/stackDesign';
 import { AddComponentForm } from './AddComponentForm';
 import { AddLinkForm } from './AddLinkForm';
@@ -20,6 +23,7 @@ import { DesignList } from './DesignList';
 import { DesignPreview } from './DesignPreview';
 import { metadataOf } from './formMetadata';
 import { Issues, issuesAt } from './Issues';
+import { useStackToEdit } from './useStackToEdit';
 
 const useStyles = makeStyles(theme => ({
   root: { display: 'flex', flexDirection: 'column', gap: theme.spacing(2) },
@@ -36,10 +40,47 @@ const useStyles = makeStyles(theme => ({
  * `ui:field: StackDesigner`: add components and links, checked live with
  * the shared stack model (issues shown at the row they concern), and a
  * preview of stack.yaml and every generated manifest, made in the browser.
+ * With `ui:options: { edit: true }` it opens on the current stack.yaml of
+ * the entity in the form's `entityRef` field, every part of it editable or
+ * kept (environment settings are kept as they are and shown in the preview).
  */
 export function StackDesignerField(
   props: FieldExtensionComponentProps<StackDesign>,
 ) {
+  const editing =
+    (props.uiSchema?.['ui:options'] as { edit?: unknown } | undefined)?.edit ===
+    true;
+  return editing ? <EditedStack {...props} /> : <Designer {...props} />;
+}
+
+/** Edit mode: the designer once the entity's current stack is loaded. */
+function EditedStack(props: FieldExtensionComponentProps<StackDesign>) {
+  const { formData, onChange, formContext } = props;
+  const entityRef = (
+    formContext as { formData?: { entityRef?: unknown } } | undefined
+  )?.formData?.entityRef;
+  const ref =
+    typeof entityRef === 'string' && entityRef ? entityRef : undefined;
+  const loading = useStackToEdit(ref, formData, onChange);
+  if (!ref) {
+    return (
+      <Typography variant="body2" role="status">
+        Choose the service above to open its stack.
+      </Typography>
+    );
+  }
+  if (loading.error) {
+    return (
+      <Typography variant="body2" role="alert" color="error">
+        Could not open the stack of {ref}: {loading.error.message}
+      </Typography>
+    );
+  }
+  if (!formData?.stack || !formData.baseSha) return <Progress />;
+  return <Designer {...props} />;
+}
+
+function Designer(props: FieldExtensionComponentProps<StackDesign>) {
   const { formData, onChange, formContext, rawErrors, idSchema, schema } =
     props;
   const classes = useStyles();
@@ -60,7 +101,7 @@ export function StackDesignerField(
   }, [formData, onChange, initial]);
 
   const result = useMemo(
-    () => validateStack(toStack(meta, design)),
+    () => validateStack(stackOf(meta, design)),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [meta.name, meta.system, meta.owner, design],
   );
@@ -75,8 +116,15 @@ export function StackDesignerField(
     ];
   }, [result]);
 
-  const update = (next: Partial<StackDesign>) =>
-    onChange({ ...design, ...next });
+  const update = (next: Partial<StackDesign>) => {
+    const merged = { ...design, ...next };
+    // An edited stack travels whole, with the design's components and links.
+    onChange(
+      merged.stack
+        ? { ...merged, stack: stackOf(meta, merged) as Stack }
+        : merged,
+    );
+  };
   const removeComponent = (index: number) => {
     const removed = design.components[index].name;
     update({
@@ -101,7 +149,10 @@ export function StackDesignerField(
             items={design.components.map((c, i) => ({
               key: `${c.name}-${i}`,
               primary: <strong>{c.name}</strong>,
-              secondary: c.type,
+              secondary: [
+                c.type,
+                ...subComponentsOf(c).map(sub => `${sub.kind} ${sub.name}`),
+              ].join(' · '),
               issues: issuesAt(issues, `spec.components[${i}]`),
               issuesId: `${base}-component-${i}-issues`,
               removeLabel: `Remove component ${c.name}`,
@@ -142,6 +193,17 @@ export function StackDesignerField(
         </div>
       </div>
 
+      {design.stack?.spec.environments && (
+        <Typography variant="body2" data-testid="stack-designer-environments">
+          Environment settings kept:{' '}
+          {Object.entries(design.stack.spec.environments)
+            .map(
+              ([env, settings]) =>
+                `${env} (${Object.keys(settings ?? {}).join(', ')})`,
+            )
+            .join('; ')}
+        </Typography>
+      )}
       <Issues
         issues={issues.filter(i => !/^spec\.(components|links)\[/.test(i.path))}
         id={`${base}-issues`}

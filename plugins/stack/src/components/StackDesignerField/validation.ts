@@ -1,6 +1,6 @@
 import type { CustomFieldValidator } from '@backstage/plugin-scaffolder-react';
 import { validateStack } from '@idp-stack/plugin-stack-common';
-import { StackDesign, toStack } from '../../lib/stackDesign';
+import { StackDesign, stackOf } from '../../lib/stackDesign';
 
 /** Blocks the form step while the design breaks a rule of the stack model. */
 export const stackDesignerValidation: CustomFieldValidator<StackDesign> = (
@@ -12,7 +12,7 @@ export const stackDesignerValidation: CustomFieldValidator<StackDesign> = (
   if (!design?.components?.length && !design?.links?.length) return;
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const result = validateStack(
-    toStack(
+    stackOf(
       {
         name: str(formData.name),
         system: str(formData.system),

@@ -1,0 +1,2 @@
+export { summarizeChange, changeSummaryMarkdown } from './summarizeChange';
+export type { EnvironmentChange } from './summarizeChange';

@@ -1,0 +1,1 @@
+export { EditStackButton } from './EditStackButton';
