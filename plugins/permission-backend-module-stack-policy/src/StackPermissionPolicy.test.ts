@@ -12,6 +12,7 @@ import {
 import {
   stackApplicationApprovedSyncPermission,
   stackApplicationSyncPermission,
+  stackLooseReadAllPermission,
 } from '@idp-stack/plugin-stack-common';
 import { readStackPolicyConfig } from './config';
 import { StackPermissionPolicy } from './StackPermissionPolicy';
@@ -77,6 +78,21 @@ describe('StackPermissionPolicy', () => {
 
   it('lets only the platform group create locations', async () => {
     const request = { permission: catalogLocationCreatePermission };
+    expect((await policy(ada).handle(request, user())).result).toBe(
+      AuthorizeResult.DENY,
+    );
+    expect(
+      (
+        await policy(['user:default/m', 'group:default/platform-team']).handle(
+          request,
+          user('user:default/m'),
+        )
+      ).result,
+    ).toBe(AuthorizeResult.ALLOW);
+  });
+
+  it('lets only the platform group list loose stacks across the organisation', async () => {
+    const request = { permission: stackLooseReadAllPermission };
     expect((await policy(ada).handle(request, user())).result).toBe(
       AuthorizeResult.DENY,
     );

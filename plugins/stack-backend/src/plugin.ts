@@ -17,6 +17,8 @@ import { ApplicationStore } from './service/ApplicationStore';
 import { ArgoCdClient } from './service/ArgoCdClient';
 import { BuildsService } from './service/BuildsService';
 import { GithubActionsClient } from './service/GithubActionsClient';
+import { GithubOrgRepositories } from './service/OrgRepositories';
+import { LooseStacksService } from './service/LooseStacksService';
 import { StackFileService } from './service/StackFileService';
 import { FetchGithubContents } from './service/GithubContents';
 import { SystemRegistry } from './service/SystemRegistry';
@@ -29,6 +31,7 @@ export const stackPlugin = createBackendPlugin({
       deps: {
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
         cache: coreServices.cache,
         logger: coreServices.logger,
         config: coreServices.rootConfig,
@@ -41,6 +44,7 @@ export const stackPlugin = createBackendPlugin({
       async init({
         httpRouter,
         httpAuth,
+        auth,
         cache,
         logger,
         config,
@@ -128,6 +132,24 @@ export const stackPlugin = createBackendPlugin({
               timeoutMs: stackConfig.github.timeoutMs,
               maxBytes: stackConfig.github.maxFileBytes,
               organizations: stackConfig.github.organizations,
+            }),
+            loose: new LooseStacksService({
+              store,
+              repositories: new GithubOrgRepositories(
+                integrations,
+                githubCredentials,
+                stackConfig.github.timeoutMs,
+              ),
+              catalog,
+              auth,
+              logger,
+              organizations: stackConfig.github.organizations,
+              instanceUiUrls: Object.fromEntries(
+                stackConfig.argocd.instances.map(i => [i.name, i.uiUrl]),
+              ),
+              // Repositories and topics change slowly: GitHub's interval.
+              intervalMs: stackConfig.github.refreshIntervalMs,
+              registerSystemUrl: '/create/templates/default/register-system',
             }),
             config: stackConfig,
             systemRegistry,

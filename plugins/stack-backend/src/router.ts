@@ -3,6 +3,7 @@ import Router from 'express-promise-router';
 import { actionsRoutes } from './routes/actions';
 import { buildsRoutes } from './routes/builds';
 import { healthRoutes } from './routes/health';
+import { looseRoutes } from './routes/loose';
 import { stackRoutes } from './routes/stack';
 import { RouteDeps } from './routes/types';
 
@@ -14,5 +15,6 @@ export function createRouter(deps: RouteDeps): express.Router {
   router.use(buildsRoutes(deps));
   router.use(actionsRoutes(deps));
   router.use(stackRoutes(deps));
+  router.use(looseRoutes(deps));
   return router;
 }

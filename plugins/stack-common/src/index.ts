@@ -76,3 +76,4 @@ export * from './stackInfo';
 export * from './catalog';
 export * from './permissions';
 export * from './systems';
+export * from './loose';

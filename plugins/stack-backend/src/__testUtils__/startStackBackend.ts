@@ -271,6 +271,11 @@ export async function startStackBackend(
       const key = typeof ref === 'string' ? ref : stringifyEntityRef(ref);
       return readable(key, credentialsOf(request)) ? byRef.get(key) : undefined;
     },
+    getEntities: async (_request, options) => ({
+      items: [...byRef.values()].filter(e =>
+        readable(stringifyEntityRef(e), credentialsOf(options)),
+      ),
+    }),
     getEntitiesByRefs: async ({ entityRefs }, request) => ({
       items: entityRefs.map(ref =>
         readable(ref, credentialsOf(request)) ? byRef.get(ref) : undefined,

@@ -5,6 +5,8 @@ import {
   APPLICATION_FIELDS,
   ArgoApplication,
   ArgoApplicationList,
+  ArgoApplicationSet,
+  ArgoApplicationSetList,
 } from './argoTypes';
 
 /** Calls to one Argo CD instance's REST API. */
@@ -41,6 +43,19 @@ export class ArgoCdClient {
       throw new UpstreamFailure(
         'bad-response',
         `${this.upstream} answered an application list without items`,
+      );
+    }
+    return body.items ?? [];
+  }
+
+  /** Every ApplicationSet the token may read (`GET /api/v1/applicationsets`), for their error conditions. */
+  async listApplicationSets(): Promise<ArgoApplicationSet[]> {
+    const res = await this.call('/api/v1/applicationsets', { method: 'GET' });
+    const body = (await res.json()) as ArgoApplicationSetList;
+    if (!body || (body.items !== null && !Array.isArray(body.items))) {
+      throw new UpstreamFailure(
+        'bad-response',
+        `${this.upstream} answered an ApplicationSet list without items`,
       );
     }
     return body.items ?? [];

@@ -6,6 +6,7 @@ import type {
   HealthBatchResponse,
 } from './types';
 import type { EntityStack } from '../stackInfo/types';
+import type { LooseStacksResponse } from '../loose/types';
 import { ResponseError } from '@backstage/errors';
 import { entityRefToPath } from './entityRefToPath';
 
@@ -95,6 +96,17 @@ export class StackHealthClient {
   /** The validated stack.yaml of the entity's repository; throws with `details.reason` when unavailable. */
   getStack(entityRef: string): Promise<EntityStack> {
     return this.request(`/stack/${entityRefToPath(entityRef)}`);
+  }
+
+  /** Loose stacks across the catalog, or of one system (`GET /loose?system=`). */
+  getLooseStacks(system?: string): Promise<LooseStacksResponse> {
+    const query = system ? `?system=${encodeURIComponent(system)}` : '';
+    return this.request(`/loose${query}`);
+  }
+
+  /** Loose-stack items that concern one entity (its repository, or a system's repositories). */
+  getEntityLooseStacks(entityRef: string): Promise<LooseStacksResponse> {
+    return this.request(`/loose/${entityRefToPath(entityRef)}`);
   }
 
   /** Starts a sync of the entity's Application in one environment. */

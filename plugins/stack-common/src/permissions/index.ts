@@ -34,10 +34,22 @@ export const stackApplicationRefreshPermission = createPermission({
   resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
 });
 
+/**
+ * `GET /loose` across the whole organisation: also the items that belong to
+ * no catalog entity the caller can read (a repository that tagged itself
+ * into a system, an ApplicationSet error). A basic permission: without it
+ * the caller sees only items of entities the catalog lets them read.
+ */
+export const stackLooseReadAllPermission = createPermission({
+  name: 'stack.loose.read.all',
+  attributes: { action: 'read' },
+});
+
 export const stackPermissions = [
   stackApplicationSyncPermission,
   stackApplicationApprovedSyncPermission,
   stackApplicationRefreshPermission,
+  stackLooseReadAllPermission,
 ];
 
 /**
