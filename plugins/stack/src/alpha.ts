@@ -4,7 +4,9 @@ import {
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
+  PageBlueprint,
 } from '@backstage/frontend-plugin-api';
+import LinkOffIcon from '@material-ui/icons/LinkOff';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
@@ -78,6 +80,35 @@ export const stackHealthCard = EntityCardBlueprint.make({
   },
 });
 
+/**
+ * `entity-card:stack/loose-notice` on Systems and Components: why the
+ * repository deploys nothing, or runs without its repository; empty otherwise.
+ */
+export const stackLooseStacksNotice = EntityCardBlueprint.make({
+  name: 'loose-notice',
+  params: {
+    filter: isSystemOrComponent,
+    loader: () =>
+      import('./components/EntityLooseStacksNotice').then(m =>
+        createElement(m.EntityLooseStacksNotice),
+      ),
+  },
+});
+
+/** `page:stack/loose-stacks` at `/loose-stacks`, a sidebar item (title and icon). */
+export const looseStacksPage = PageBlueprint.make({
+  name: 'loose-stacks',
+  params: {
+    path: '/loose-stacks',
+    title: 'Loose stacks',
+    icon: createElement(LinkOffIcon),
+    loader: () =>
+      import('./components/LooseStacksPage').then(m =>
+        createElement(m.LooseStacksPage),
+      ),
+  },
+});
+
 /** `scaffolder-form-field:stack/designer`: `ui:field: StackDesigner`. */
 export const stackDesignerFormField = FormFieldBlueprint.make({
   name: 'designer',
@@ -100,6 +131,8 @@ export default createFrontendPlugin({
     stackHealthContent,
     stackBuildsContent,
     stackHealthCard,
+    stackLooseStacksNotice,
+    looseStacksPage,
     stackDesignerFormField,
   ],
 });
