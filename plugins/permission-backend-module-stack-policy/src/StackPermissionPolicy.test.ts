@@ -76,23 +76,11 @@ describe('StackPermissionPolicy', () => {
     ).toBe(AuthorizeResult.CONDITIONAL);
   });
 
-  it('lets only the platform group create locations', async () => {
-    const request = { permission: catalogLocationCreatePermission };
-    expect((await policy(ada).handle(request, user())).result).toBe(
-      AuthorizeResult.DENY,
-    );
-    expect(
-      (
-        await policy(['user:default/m', 'group:default/platform-team']).handle(
-          request,
-          user('user:default/m'),
-        )
-      ).result,
-    ).toBe(AuthorizeResult.ALLOW);
-  });
-
-  it('lets only the platform group list loose stacks across the organisation', async () => {
-    const request = { permission: stackLooseReadAllPermission };
+  it.each([
+    ['create locations', catalogLocationCreatePermission],
+    ['list loose stacks across the organisation', stackLooseReadAllPermission],
+  ])('lets only the platform group %s', async (_, permission) => {
+    const request = { permission };
     expect((await policy(ada).handle(request, user())).result).toBe(
       AuthorizeResult.DENY,
     );

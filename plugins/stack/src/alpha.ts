@@ -2,6 +2,7 @@ import { createElement } from 'react';
 import {
   ApiBlueprint,
   createFrontendPlugin,
+  createRouteRef,
   discoveryApiRef,
   fetchApiRef,
   PageBlueprint,
@@ -95,11 +96,15 @@ export const stackLooseStacksNotice = EntityCardBlueprint.make({
   },
 });
 
+/** The loose-stacks page's route; the app's nav lists pages with a route ref, title and icon. */
+export const looseStacksRouteRef = createRouteRef();
+
 /** `page:stack/loose-stacks` at `/loose-stacks`, a sidebar item (title and icon). */
 export const looseStacksPage = PageBlueprint.make({
   name: 'loose-stacks',
   params: {
     path: '/loose-stacks',
+    routeRef: looseStacksRouteRef,
     title: 'Loose stacks',
     icon: createElement(LinkOffIcon),
     loader: () =>
@@ -125,6 +130,7 @@ export default createFrontendPlugin({
   pluginId: 'stack',
   title: 'Stack',
   info: { packageJson: () => import('../package.json') },
+  routes: { looseStacks: looseStacksRouteRef },
   extensions: [
     stackApi,
     stackTopologyContent,

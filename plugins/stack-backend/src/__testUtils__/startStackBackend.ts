@@ -271,9 +271,9 @@ export async function startStackBackend(
       const key = typeof ref === 'string' ? ref : stringifyEntityRef(ref);
       return readable(key, credentialsOf(request)) ? byRef.get(key) : undefined;
     },
-    getEntities: async (_request, options) => ({
+    getEntities: async (_query, request) => ({
       items: [...byRef.values()].filter(e =>
-        readable(stringifyEntityRef(e), credentialsOf(options)),
+        readable(stringifyEntityRef(e), credentialsOf(request)),
       ),
     }),
     getEntitiesByRefs: async ({ entityRefs }, request) => ({

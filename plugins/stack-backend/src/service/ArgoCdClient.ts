@@ -51,14 +51,16 @@ export class ArgoCdClient {
   /** Every ApplicationSet the token may read (`GET /api/v1/applicationsets`), for their error conditions. */
   async listApplicationSets(): Promise<ArgoApplicationSet[]> {
     const res = await this.call('/api/v1/applicationsets', { method: 'GET' });
-    const body = (await res.json()) as ArgoApplicationSetList;
-    if (!body || (body.items !== null && !Array.isArray(body.items))) {
+    const items = ((await res.json()) as ArgoApplicationSetList)?.items;
+    // Go encodes an empty list as `items: null`.
+    if (items === null) return [];
+    if (!Array.isArray(items)) {
       throw new UpstreamFailure(
         'bad-response',
         `${this.upstream} answered an ApplicationSet list without items`,
       );
     }
-    return body.items ?? [];
+    return items;
   }
 
   /** `POST /api/v1/applications/{name}/sync` at the tracked revision. */

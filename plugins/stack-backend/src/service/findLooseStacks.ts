@@ -239,11 +239,12 @@ export function findLooseStacks(input: LooseInputs): LooseStack[] {
       .flatMap(a => a.errors ?? [])
       .find(e => NOT_PERMITTED.test(e.message));
     if ((input.registry && !entry?.repositories.includes(name)) || refusal) {
-      const why = !input.registry
-        ? `Argo CD refused its Applications`
-        : entry
-        ? `the registry entry argocd/systems/${system}.yaml does not list it`
-        : `system ${system} has no registry entry (argocd/systems/${system}.yaml)`;
+      let why = `Argo CD refused its Applications`;
+      if (input.registry) {
+        why = entry
+          ? `the registry entry argocd/systems/${system}.yaml does not list it`
+          : `system ${system} has no registry entry (argocd/systems/${system}.yaml)`;
+      }
       push({
         cause: input.registry ? 'not-registered' : 'refused-by-project',
         reason: `Repository ${slug} tags itself into system ${system}, but ${why}, so its AppProject refuses it and it deploys nothing${
