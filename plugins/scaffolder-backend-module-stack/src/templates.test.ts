@@ -29,10 +29,8 @@ import stackPolicy from '@idp-stack/plugin-permission-backend-module-stack-polic
 // Test-only, reused rather than copied; it has no shared package yet.
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import { oboAuthServiceFactories } from '../../../packages/backend/src/__testUtils__/oboAuth';
-// The registry schema of the gitops package (argocd/src/tenancy/registry.ts),
-// the one CI applies to argocd/systems; test-only, like oboAuth above.
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { systemRegistrationIssues } from '../../../argocd/src/tenancy/registry';
+// The registry schema CI and the gitops package apply to argocd/systems.
+import { systemRegistrationIssues } from '@idp-stack/plugin-stack-common';
 import { FakeGithub } from './__testUtils__/fakeGithub';
 import {
   FakePullRequest,

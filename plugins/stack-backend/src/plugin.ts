@@ -150,6 +150,13 @@ export const stackPlugin = createBackendPlugin({
               // Repositories and topics change slowly: GitHub's interval.
               intervalMs: stackConfig.github.refreshIntervalMs,
               registerSystemUrl: '/create/templates/default/register-system',
+              registry:
+                systemRegistry &&
+                (async () =>
+                  (await systemRegistry.systems()).map(s => ({
+                    name: s.metadata.name,
+                    repositories: s.spec.repositories,
+                  }))),
             }),
             config: stackConfig,
             systemRegistry,

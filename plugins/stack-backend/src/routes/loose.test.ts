@@ -18,6 +18,9 @@ import {
   startStackBackend,
 } from '../__testUtils__/startStackBackend';
 
+// Each test starts a backend: seconds on two busy shared cores.
+jest.setTimeout(60_000);
+
 const API = 'https://api.github.com';
 const tagged = (system: string) => ['idp-managed', `idp-system-${system}`];
 
