@@ -4,7 +4,6 @@ import { http, HttpResponse } from 'msw';
 import request from 'supertest';
 import {
   application,
-  applicationList,
   applicationSetList,
   repoNotPermitted,
 } from '../__testUtils__/argoFixtures';
@@ -14,7 +13,6 @@ import {
   component,
   EDGE_URL,
   MAIN_URL,
-  mainApps,
   startStackBackend,
 } from '../__testUtils__/startStackBackend';
 
@@ -49,6 +47,14 @@ const paymentsSystem = {
 async function start(permission: AuthorizeResult.ALLOW | AuthorizeResult.DENY) {
   const backend = await startStackBackend({
     permission,
+    // The AppProject `payments` does not list intruder: Argo CD refuses it.
+    extraMainApps: [
+      application({
+        repo: 'intruder',
+        env: 'dev',
+        conditions: [repoNotPermitted('intruder', 'payments')],
+      }),
+    ],
     extraEntities: [
       paymentsSystem,
       component(
@@ -65,22 +71,6 @@ async function start(permission: AuthorizeResult.ALLOW | AuthorizeResult.DENY) {
   });
   const contents: string[] = [];
   backend.msw.use(
-    http.get(`${MAIN_URL}/api/v1/applications`, ({ request: req }) =>
-      HttpResponse.json(
-        applicationList(
-          [
-            ...mainApps(),
-            // The AppProject `payments` does not list intruder: Argo CD refuses it.
-            application({
-              repo: 'intruder',
-              env: 'dev',
-              conditions: [repoNotPermitted('intruder', 'payments')],
-            }),
-          ],
-          new URL(req.url).searchParams.get('selector'),
-        ),
-      ),
-    ),
     http.get(`${MAIN_URL}/api/v1/applicationsets`, () =>
       HttpResponse.json(
         applicationSetList([
