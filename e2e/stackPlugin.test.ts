@@ -242,6 +242,50 @@ test('at 1280 px no catalog column is narrower than its header and the table doe
     await page.screenshot({ path: resolve(ARTIFACTS, 'catalog-1280.png') });
   }));
 
+test('the loose-stacks page, reached from the sidebar, finds the planted loose repository with its reason', () =>
+  step(session.page, 'loose-stacks', async () => {
+    const { page } = session;
+    await page.goto(FRONTEND);
+    await page.getByRole('link', { name: 'Loose stacks' }).first().click();
+    await page.waitForURL(/\/loose-stacks$/);
+    // serveFakes: acme/intruder tags itself into payments; the payments
+    // AppProject refuses it.
+    const row = page.locator('tr', { hasText: 'acme/intruder' });
+    await row.waitFor({ timeout: 120_000 });
+    const text = await row.innerText();
+    assert.match(text, /Refused by its AppProject/);
+    assert.match(
+      text,
+      /Repository acme\/intruder tags itself into system payments, but Argo CD refused its Applications/,
+    );
+    assert.match(
+      text,
+      /application repo https:\/\/github.com\/acme\/intruder.git is not permitted in project 'payments'/,
+    );
+    assert.equal(
+      await row
+        .getByRole('link', { name: /Register intruder in system payments/ })
+        .getAttribute('href'),
+      '/create/templates/default/register-system',
+    );
+    // The healthy payments repository is not loose.
+    assert.equal(
+      await page.locator('tr', { hasText: 'acme/payments ' }).count(),
+      0,
+    );
+    await expectNoErrorPanel(page);
+    await page.screenshot({ path: resolve(ARTIFACTS, 'loose-stacks.png') });
+
+    // The system's overview says why that repository deploys nothing.
+    await page.goto(entityPage('system/payments'));
+    const notice = page.getByTestId('loose-stacks-reason').first();
+    await notice.waitFor({ timeout: 120_000 });
+    assert.match(
+      await notice.innerText(),
+      /Repository acme\/intruder tags itself into system payments/,
+    );
+  }));
+
 async function assertEventually(
   check: () => Promise<boolean | undefined>,
   timeoutMs = 30_000,

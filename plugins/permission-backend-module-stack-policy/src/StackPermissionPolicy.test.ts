@@ -15,6 +15,7 @@ import {
   stackPromotePermission,
   stackApplicationSyncPermission,
   stackChangeProposePermission,
+  stackLooseReadAllPermission,
 } from '@idp-stack/plugin-stack-common';
 import { readStackPolicyConfig } from './config';
 import { StackPermissionPolicy } from './StackPermissionPolicy';
@@ -120,8 +121,11 @@ describe('StackPermissionPolicy', () => {
     });
   });
 
-  it('lets only the platform group create locations', async () => {
-    const request = { permission: catalogLocationCreatePermission };
+  it.each([
+    ['create locations', catalogLocationCreatePermission],
+    ['list loose stacks across the organisation', stackLooseReadAllPermission],
+  ])('lets only the platform group %s', async (_, permission) => {
+    const request = { permission };
     expect((await policy(ada).handle(request, user())).result).toBe(
       AuthorizeResult.DENY,
     );

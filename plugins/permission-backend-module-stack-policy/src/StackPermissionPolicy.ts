@@ -32,6 +32,7 @@ import {
   stackPromoteApprovedPermission,
   stackPromotePermission,
   stackChangeProposePermission,
+  stackLooseReadAllPermission,
 } from '@idp-stack/plugin-stack-common';
 import { StackPolicyConfig } from './config';
 
@@ -47,7 +48,9 @@ const DENY: PolicyDecision = { result: AuthorizeResult.DENY };
  *   (`isTaskOwner`, https://backstage.io/docs/features/software-templates/authorizing-scaffolder-template-details/);
  * - catalog locations are created, refreshed and deleted by the platform
  *   group only (`catalog.location.*`, and the refresh of an entity, which
- *   re-reads its location);
+ *   re-reads its location); so is the organisation-wide loose-stacks list
+ *   (`stack.loose.read.all`), everyone else sees the items of entities
+ *   they can read;
  * - stack sync and refresh are allowed on entities the user or one of their
  *   groups owns: a conditional decision with the catalog's `isEntityOwner`
  *   rule, which the catalog evaluates for the ref the stack route passes (and
@@ -87,7 +90,9 @@ export class StackPermissionPolicy implements PermissionPolicy {
     if (
       isPermission(permission, catalogLocationCreatePermission) ||
       isPermission(permission, catalogLocationDeletePermission) ||
-      isPermission(permission, catalogEntityRefreshPermission)
+      isPermission(permission, catalogEntityRefreshPermission) ||
+      // Loose stacks of repositories no readable entity claims.
+      isPermission(permission, stackLooseReadAllPermission)
     ) {
       return memberOf(this.config.platformGroup) ? ALLOW : DENY;
     }

@@ -15,6 +15,7 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogModuleTemplateKind from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import githubScaffolderModule from '@backstage/plugin-scaffolder-backend-module-github';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { http, HttpResponse } from 'msw';
@@ -28,8 +29,14 @@ import stackPolicy from '@idp-stack/plugin-permission-backend-module-stack-polic
 // Test-only, reused rather than copied; it has no shared package yet.
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import { oboAuthServiceFactories } from '../../../packages/backend/src/__testUtils__/oboAuth';
+// The registry schema CI and the gitops package apply to argocd/systems.
+import { systemRegistrationIssues } from '@idp-stack/plugin-stack-common';
 import { FakeGithub } from './__testUtils__/fakeGithub';
 import { runTask, waitFor } from './__testUtils__/scaffolderTasks';
+import {
+  FakePullRequest,
+  pullRequestHandlers,
+} from './__testUtils__/fakeGithubPullRequests';
 import { inspectRepo, run } from './__testUtils__/inspectRepo';
 import scaffolderModuleStack from '.';
 
@@ -44,6 +51,8 @@ const KUBE = 'https://kubernetes.test:6443';
 const refreshes: unknown[] = [];
 let github: FakeGithub;
 let baseHandlers: ReturnType<FakeGithub['handlers']> = [];
+/** Pull requests opened against the fake (register-system). */
+let pulls: FakePullRequest[] = [];
 let app: any;
 /** Requests as user:default/mock, a user outside the platform group. */
 const api = () =>
@@ -57,8 +66,15 @@ beforeAll(async () => {
     },
   });
   github = new FakeGithub();
+  // The platform repository the register-system template opens its pull request on.
+  github.seed('acme/idp-portal', {
+    files: { 'argocd/systems/finance.yaml': 'kind: System\n' },
+  });
+  const prs = pullRequestHandlers(github);
+  pulls = prs.pulls;
   baseHandlers = [
     ...github.handlers(),
+    ...prs.handlers,
     http.patch(
       `${KUBE}/apis/argoproj.io/v1alpha1/namespaces/argocd/applicationsets/workloads`,
       async ({ request: patch }) => {
@@ -78,6 +94,8 @@ beforeAll(async () => {
       catalogPlugin,
       catalogModuleTemplateKind,
       scaffolderModuleStack,
+      // publish:github:pull-request (templates/register-system), as in packages/backend.
+      githubScaffolderModule,
       // The portal's own policy: catalog.location.create for the platform
       // group only. The test's caller, user:default/mock, is not in it.
       permissionPlugin,
@@ -118,7 +136,12 @@ beforeAll(async () => {
               },
             ],
             locations: [
-              ...['nodejs-service', 'fastapi-service', 'fullstack'].map(t => ({
+              ...[
+                'nodejs-service',
+                'fastapi-service',
+                'fullstack',
+                'register-system',
+              ].map(t => ({
                 type: 'file',
                 target: path.join(TEMPLATES, t, 'template.yaml'),
               })),
@@ -138,6 +161,7 @@ beforeAll(async () => {
       'template/default/nodejs-service',
       'template/default/fastapi-service',
       'template/default/fullstack',
+      'template/default/register-system',
       'group/default/payments',
     ].map(ref =>
       waitFor(async () => {
@@ -645,5 +669,94 @@ describe('publishing between teams through the scaffolder', () => {
       files: [...github.files('acme/payments-api')],
       protection: repo.protection,
     }).toEqual(before);
+  });
+});
+
+describe('template register-system', () => {
+  const values = {
+    system: 'ledgers',
+    owner: 'group:default/payments',
+    codeOwners: ['@acme/payments-team'],
+    repositories: ['ledger', 'ledger-web'],
+    domains: ['ledger.apps.example.com'],
+    prodManualApproval: true,
+    prodApprovers: ['acme:payments-leads'],
+  };
+
+  it('opens a pull request on the platform repository whose registry entry the gitops schema accepts', async () => {
+    const { task, output } = await runTemplate('register-system', values);
+    expect(task.status).toBe('completed');
+    expect(pulls).toEqual([
+      expect.objectContaining({
+        slug: 'acme/idp-portal',
+        head: 'register-system-ledgers',
+        base: 'main',
+        title: 'Register system ledgers',
+        teamReviewers: ['platform-team'],
+      }),
+    ]);
+    expect(pulls[0].body).toContain(
+      'Registers system `ledgers` (owner group:default/payments) with repositories ledger, ledger-web.',
+    );
+    expect(output.links).toEqual([
+      {
+        title: 'Pull request',
+        url: 'https://github.com/acme/idp-portal/pull/1',
+      },
+    ]);
+    const files = github.files('acme/idp-portal', 'register-system-ledgers');
+    // The existing entries stay; the new one is added beside them.
+    expect([...files.keys()].sort()).toEqual([
+      'argocd/systems/finance.yaml',
+      'argocd/systems/ledgers.yaml',
+    ]);
+    const entry = parse(files.get('argocd/systems/ledgers.yaml')!);
+    expect(systemRegistrationIssues(entry, 'ledgers.yaml')).toEqual([]);
+    expect(entry).toEqual({
+      apiVersion: 'idp.platform/v1alpha1',
+      kind: 'System',
+      metadata: { name: 'ledgers' },
+      spec: {
+        owner: 'group:default/payments',
+        codeOwners: ['@acme/payments-team'],
+        repositories: ['ledger', 'ledger-web'],
+        domains: ['ledger.apps.example.com'],
+        environments: {
+          prod: { manualApproval: true, approvers: ['acme:payments-leads'] },
+        },
+      },
+    });
+    // main is untouched until someone merges.
+    expect(
+      github.files('acme/idp-portal').has('argocd/systems/ledgers.yaml'),
+    ).toBe(false);
+  });
+
+  it('refuses bad input naming the field and the rule, and opens nothing', async () => {
+    const before = pulls.length;
+    const res = await api()
+      .post('/api/scaffolder/v2/tasks')
+      .send({
+        templateRef: 'template:default/register-system',
+        values: { ...values, system: 'platform', domains: ['Not A Host'] },
+      });
+    expect(res.status).toBe(400);
+    // The scaffolder checks the values against the template's JSON schema
+    // (jsonschema's ValidationError: field path and the rule broken).
+    expect(
+      res.body.errors.map((e: any) => [e.property, e.name, e.message]),
+    ).toEqual([
+      [
+        'instance.system',
+        'pattern',
+        expect.stringMatching(/^does not match pattern/),
+      ],
+      [
+        'instance.domains[0]',
+        'pattern',
+        expect.stringMatching(/^does not match pattern/),
+      ],
+    ]);
+    expect(pulls.length).toBe(before);
   });
 });

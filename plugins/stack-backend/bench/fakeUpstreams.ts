@@ -3,10 +3,15 @@ import { AddressInfo } from 'node:net';
 import {
   application,
   applicationList,
+  applicationSetList,
   ArgoApplicationJson,
   sha,
 } from '../src/__testUtils__/argoFixtures';
-import { runsPage, workflowRun } from '../src/__testUtils__/githubFixtures';
+import {
+  orgRepository,
+  runsPage,
+  workflowRun,
+} from '../src/__testUtils__/githubFixtures';
 
 /** A loopback HTTP server that counts the calls it answers. */
 export interface CountingServer {
@@ -87,6 +92,8 @@ export function fakeArgoServer(
   token: string,
   maxLifetimeMs: number,
   login?: { username: string; password: string },
+  /** `GET /api/v1/applicationsets` (loose stacks); none by default (`items: null`). */
+  applicationSets: Parameters<typeof applicationSetList>[0] = [],
 ) {
   const calls = newCalls();
   const sessionToken = `${token}-session`;
@@ -149,6 +156,11 @@ export function fakeArgoServer(
           calls,
         );
       } else if (
+        req.method === 'GET' &&
+        url.pathname === '/api/v1/applicationsets'
+      ) {
+        sendJson(res, 200, applicationSetList(applicationSets));
+      } else if (
         (req.method === 'POST' &&
           /^\/api\/v1\/applications\/[^/]+\/sync$/.test(url.pathname)) ||
         (req.method === 'GET' &&
@@ -174,6 +186,14 @@ export function fakeGithubServer(
   maxLifetimeMs: number,
   /** Workflow file names of a monorepo repo, one per component; default: the repo's name. */
   workflowsOf: (repo: string) => string[] = repo => [repo],
+  /**
+   * `GET /orgs/{owner}/repos` (loose stacks) and `GET /repos/{o}/{r}/contents/{path}`:
+   * 200 for repositories listed in `withDevOverlay`, 404 otherwise.
+   */
+  org: {
+    repositories: ReturnType<typeof orgRepository>[];
+    withDevOverlay: string[];
+  } = { repositories: [], withDevOverlay: [] },
 ) {
   const calls = newCalls();
   const runs = new Map(
@@ -194,6 +214,19 @@ export function fakeGithubServer(
     (req, res) => {
       calls.total++;
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (url.pathname === `/orgs/${owner}/repos`) {
+        sendJson(res, 200, org.repositories);
+        return;
+      }
+      const contents = /^\/repos\/[^/]+\/([^/]+)\/contents\//.exec(
+        url.pathname,
+      );
+      if (contents) {
+        if (org.withDevOverlay.includes(contents[1])) {
+          sendJson(res, 200, [{ type: 'file', name: 'kustomization.yaml' }]);
+        } else sendJson(res, 404, { message: 'Not Found', status: '404' });
+        return;
+      }
       const m = /^\/repos\/([^/]+)\/([^/]+)\/actions\/runs$/.exec(url.pathname);
       const list = m && runs.get(m[2]);
       if (!list) {

@@ -2,12 +2,18 @@
  * Serves the loopback fake Argo CD and GitHub of the benchmark for the portal's
  * browser tests (e2e/stackPlugin.test.ts): the example `payments` repo in three
  * environments, dev healthy, stage degraded, prod out of sync (dev and stage
- * synced by the automated policy, prod by hand by `alice`). Prints one JSON
+ * synced by the automated policy, prod by hand by `alice`); and one loose
+ * repository, `intruder`, refused by the payments AppProject. Prints one JSON
  * line with both URLs, then runs until killed (or for at most 15 minutes).
  *
  * Run: node --require @backstage/cli-node/config/nodeTransform.cjs plugins/stack-backend/bench/serveFakes.ts
  */
-import { application, BY_ALICE } from '../src/__testUtils__/argoFixtures';
+import {
+  application,
+  BY_ALICE,
+  repoNotPermitted,
+} from '../src/__testUtils__/argoFixtures';
+import { orgRepository } from '../src/__testUtils__/githubFixtures';
 import { fakeArgoServer, fakeGithubServer } from './fakeUpstreams';
 
 export const FAKE_ARGO_TOKEN = 'e2e-argocd-token';
@@ -24,16 +30,34 @@ async function main() {
         sync: 'OutOfSync',
         initiatedBy: BY_ALICE,
       }),
+      // Loose: `intruder` tags itself into payments without being
+      // registered, so the payments AppProject refuses it.
+      application({
+        repo: 'intruder',
+        env: 'dev',
+        sync: 'Unknown',
+        conditions: [repoNotPermitted('intruder', 'payments')],
+      }),
     ],
     FAKE_ARGO_TOKEN,
     lifetime,
   );
   // payments is a monorepo: one workflow per component.
-  const github = await fakeGithubServer('acme', ['payments'], lifetime, () => [
-    'payments-api',
-    'payments-web',
-    'receipts-worker',
-  ]);
+  const github = await fakeGithubServer(
+    'acme',
+    ['payments'],
+    lifetime,
+    () => ['payments-api', 'payments-web', 'receipts-worker'],
+    {
+      repositories: ['payments', 'intruder'].map(name =>
+        orgRepository({
+          name,
+          topics: ['idp-managed', 'idp-system-payments'],
+        }),
+      ),
+      withDevOverlay: ['payments', 'intruder'],
+    },
+  );
   process.stdout.write(
     `${JSON.stringify({
       argo: argo.url,

@@ -18,6 +18,8 @@ import { ArgoCdClient } from './service/ArgoCdClient';
 import { BuildsService } from './service/BuildsService';
 import { GithubActionsClient } from './service/GithubActionsClient';
 import { githubHeadCommit } from './service/GithubHeadCommit';
+import { GithubOrgRepositories } from './service/OrgRepositories';
+import { LooseStacksService } from './service/LooseStacksService';
 import { StackFileService } from './service/StackFileService';
 import { FetchGithubContents } from './service/GithubContents';
 import { SystemRegistry } from './service/SystemRegistry';
@@ -31,6 +33,7 @@ export const stackPlugin = createBackendPlugin({
       deps: {
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
         cache: coreServices.cache,
         logger: coreServices.logger,
         config: coreServices.rootConfig,
@@ -43,6 +46,7 @@ export const stackPlugin = createBackendPlugin({
       async init({
         httpRouter,
         httpAuth,
+        auth,
         cache,
         logger,
         config,
@@ -135,6 +139,31 @@ export const stackPlugin = createBackendPlugin({
                 githubCredentials,
                 stackConfig.github.timeoutMs,
               ),
+            }),
+            loose: new LooseStacksService({
+              store,
+              repositories: new GithubOrgRepositories(
+                integrations,
+                githubCredentials,
+                stackConfig.github.timeoutMs,
+              ),
+              catalog,
+              auth,
+              logger,
+              organizations: stackConfig.github.organizations,
+              instanceUiUrls: Object.fromEntries(
+                stackConfig.argocd.instances.map(i => [i.name, i.uiUrl]),
+              ),
+              // Repositories and topics change slowly: GitHub's interval.
+              intervalMs: stackConfig.github.refreshIntervalMs,
+              registerSystemUrl: '/create/templates/default/register-system',
+              registry:
+                systemRegistry &&
+                (async () =>
+                  (await systemRegistry.systems()).map(s => ({
+                    name: s.metadata.name,
+                    repositories: s.spec.repositories,
+                  }))),
             }),
             config: stackConfig,
             systemRegistry,

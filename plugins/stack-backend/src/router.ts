@@ -4,6 +4,7 @@ import { actionsRoutes } from './routes/actions';
 import { buildsRoutes } from './routes/builds';
 import { healthRoutes } from './routes/health';
 import { promotionRoutes } from './routes/promotions';
+import { looseRoutes } from './routes/loose';
 import { stackRoutes } from './routes/stack';
 import { RouteDeps } from './routes/types';
 
@@ -16,5 +17,6 @@ export function createRouter(deps: RouteDeps): express.Router {
   router.use(actionsRoutes(deps));
   router.use(stackRoutes(deps));
   router.use(promotionRoutes(deps));
+  router.use(looseRoutes(deps));
   return router;
 }

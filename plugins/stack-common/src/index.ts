@@ -90,3 +90,4 @@ export * from './catalog';
 export * from './permissions';
 export * from './systems';
 export * from './change';
+export * from './loose';

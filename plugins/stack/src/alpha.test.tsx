@@ -44,6 +44,8 @@ describe('stack plugin (new frontend system)', () => {
       'entity-content:stack/health',
       'entity-content:stack/builds',
       'entity-card:stack/health',
+      'entity-card:stack/loose-notice',
+      'page:stack/loose-stacks',
       'scaffolder-form-field:stack/designer',
     ]) {
       expect(stackPlugin.getExtension(id as any)).toBeDefined();

@@ -2,9 +2,12 @@ import { createElement } from 'react';
 import {
   ApiBlueprint,
   createFrontendPlugin,
+  createRouteRef,
   discoveryApiRef,
   fetchApiRef,
+  PageBlueprint,
 } from '@backstage/frontend-plugin-api';
+import LinkOffIcon from '@material-ui/icons/LinkOff';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
@@ -78,6 +81,39 @@ export const stackHealthCard = EntityCardBlueprint.make({
   },
 });
 
+/**
+ * `entity-card:stack/loose-notice` on Systems and Components: why the
+ * repository deploys nothing, or runs without its repository; empty otherwise.
+ */
+export const stackLooseStacksNotice = EntityCardBlueprint.make({
+  name: 'loose-notice',
+  params: {
+    filter: isSystemOrComponent,
+    loader: () =>
+      import('./components/EntityLooseStacksNotice').then(m =>
+        createElement(m.EntityLooseStacksNotice),
+      ),
+  },
+});
+
+/** The loose-stacks page's route; the app's nav lists pages with a route ref, title and icon. */
+export const looseStacksRouteRef = createRouteRef();
+
+/** `page:stack/loose-stacks` at `/loose-stacks`, a sidebar item (title and icon). */
+export const looseStacksPage = PageBlueprint.make({
+  name: 'loose-stacks',
+  params: {
+    path: '/loose-stacks',
+    routeRef: looseStacksRouteRef,
+    title: 'Loose stacks',
+    icon: createElement(LinkOffIcon),
+    loader: () =>
+      import('./components/LooseStacksPage').then(m =>
+        createElement(m.LooseStacksPage),
+      ),
+  },
+});
+
 /** `scaffolder-form-field:stack/designer`: `ui:field: StackDesigner`. */
 export const stackDesignerFormField = FormFieldBlueprint.make({
   name: 'designer',
@@ -94,12 +130,15 @@ export default createFrontendPlugin({
   pluginId: 'stack',
   title: 'Stack',
   info: { packageJson: () => import('../package.json') },
+  routes: { looseStacks: looseStacksRouteRef },
   extensions: [
     stackApi,
     stackTopologyContent,
     stackHealthContent,
     stackBuildsContent,
     stackHealthCard,
+    stackLooseStacksNotice,
+    looseStacksPage,
     stackDesignerFormField,
   ],
 });

@@ -11,6 +11,8 @@ export {
   EntityStackHealthContent,
   EntityStackBuildsContent,
   EntityStackHealthCard,
+  EntityLooseStacksNotice,
+  LooseStacksPage,
   StackDesignerFieldExtension,
 } from './plugin';
 export { stackApiRef } from './api/stackApiRef';

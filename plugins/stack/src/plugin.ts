@@ -1,6 +1,8 @@
 import {
   createApiFactory,
   createComponentExtension,
+  createRoutableExtension,
+  createRouteRef,
   createPlugin,
   discoveryApiRef,
   fetchApiRef,
@@ -71,6 +73,30 @@ export const EntityStackHealthCard = stackPlugin.provide(
     component: {
       lazy: () =>
         import('./components/StackHealthCard').then(m => m.StackHealthCard),
+    },
+  }),
+);
+
+/** Loose-stacks page: `<Route path="/loose-stacks" element={<LooseStacksPage />} />`. */
+export const looseStacksRouteRef = createRouteRef({ id: 'stack:loose-stacks' });
+export const LooseStacksPage = stackPlugin.provide(
+  createRoutableExtension({
+    name: 'LooseStacksPage',
+    mountPoint: looseStacksRouteRef,
+    component: () =>
+      import('./components/LooseStacksPage').then(m => m.LooseStacksPage),
+  }),
+);
+
+/** Overview notice: why the entity's repository deploys nothing (empty otherwise). */
+export const EntityLooseStacksNotice = stackPlugin.provide(
+  createComponentExtension({
+    name: 'EntityLooseStacksNotice',
+    component: {
+      lazy: () =>
+        import('./components/EntityLooseStacksNotice').then(
+          m => m.EntityLooseStacksNotice,
+        ),
     },
   }),
 );

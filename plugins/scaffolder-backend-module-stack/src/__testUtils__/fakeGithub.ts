@@ -172,10 +172,10 @@ export class FakeGithub {
     return sha;
   }
 
-  /** Files on the repository's default branch. */
-  files(slug: string): Map<string, string> {
+  /** Files on a branch, the repository's default branch unless named. */
+  files(slug: string, branch?: string): Map<string, string> {
     const repo = this.repos.get(slug);
-    const head = repo?.refs.get(`refs/heads/${repo.defaultBranch}`);
+    const head = repo?.refs.get(`refs/heads/${branch ?? repo.defaultBranch}`);
     const out = new Map<string, string>();
     if (!head) return out;
     for (const [p, f] of this.trees.get(this.commits.get(head)!.tree)!) {
@@ -224,6 +224,13 @@ export class FakeGithub {
       repo.refs.set('refs/heads/main', commit);
     }
     return repo;
+  }
+
+  /** The commit a branch points at and its tree, for handlers outside this class. */
+  head(slug: string, branch: string) {
+    const sha = this.repos.get(slug)?.refs.get(`refs/heads/${branch}`);
+    const commit = sha ? this.commits.get(sha) : undefined;
+    return sha && commit ? { sha, ...commit } : undefined;
   }
 
   private newRepo(
@@ -284,6 +291,14 @@ export class FakeGithub {
       },
       html_url: `https://github.com/${full}`,
       url: `${API}/repos/${full}`,
+      // What the token may do; octokit-plugin-create-pull-request forks without push.
+      permissions: {
+        admin: true,
+        maintain: true,
+        push: true,
+        triage: true,
+        pull: true,
+      },
       clone_url: `https://github.com/${full}.git`,
       default_branch: repo.defaultBranch,
       topics: repo.topics,

@@ -37,6 +37,12 @@ export interface AppSpec {
   initiatedBy?: { username?: string; automated?: boolean };
   /** Argo CD that did not record `initiatedBy` in history entries yet. */
   historyWithoutInitiator?: boolean;
+  /** `status.conditions`, e.g. `repoNotPermitted(...)`. */
+  conditions?: Array<{
+    type: string;
+    message: string;
+    lastTransitionTime: string;
+  }>;
 }
 
 /** `initiatedBy` of a sync a user started, as Argo CD records it. */
@@ -164,6 +170,7 @@ export function application(spec: AppSpec) {
       },
       sourceType: 'Kustomize',
       summary: { images: ['ghcr.io/acme/api:1.4.2'] },
+      ...(spec.conditions ? { conditions: spec.conditions } : {}),
     },
   };
 }
@@ -198,4 +205,55 @@ export function sessionJwt(expSeconds: number): string {
     exp: expSeconds,
     jti: 'a3f5c0de',
   })}.c2lnbmF0dXJl`;
+}
+
+/**
+ * `v1alpha1.ApplicationSetList` of `GET /api/v1/applicationsets`; a
+ * condition like the ApplicationSet controller sets after a validation
+ * error (applicationset_controller.go: `ErrorOccurred`, status "True",
+ * reason `ApplicationValidationError`).
+ */
+export function applicationSetList(
+  sets: Array<{
+    name: string;
+    conditions?: Array<{
+      type: string;
+      status: string;
+      reason: string;
+      message: string;
+    }>;
+  }>,
+) {
+  return {
+    metadata: { resourceVersion: '480300' },
+    // Go encodes an empty slice field left nil as null.
+    items: sets.length
+      ? sets.map(s => ({
+          metadata: {
+            name: s.name,
+            namespace: 'argocd',
+            uid: `7a0b-${s.name}`,
+            resourceVersion: '480300',
+            generation: 3,
+            creationTimestamp: '2026-11-01T09:00:00Z',
+          },
+          spec: { goTemplate: true, generators: [], template: {} },
+          status: {
+            conditions: (s.conditions ?? []).map(c => ({
+              ...c,
+              lastTransitionTime: '2026-11-23T10:00:00Z',
+            })),
+          },
+        }))
+      : null,
+  };
+}
+
+/** `status.conditions` entry Argo CD sets when the AppProject refuses the source repo (util/argo/argo.go ValidatePermissions). */
+export function repoNotPermitted(repo: string, project: string) {
+  return {
+    type: 'InvalidSpecError',
+    message: `application repo https://github.com/acme/${repo}.git is not permitted in project '${project}'`,
+    lastTransitionTime: '2026-11-23T10:00:00Z',
+  };
 }

@@ -82,3 +82,47 @@ export function runsPage(
   )}"`;
   return { body, etag, link: links.join(', ') };
 }
+
+/**
+ * One entry of `GET /orgs/{org}/repos`, shaped like GitHub's documented
+ * answer (https://docs.github.com/rest/repos/repos#list-organization-repositories),
+ * trimmed of the many `*_url` templates the plugin never reads.
+ */
+export function orgRepository(spec: {
+  owner?: string;
+  name: string;
+  topics?: string[];
+  archived?: boolean;
+  defaultBranch?: string;
+}) {
+  const owner = spec.owner ?? 'acme';
+  const full = `${owner}/${spec.name}`;
+  return {
+    id: 1296269 + spec.name.length,
+    node_id: 'MDEwOlJlcG9zaXRvcnkxMjk2MjY5',
+    name: spec.name,
+    full_name: full,
+    owner: {
+      login: owner,
+      id: 1,
+      node_id: 'MDQ6VXNlcjE=',
+      type: 'Organization',
+      html_url: `https://github.com/${owner}`,
+    },
+    private: true,
+    html_url: `https://github.com/${full}`,
+    description: null,
+    fork: false,
+    url: `https://api.github.com/repos/${full}`,
+    clone_url: `https://github.com/${full}.git`,
+    default_branch: spec.defaultBranch ?? 'main',
+    topics: spec.topics ?? [],
+    archived: spec.archived ?? false,
+    disabled: false,
+    visibility: 'private',
+    pushed_at: '2026-11-20T10:00:00Z',
+    created_at: '2026-01-05T09:00:00Z',
+    updated_at: '2026-11-20T10:00:00Z',
+    permissions: { admin: false, push: false, pull: true },
+  };
+}

@@ -222,6 +222,8 @@ export async function startStackBackend(
     permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
     /** Entities beyond `entities`, e.g. an attacker's. */
     extraEntities?: Entity[];
+    /** Applications the main instance lists beyond `mainApps()` (listed at start-up). */
+    extraMainApps?: ReturnType<typeof mainApps>;
     /** Replaces the permissions service (takes precedence over `permission`). */
     permissions?: ServiceFactory;
     /** The integrations.github entry; default: github.com with GITHUB_TOKEN. */
@@ -240,9 +242,13 @@ export async function startStackBackend(
     edgeMode?: FakeMode;
   } = {},
 ) {
-  const argoMain = fakeArgoCd(MAIN_URL, mainApps(), {
-    token: 'argo-main-token',
-  });
+  const argoMain = fakeArgoCd(
+    MAIN_URL,
+    [...mainApps(), ...(options.extraMainApps ?? [])],
+    {
+      token: 'argo-main-token',
+    },
+  );
   const argoEdge = fakeArgoCd(EDGE_URL, edgeApps(), {
     username: 'backstage',
     password: 'edge-password',
@@ -271,6 +277,11 @@ export async function startStackBackend(
       const key = typeof ref === 'string' ? ref : stringifyEntityRef(ref);
       return readable(key, credentialsOf(request)) ? byRef.get(key) : undefined;
     },
+    getEntities: async (_query, request) => ({
+      items: [...byRef.values()].filter(e =>
+        readable(stringifyEntityRef(e), credentialsOf(request)),
+      ),
+    }),
     getEntitiesByRefs: async ({ entityRefs }, request) => ({
       items: entityRefs.map(ref =>
         readable(ref, credentialsOf(request)) ? byRef.get(ref) : undefined,

@@ -7,6 +7,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { StackConfig } from '../config';
 import { ApplicationStore } from '../service/ApplicationStore';
 import { BuildsService } from '../service/BuildsService';
+import { LooseStacksService } from '../service/LooseStacksService';
 import { StackFileService } from '../service/StackFileService';
 import { SystemRegistry } from '../service/SystemRegistry';
 import { PromotionGithub } from '../service/PromotionGithub';
@@ -20,6 +21,7 @@ export interface RouteDeps {
   store: ApplicationStore;
   builds: BuildsService;
   stackFiles: StackFileService;
+  loose: LooseStacksService;
   config: StackConfig;
   /** Undefined when `stack.systemRegistry` is not configured. */
   systemRegistry?: SystemRegistry;

@@ -15,6 +15,8 @@ import { UpstreamFailure } from './UpstreamFailure';
 export interface StoredApplication {
   labels: Record<string, string>;
   health: ApplicationHealth;
+  /** Error conditions (`*Error`), e.g. an AppProject refusing the repository (loose stacks). */
+  errors?: Array<{ type: string; message: string }>;
 }
 
 /** One instance's list result; what the cache service holds. */
@@ -198,6 +200,9 @@ export class ApplicationStore {
         fetchedAt: Date.now(),
         apps: items.map(app => ({
           labels: app.metadata.labels ?? {},
+          errors: app.status?.conditions
+            ?.filter(c => c.type.endsWith('Error'))
+            .map(c => ({ type: c.type, message: c.message ?? '' })),
           health: toApplicationHealth(
             app,
             client.instance,

@@ -5,6 +5,8 @@ import {
   APPLICATION_FIELDS,
   ArgoApplication,
   ArgoApplicationList,
+  ArgoApplicationSet,
+  ArgoApplicationSetList,
 } from './argoTypes';
 
 /** Calls to one Argo CD instance's REST API. */
@@ -44,6 +46,21 @@ export class ArgoCdClient {
       );
     }
     return body.items ?? [];
+  }
+
+  /** Every ApplicationSet the token may read (`GET /api/v1/applicationsets`), for their error conditions. */
+  async listApplicationSets(): Promise<ArgoApplicationSet[]> {
+    const res = await this.call('/api/v1/applicationsets', { method: 'GET' });
+    const items = ((await res.json()) as ArgoApplicationSetList)?.items;
+    // Go encodes an empty list as `items: null`.
+    if (items === null) return [];
+    if (!Array.isArray(items)) {
+      throw new UpstreamFailure(
+        'bad-response',
+        `${this.upstream} answered an ApplicationSet list without items`,
+      );
+    }
+    return items;
   }
 
   /** `POST /api/v1/applications/{name}/sync` at the tracked revision. */

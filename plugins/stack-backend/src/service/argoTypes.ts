@@ -54,7 +54,19 @@ export interface ArgoApplication {
       initiatedBy?: ArgoOperationInitiator;
     }>;
     resources?: ArgoResourceStatus[];
+    /**
+     * `v1alpha1.ApplicationCondition`s, e.g. `InvalidSpecError` "application
+     * repo <url> is not permitted in project '<p>'" (util/argo/argo.go
+     * ValidatePermissions).
+     */
+    conditions?: ArgoCondition[];
   };
+}
+
+export interface ArgoCondition {
+  type: string;
+  message?: string;
+  lastTransitionTime?: string;
 }
 
 /** `GET /api/v1/applications` answer (`v1alpha1.ApplicationList`). */
@@ -79,4 +91,31 @@ export const APPLICATION_FIELDS = [
   'items.status.operationState',
   'items.status.history',
   'items.status.resources',
+  'items.status.conditions',
 ].join(',');
+
+/**
+ * `v1alpha1.ApplicationSet` as `GET /api/v1/applicationsets` lists it: the
+ * controller reports generation and validation failures as conditions
+ * (`type: ErrorOccurred`, `status: "True"`, `reason:
+ * ApplicationValidationError`, message e.g. "ApplicationSet workloads
+ * contains applications with duplicate name: x"; applicationset_controller.go).
+ */
+export interface ArgoApplicationSet {
+  metadata: { name: string; namespace?: string };
+  status?: {
+    conditions?: Array<{
+      type: string;
+      status: string;
+      reason?: string;
+      message?: string;
+      lastTransitionTime?: string;
+    }>;
+  };
+}
+
+/** `GET /api/v1/applicationsets` answer (`v1alpha1.ApplicationSetList`); Go encodes an empty list as `items: null`. */
+export interface ArgoApplicationSetList {
+  metadata?: { resourceVersion?: string };
+  items: ArgoApplicationSet[] | null;
+}

@@ -22,3 +22,19 @@ export interface GithubWorkflowRunList {
   total_count: number;
   workflow_runs: GithubWorkflowRun[];
 }
+
+/**
+ * The fields of a repository in `GET /orgs/{org}/repos` the loose-stacks
+ * view reads (https://docs.github.com/rest/repos/repos#list-organization-repositories:
+ * `topics` and `archived` are part of the list answer).
+ */
+export interface GithubRepository {
+  name: string;
+  full_name: string;
+  html_url: string;
+  archived: boolean;
+  disabled?: boolean;
+  default_branch: string;
+  topics?: string[];
+  owner: { login: string };
+}

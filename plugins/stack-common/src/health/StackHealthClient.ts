@@ -11,6 +11,7 @@ import type {
   PromotionRequest,
   PromotionResponse,
 } from './promotionTypes';
+import type { LooseStacksResponse } from '../loose/types';
 import { ResponseError } from '@backstage/errors';
 import { entityRefToPath } from './entityRefToPath';
 
@@ -111,6 +112,17 @@ export class StackHealthClient {
         options?.atHead ? '?at=head' : ''
       }`,
     );
+  }
+
+  /** Loose stacks across the catalog, or of one system (`GET /loose?system=`). */
+  getLooseStacks(system?: string): Promise<LooseStacksResponse> {
+    const query = system ? `?system=${encodeURIComponent(system)}` : '';
+    return this.request(`/loose${query}`);
+  }
+
+  /** Loose-stack items that concern one entity (its repository, or a system's repositories). */
+  getEntityLooseStacks(entityRef: string): Promise<LooseStacksResponse> {
+    return this.request(`/loose/${entityRefToPath(entityRef)}`);
   }
 
   /** Starts a sync of the entity's Application in one environment. */

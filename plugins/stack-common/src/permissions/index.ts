@@ -50,6 +50,17 @@ export const stackPromoteApprovedPermission = createPermission({
 });
 export { stackChangeProposePermission };
 
+/**
+ * `GET /loose` across the whole organisation: also the items that belong to
+ * no catalog entity the caller can read (a repository that tagged itself
+ * into a system, an ApplicationSet error). A basic permission: without it
+ * the caller sees only items of entities the catalog lets them read.
+ */
+export const stackLooseReadAllPermission = createPermission({
+  name: 'stack.loose.read.all',
+  attributes: { action: 'read' },
+});
+
 export const stackPermissions = [
   stackApplicationSyncPermission,
   stackApplicationApprovedSyncPermission,
@@ -57,6 +68,7 @@ export const stackPermissions = [
   stackPromotePermission,
   stackPromoteApprovedPermission,
   stackChangeProposePermission,
+  stackLooseReadAllPermission,
 ];
 
 /**

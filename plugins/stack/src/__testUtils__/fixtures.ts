@@ -83,6 +83,12 @@ export function fakeStackApi(
     getStack: jest.fn().mockRejectedValue(new Error('getStack not faked')),
     sync: jest.fn().mockRejectedValue(new Error('sync not faked')),
     refresh: jest.fn().mockRejectedValue(new Error('refresh not faked')),
+    getLooseStacks: jest
+      .fn()
+      .mockRejectedValue(new Error('getLooseStacks not faked')),
+    getEntityLooseStacks: jest
+      .fn()
+      .mockRejectedValue(new Error('getEntityLooseStacks not faked')),
     ...overrides,
   } as jest.Mocked<StackApi>;
 }

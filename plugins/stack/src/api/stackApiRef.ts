@@ -8,7 +8,14 @@ import type { StackHealthClient } from '@idp-stack/plugin-stack-common';
  */
 export type StackApi = Pick<
   StackHealthClient,
-  'getHealth' | 'getHealthBatch' | 'getBuilds' | 'getStack' | 'sync' | 'refresh'
+  | 'getHealth'
+  | 'getHealthBatch'
+  | 'getBuilds'
+  | 'getStack'
+  | 'sync'
+  | 'refresh'
+  | 'getLooseStacks'
+  | 'getEntityLooseStacks'
 > &
   // Promotions (Builds tab): optional so a fake without them shows no promote button.
   Partial<Pick<StackHealthClient, 'promote' | 'getPromotions'>>;

@@ -1,0 +1,1 @@
+export { EntityLooseStacksNotice } from './EntityLooseStacksNotice';

@@ -1,0 +1,1 @@
+export { LooseStacksPage } from './LooseStacksPage';
