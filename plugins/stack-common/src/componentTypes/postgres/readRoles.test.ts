@@ -186,25 +186,18 @@ describe('PostgreSQL read role', () => {
       ).toBe('pen');
     });
 
-    it('refuses the read role every write', () => {
-      expect(denied("INSERT INTO items VALUES (2, 'ink')")).toMatch(
-        /permission denied for table items/,
-      );
-      expect(denied("UPDATE items SET name = 'ink'")).toMatch(
-        /permission denied for table items/,
-      );
-      expect(denied('DELETE FROM items')).toMatch(
-        /permission denied for table items/,
-      );
-      expect(denied('CREATE TABLE notes (id int)')).toMatch(
-        /permission denied for schema public/,
-      );
-      expect(denied('CREATE SCHEMA mine')).toMatch(
-        /permission denied for database orders/,
-      );
-      expect(denied('CREATE DATABASE other')).toMatch(
-        /permission denied to create database/,
-      );
+    it.each([
+      [
+        "INSERT INTO items VALUES (2, 'ink')",
+        'permission denied for table items',
+      ],
+      ["UPDATE items SET name = 'ink'", 'permission denied for table items'],
+      ['DELETE FROM items', 'permission denied for table items'],
+      ['CREATE TABLE notes (id int)', 'permission denied for schema public'],
+      ['CREATE SCHEMA mine', 'permission denied for database orders'],
+      ['CREATE DATABASE other', 'permission denied to create database'],
+    ])('refuses the read role %s', (sql, error) => {
+      expect(denied(sql)).toContain(error);
       expect(pg.query('orders', 'SELECT count(*) FROM items')).toBe('1');
     });
   });
