@@ -1,3 +1,6 @@
+// The real PostgreSQL 15 the backend tests start (initdb + pg_ctl); test-only,
+// reused rather than copied, as templates.test.ts does with the backend's helpers.
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import {
   startPostgres,
   type TestPostgres,
