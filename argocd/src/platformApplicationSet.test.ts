@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { parse } from 'yaml';
+import { TELEMETRY } from '@idp-stack/plugin-stack-common';
 import { GITOPS_ROOT } from './manifestFiles';
 import { validateManifest } from './manifestSchemas';
 import { applicationViolations } from './projectPolicy';
@@ -23,6 +24,8 @@ describe('the platform ApplicationSet', () => {
       'platform-rabbitmq-cluster-operator',
       'platform-external-secrets',
       'platform-minio',
+      'platform-kube-prometheus-stack',
+      'platform-opentelemetry-collector',
       'platform-portal',
     ]);
   });
@@ -41,7 +44,7 @@ describe('the platform ApplicationSet', () => {
 
   it('takes chart values from this repo, and each values file pins the component to the platform node', () => {
     const fromCharts = apps.filter(a => a.spec.sources.length === 2);
-    expect(fromCharts).toHaveLength(6);
+    expect(fromCharts).toHaveLength(8);
     for (const app of fromCharts) {
       const [chart, values] = app.spec.sources;
       expect(chart.chart).toBeTruthy();
@@ -79,5 +82,26 @@ describe('the platform ApplicationSet', () => {
     );
     expect(values.ports.web.hostPort).toBe(80);
     expect(values.ports.websecure.hostPort).toBe(443);
+  });
+
+  it("runs Prometheus and the collector where the generated stacks' NetworkPolicies and OTLP endpoint point", () => {
+    const app = (name: string) =>
+      apps.find(a => a.metadata.name === `platform-${name}`)!;
+    const values = (name: string) =>
+      parse(readFileSync(join(platformDir(name), 'values.yaml'), 'utf8'));
+    expect(app('kube-prometheus-stack').spec.destination.namespace).toBe(
+      TELEMETRY.prometheus.namespace,
+    );
+    // Generated ServiceMonitors carry no release label: Prometheus must select them all.
+    expect(
+      values('kube-prometheus-stack').prometheus.prometheusSpec
+        .serviceMonitorSelectorNilUsesHelmValues,
+    ).toBe(false);
+    expect(app('opentelemetry-collector').spec.destination.namespace).toBe(
+      TELEMETRY.collector.namespace,
+    );
+    const collector = values('opentelemetry-collector');
+    expect(collector.fullnameOverride).toBe(TELEMETRY.collector.service);
+    expect(collector.mode).toBe('deployment');
   });
 });

@@ -68,6 +68,7 @@ const NAMESPACED = [
   'kafka.strimzi.io/KafkaNodePool',
   'kafka.strimzi.io/KafkaTopic',
   'kafka.strimzi.io/KafkaUser',
+  'monitoring.coreos.com/ServiceMonitor',
   'cert-manager.io/Certificate',
   'cert-manager.io/Issuer',
   'argoproj.io/Application',

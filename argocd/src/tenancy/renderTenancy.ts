@@ -69,6 +69,8 @@ export const WORKLOAD_KINDS: { group: string; kind: string }[] = [
   ['kafka.strimzi.io', 'KafkaNodePool'],
   ['kafka.strimzi.io', 'KafkaTopic'],
   ['kafka.strimzi.io', 'KafkaUser'],
+  // The generator's ServiceMonitor per service (scraped by the platform's Prometheus).
+  ['monitoring.coreos.com', 'ServiceMonitor'],
 ].map(([group, kind]) => ({ group, kind }));
 
 const IN_CLUSTER = 'https://kubernetes.default.svc';

@@ -15,6 +15,8 @@ export {
 } from './schema/names';
 export type { Environment } from './schema/names';
 export * from './conventions';
+export { DESIGN_FIELD_SCHEMA, FORM_CAPS } from './schema/formCaps';
+export { TELEMETRY } from './componentTypes/workload/observability';
 export {
   COMPONENT_KINDS,
   COMPONENT_TYPES,

@@ -9,8 +9,8 @@ export const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 
 export interface TestPostgres {
   connection: { host: string; port: number; user: string; password: string };
-  /** Runs SQL through psql against a database and returns its rows as text. */
-  query(database: string, sql: string): string;
+  /** Runs SQL through psql against a database (as `user`, default the superuser) and returns its rows as text. */
+  query(database: string, sql: string, user?: string): string;
   stop(): void;
 }
 
@@ -68,14 +68,14 @@ export async function startPostgres(): Promise<TestPostgres> {
   ]);
   return {
     connection: { host: '127.0.0.1', port, user, password },
-    query: (database, sql) =>
+    query: (database, sql, as = user) =>
       run('psql', [
         '-h',
         '127.0.0.1',
         '-p',
         String(port),
         '-U',
-        user,
+        as,
         '-d',
         database,
         '-At',

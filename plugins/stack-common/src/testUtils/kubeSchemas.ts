@@ -28,6 +28,8 @@ import {
   KafkaUser,
 } from '@kubernetes-models/strimzi-kafka-operator/kafka.strimzi.io/v1';
 
+import { ServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1';
+
 type Model = new (data: any) => { validate(): void };
 
 const MODELS: Record<string, Model> = {
@@ -55,6 +57,7 @@ const MODELS: Record<string, Model> = {
   'kafka.strimzi.io/v1/KafkaNodePool': KafkaNodePool,
   'kafka.strimzi.io/v1/KafkaTopic': KafkaTopic,
   'kafka.strimzi.io/v1/KafkaUser': KafkaUser,
+  'monitoring.coreos.com/v1/ServiceMonitor': ServiceMonitor,
 };
 
 /**

@@ -5,6 +5,7 @@ import type { ComponentKind } from '../kind';
 import { postgresDefaults } from './manifests';
 import { postgresComponentSchema, type PostgresComponent } from './schema';
 import { serviceToPostgres } from './serviceToPostgres';
+import { READER_PREFIX } from './readRoles';
 
 /** PostgreSQL run by CloudNativePG. */
 export const postgresKind: ComponentKind<PostgresComponent> = {
@@ -28,10 +29,22 @@ export const postgresKind: ComponentKind<PostgresComponent> = {
   ],
   uniqueNames: ['databases', 'roles'],
   checks: (c, at) => {
-    const roles = new Set(
-      (Array.isArray(c.roles) ? c.roles : []).map((r: any) => r?.name),
+    const declared = Array.isArray(c.roles) ? c.roles : [];
+    const roles = new Set(declared.map((r: any) => r?.name));
+    const reserved = declared.flatMap((r: any, j: number) =>
+      typeof r?.name === 'string' && r.name.startsWith(READER_PREFIX)
+        ? [
+            issue(
+              [...at, 'roles', j, 'name'],
+              'reserved-name',
+              `${JSON.stringify(
+                r.name,
+              )}: role names starting with "${READER_PREFIX}" are reserved for the read roles of read links`,
+            ),
+          ]
+        : [],
     );
-    return (Array.isArray(c.databases) ? c.databases : []).flatMap(
+    const owners = (Array.isArray(c.databases) ? c.databases : []).flatMap(
       (d: any, j: number) =>
         d &&
         typeof d === 'object' &&
@@ -47,6 +60,7 @@ export const postgresKind: ComponentKind<PostgresComponent> = {
             ]
           : [],
     );
+    return [...reserved, ...owners];
   },
   links: {
     asSource: [],

@@ -9,6 +9,7 @@ import type { Additions, K8sObject } from '../../generator/types';
 import { externalSecrets } from '../../generator/externalSecret';
 import { operatorClusterPolicies } from '../operatorClusterPolicies';
 import type { PostgresComponent } from './schema';
+import { postgresReaders, readerRoleSpec } from './readRoles';
 
 /** Namespace the CloudNativePG operator runs in (its default install). */
 export const CNPG_NAMESPACE = 'cnpg-system';
@@ -47,7 +48,8 @@ export function roleSecretName(c: PostgresComponent, role: string): string {
 }
 
 /**
- * A CloudNativePG Cluster with its databases and roles; role passwords come
+ * A CloudNativePG Cluster with its databases and roles (and a read-only role
+ * per service that reads it, readRoles.ts); role passwords come
  * from the platform store through ExternalSecrets; a nightly ScheduledBackup
  * in prod; NetworkPolicies for the operator and replication.
  */
@@ -58,6 +60,7 @@ export function postgresDefaults(
   const labels = labelsFor(stack, c);
   const boot = bootstrapDatabase(c);
   const roles = managedRoles(c);
+  const readers = postgresReaders(stack, c);
   const port = componentPort(c);
   const cluster: K8sObject = {
     apiVersion: 'postgresql.cnpg.io/v1',
@@ -69,15 +72,18 @@ export function postgresDefaults(
       storage: { size: c.storage ?? '1Gi' },
       resources: componentResources(c),
       bootstrap: { initdb: { database: boot.name, owner: boot.owner } },
-      ...(roles.length > 0
+      ...(roles.length + readers.length > 0
         ? {
             managed: {
-              roles: roles.map(r => ({
-                name: r.name,
-                ensure: 'present',
-                login: r.login,
-                passwordSecret: { name: roleSecretName(c, r.name) },
-              })),
+              roles: [
+                ...roles.map(r => ({
+                  name: r.name,
+                  ensure: 'present',
+                  login: r.login,
+                  passwordSecret: { name: roleSecretName(c, r.name) },
+                })),
+                ...readers.map(readerRoleSpec),
+              ],
             },
           }
         : {}),
@@ -87,14 +93,19 @@ export function postgresDefaults(
   const objects: Additions['objects'] = [
     { component: c.name, object: cluster },
   ];
-  for (const r of roles) {
+  // Declared roles and readers (readRoles.ts) alike get their password from the platform store.
+  const credentials = [
+    ...roles.map(r => ({ secret: roleSecretName(c, r.name), purpose: r.name })),
+    ...readers.map(r => ({ secret: r.secretName, purpose: r.purpose })),
+  ];
+  for (const { secret, purpose } of credentials) {
     objects.push(
       ...externalSecrets(
         stack,
         c.name,
-        roleSecretName(c, r.name),
+        secret,
         labels,
-        r.name,
+        purpose,
         ['username', 'password'],
         'kubernetes.io/basic-auth',
       ),

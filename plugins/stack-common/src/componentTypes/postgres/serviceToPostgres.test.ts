@@ -77,11 +77,14 @@ describe('service → postgres', () => {
     ]);
   });
 
-  it('sends read links to the any-instance service', () => {
+  it('sends read links of a single-instance cluster to the primary, as the read role', () => {
     const a = runRule(serviceToPostgres, stackOf(spec('read')));
     expect(a.env![0].vars[0]).toEqual({
       name: 'DB_ORDERS_HOST',
-      value: 'db-r',
+      value: 'db-rw',
+    });
+    expect(a.env![0].vars[3].valueFrom).toEqual({
+      secretKeyRef: { name: 'db-api-readonly', key: 'username' },
     });
   });
 

@@ -3,23 +3,41 @@ import { imageFor } from '../../model/resolve';
 import type { LinkRule } from '../../generator/types';
 import { linkPolicies } from '../../generator/linkPolicies';
 import { bootstrapDatabase, roleSecretName } from './manifests';
+import { instancesIn, readerFor, readHost } from './readRoles';
 import type { PostgresComponent } from './schema';
 
 /**
- * service → postgres (or one of its databases): connection env from the
- * role's secret (CNPG's `<cluster>-app` for the bootstrap owner), read links
- * go to the `-r` service (any instance), writes to `-rw` (the primary); an
- * init container holds the pod until the database accepts connections.
+ * service → postgres (or one of its databases). Write links log in as the
+ * database's owner (CNPG's `<cluster>-app` secret for the bootstrap owner) on
+ * `-rw`, the primary. Read links log in as the service's read-only role
+ * (readRoles.ts) on `-ro` in environments with replicas, else `-rw`, so the
+ * host is set per environment. An init container holds the pod until the
+ * primary accepts connections.
  */
-export const serviceToPostgres: LinkRule = (stack, link) => {
+export const serviceToPostgres: LinkRule = (stack, link, ctx) => {
   const pg = link.to as PostgresComponent;
   const database = link.sub
     ? (pg.databases ?? []).find(d => d.name === link.sub!.name)!
     : { name: bootstrapDatabase(pg).name, owner: bootstrapDatabase(pg).owner };
-  const owner = database.owner ?? database.name;
-  const secret = roleSecretName(pg, owner);
-  const host = `${pg.name}-${link.access === 'read' ? 'r' : 'rw'}`;
+  const read = link.access === 'read';
+  const secret = read
+    ? readerFor(pg.name, link.from.name).secretName
+    : roleSecretName(pg, database.owner ?? database.name);
+  const host = read ? readHost(pg, pg.replicas ?? 1) : `${pg.name}-rw`;
   const p = envPrefix(link.sub ? `${pg.name}_${link.sub.name}` : pg.name);
+  // An environment whose instance count picks another service gets its own host.
+  const hostIn = ctx.environments.flatMap(e => {
+    const h = read ? readHost(pg, instancesIn(stack, pg, e.name)) : host;
+    return h === host
+      ? []
+      : [
+          {
+            component: link.from.name,
+            environment: e.name,
+            vars: [{ name: `${p}_HOST`, value: h }],
+          },
+        ];
+  });
   const ref = (key: string) => ({ secretKeyRef: { name: secret, key } });
   return {
     env: [
@@ -33,6 +51,7 @@ export const serviceToPostgres: LinkRule = (stack, link) => {
           { name: `${p}_PASSWORD`, valueFrom: ref('password') },
         ],
       },
+      ...hostIn,
     ],
     initContainers: [
       {
@@ -43,7 +62,7 @@ export const serviceToPostgres: LinkRule = (stack, link) => {
           command: [
             'sh',
             '-c',
-            `until pg_isready -h ${host} -p 5432; do sleep 2; done`,
+            `until pg_isready -h ${pg.name}-rw -p 5432; do sleep 2; done`,
           ],
           resources: {
             requests: { cpu: '10m', memory: '16Mi' },

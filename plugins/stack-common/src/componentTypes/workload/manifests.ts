@@ -6,11 +6,13 @@ import type {
   K8sObject,
 } from '../../generator/types';
 import type { ServiceComponent } from './schema';
+import { serviceTelemetry } from './observability';
 
 /**
  * Everything a service or frontend gets besides its Deployment:
  * ServiceAccount, Service, an HPA where the environment autoscales
- * (stage/prod by default) and a PodDisruptionBudget in prod.
+ * (stage/prod by default), a PodDisruptionBudget in prod, and a service's
+ * telemetry wiring (observability.ts).
  */
 export function workloadDefaults(
   stack: Stack,
@@ -90,9 +92,11 @@ export function workloadDefaults(
       });
     }
   }
+  const telemetry = serviceTelemetry(stack, c, ctx);
   // A frontend is the site itself: it owns the root of the hostname.
   return {
-    objects,
+    objects: [...objects, ...(telemetry.objects ?? [])],
+    env: telemetry.env,
     ...(c.type === 'frontend'
       ? { routes: [{ component: c.name, pathPrefix: '/' }] }
       : {}),

@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { DESIGN_FIELD_SCHEMA, FORM_CAPS } from '@idp-stack/plugin-stack-common';
+
+const TEMPLATES = path.join(__dirname, '..', '..', '..', 'templates');
+const templates = fs
+  .readdirSync(TEMPLATES)
+  .filter(t => fs.existsSync(path.join(TEMPLATES, t, 'template.yaml')));
+
+/** Every property schema of the template's parameter pages, nested ones too, with its key. */
+function propertiesOf(node: any, out: [string, any][] = []): [string, any][] {
+  if (Array.isArray(node)) for (const n of node) propertiesOf(n, out);
+  else if (node && typeof node === 'object') {
+    if (node.properties && typeof node.properties === 'object')
+      for (const [k, v] of Object.entries(node.properties)) {
+        out.push([k, v]);
+        propertiesOf(v, out);
+      }
+  }
+  return out;
+}
+
+describe.each(templates)('template %s', t => {
+  const doc = parse(
+    fs.readFileSync(path.join(TEMPLATES, t, 'template.yaml'), 'utf8'),
+  );
+  const props = propertiesOf(doc.spec.parameters);
+
+  it('caps its free fields at the limits of the stack model (FORM_CAPS)', () => {
+    const capped = props.filter(
+      ([k, v]) => k in FORM_CAPS && v.type === 'string',
+    );
+    expect(capped.length).toBeGreaterThan(0);
+    for (const [k, v] of capped)
+      expect([k, v.maxLength]).toEqual([
+        k,
+        FORM_CAPS[k as keyof typeof FORM_CAPS].maxLength,
+      ]);
+  });
+
+  it('gives the designer field the count and name caps (DESIGN_FIELD_SCHEMA)', () => {
+    const designers = props.filter(
+      ([, v]) => v['ui:field'] === 'StackDesigner',
+    );
+    // The fullstack golden path is the one with the designer.
+    expect(designers.length).toBe(t === 'fullstack' ? 1 : 0);
+    for (const [, v] of designers) expect(v).toMatchObject(DESIGN_FIELD_SCHEMA);
+  });
+});
