@@ -2,6 +2,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { actionsRoutes } from './routes/actions';
 import { buildsRoutes } from './routes/builds';
+import { capabilitiesRoutes } from './routes/capabilities';
 import { healthRoutes } from './routes/health';
 import { stackRoutes } from './routes/stack';
 import { RouteDeps } from './routes/types';
@@ -14,5 +15,6 @@ export function createRouter(deps: RouteDeps): express.Router {
   router.use(buildsRoutes(deps));
   router.use(actionsRoutes(deps));
   router.use(stackRoutes(deps));
+  router.use(capabilitiesRoutes(deps));
   return router;
 }

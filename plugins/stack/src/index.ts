@@ -12,6 +12,7 @@ export {
   EntityStackBuildsContent,
   EntityStackHealthCard,
   StackDesignerFieldExtension,
+  StackPublishingNoticeFieldExtension,
 } from './plugin';
 export { stackApiRef } from './api/stackApiRef';
 export type { StackApi } from './api/stackApiRef';

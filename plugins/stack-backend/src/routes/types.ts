@@ -4,6 +4,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { StackCapabilities } from '@idp-stack/plugin-stack-common';
 import { StackConfig } from '../config';
 import { ApplicationStore } from '../service/ApplicationStore';
 import { BuildsService } from '../service/BuildsService';
@@ -22,4 +23,6 @@ export interface RouteDeps {
   config: StackConfig;
   /** Undefined when `stack.systemRegistry` is not configured. */
   systemRegistry?: SystemRegistry;
+  /** From the portal's own config at start-up (`GET /capabilities`). */
+  capabilities: StackCapabilities;
 }

@@ -4,6 +4,7 @@ import type {
   EntityBuilds,
   EntityHealth,
   HealthBatchResponse,
+  StackCapabilities,
 } from './types';
 import type { EntityStack } from '../stackInfo/types';
 import { ResponseError } from '@backstage/errors';
@@ -95,6 +96,11 @@ export class StackHealthClient {
   /** The validated stack.yaml of the entity's repository; throws with `details.reason` when unavailable. */
   getStack(entityRef: string): Promise<EntityStack> {
     return this.request(`/stack/${entityRefToPath(entityRef)}`);
+  }
+
+  /** What the portal's configuration allows (first-run notices). */
+  getCapabilities(): Promise<StackCapabilities> {
+    return this.request('/capabilities');
   }
 
   /** Starts a sync of the entity's Application in one environment. */

@@ -8,7 +8,13 @@ import type { StackHealthClient } from '@idp-stack/plugin-stack-common';
  */
 export type StackApi = Pick<
   StackHealthClient,
-  'getHealth' | 'getHealthBatch' | 'getBuilds' | 'getStack' | 'sync' | 'refresh'
+  | 'getHealth'
+  | 'getHealthBatch'
+  | 'getBuilds'
+  | 'getStack'
+  | 'getCapabilities'
+  | 'sync'
+  | 'refresh'
 >;
 
 /** The stack backend client, provided by the plugin's API factory. */
