@@ -3,7 +3,8 @@
 # packages (unit, backend integration on SQLite and a real PostgreSQL 15, real
 # kustomize renders, scaffolder end-to-end), the browser tests against the real
 # portal, the portal image started as two production replicas on PostgreSQL and
-# Redis (e2e/production.test.ts), and the golden-path skeletons' own tests.
+# Redis (e2e/production.test.ts), the packed plugins installed into a new
+# create-app app (scripts/install-test.sh), and the golden-path skeletons' own tests.
 #
 # Obtains what it needs first (Node 22 and pnpm via bootstrap.sh; Chromium,
 # PostgreSQL and Redis from Debian packages when missing) and ends with one line
@@ -87,6 +88,11 @@ for t in e2e/*.test.ts; do
   ((${bf:-1} == 0)) || cat "$OUT/$(basename "$t").log" >&2
   record "$name" "${bp:-0}" "${bf:-1}"
 done
+
+# The plugins as an adopter installs them: every package packed, a new
+# create-app 0.9.2 app, the tarballs wired as the READMEs say, the stack tabs in
+# Chromium. Runs after the production test, whose `repo build --all` it reuses.
+check "install-test" bash scripts/install-test.sh
 
 # Hostile form values through the skeletons: escaped per file type, refused by the parameter schemas.
 check "templates:escaping" node --test templates/escaping.test.mjs
