@@ -93,8 +93,9 @@ install() {
     cp -r "$ours/build" "$theirs/"
   fi
   node -e "new (require('$theirs'))(':memory:').close()"
-  # The packed CLI runs from the app, without TypeScript sources.
-  pnpm exec stack --help | grep -q 'stack validate'
+  # The packed CLI runs from the app, without TypeScript sources, on a stack
+  # shipped in the stack-common tarball.
+  pnpm exec stack validate node_modules/@idp-stack/plugin-stack-common/fixtures/fullstack.yaml
 }
 phase install install
 report "  app node_modules: $(du -sm "$APP/node_modules" | cut -f1) MB"
