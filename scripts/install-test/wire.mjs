@@ -25,6 +25,26 @@ const VERSION = '^0.1.0';
 // (.npmrc: a hoisted node_modules, which Backstage's CLI expects).
 const root = json('package.json');
 delete root.packageManager;
+// create-app pins the release through its yarn.lock seed, fetched from GitHub
+// (unreachable here): without it `^` ranges float past Backstage 1.55 (e.g.
+// plugin-signals-backend 0.3.21 needs a newer backend-defaults than 0.18.0).
+// Each @backstage/* version create-app wrote is the release's: pin it.
+for (const path of [
+  'package.json',
+  'packages/app/package.json',
+  'packages/backend/package.json',
+]) {
+  const pkg = json(path);
+  for (const deps of [pkg.dependencies, pkg.devDependencies]) {
+    for (const [name, range] of Object.entries(deps ?? {})) {
+      const version = /^\^(\d+\.\d+\.\d+)$/.exec(range)?.[1];
+      if (name.startsWith('@backstage/') && version) overrides[name] = version;
+    }
+  }
+}
+// app-backend serves the frontend from `app`, found at node_modules/app: Yarn
+// hoists workspaces there, pnpm links only what is declared (as in this repo).
+root.dependencies = { ...root.dependencies, app: 'workspace:*' };
 root.devDependencies['@idp-stack/stack-cli'] = VERSION;
 root.pnpm = { overrides };
 writeJson('package.json', root);
