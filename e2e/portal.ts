@@ -16,7 +16,7 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs: number) {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
       throw new Error(
-        `the portal exited with ${child.exitCode}; see artifacts/e2e/portal.log`,
+        `the portal exited with ${child.exitCode}; see its log in artifacts/e2e`,
       );
     }
     try {
@@ -36,12 +36,27 @@ export interface Portal {
   stop(): Promise<void>;
 }
 
-async function startPortal(env: NodeJS.ProcessEnv = {}): Promise<Portal> {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const log = openSync(resolve(ARTIFACTS, 'portal.log'), 'w');
-  const started = Date.now();
-  const child = spawn('bash', [resolve(ROOT, 'scripts/start.sh')], {
+/** What starts the portal; another app (the install test's) brings its own. */
+export interface PortalCommand {
+  command: string[];
+  cwd: string;
+  /** File name under artifacts/e2e. */
+  log: string;
+}
+
+async function startPortal(
+  env: NodeJS.ProcessEnv = {},
+  start: PortalCommand = {
+    command: ['bash', resolve(ROOT, 'scripts/start.sh')],
     cwd: ROOT,
+    log: 'portal.log',
+  },
+): Promise<Portal> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const log = openSync(resolve(ARTIFACTS, start.log), 'w');
+  const started = Date.now();
+  const child = spawn(start.command[0], start.command.slice(1), {
+    cwd: start.cwd,
     env: { ...process.env, ...env, BROWSER: 'none' },
     stdio: ['ignore', log, log],
     detached: true, // its own process group, so stop() ends the whole tree
@@ -147,12 +162,14 @@ export function usePortal(
     cleanup?: () => void;
     /** How the first page signs in; default guest. */
     signIn?: (page: Page) => Promise<void>;
+    /** Default: this repository's scripts/start.sh. */
+    start?: PortalCommand;
   } = {},
 ): PortalSession {
   const session = {} as PortalSession;
   let browser: Browser | undefined;
   before(async () => {
-    session.portal = await startPortal(await options.env?.());
+    session.portal = await startPortal(await options.env?.(), options.start);
     console.log(
       `portal ready after ${session.portal.readySeconds.toFixed(1)} s`,
     );

@@ -17,6 +17,8 @@ import {
 } from './portal.ts';
 
 const session = usePortal({
+  // A first run: no GitHub credentials, whatever the caller's environment has.
+  env: async () => ({ GITHUB_TOKEN: '' }),
   viewport: { width: 1600, height: 1000 },
   prepare: page =>
     page.addInitScript(installFakeDirectoryPicker, {
@@ -77,4 +79,30 @@ test('the Node.js template runs as a dry run in the template editor', () =>
       await page.getByText('Incomplete repository location').count(),
       0,
     );
+  }));
+
+test('without GitHub credentials the form says so on its first page and leads to the dry run', () =>
+  step(session.page, 'publishing-notice', async () => {
+    const { page } = session;
+    await page.goto(`${FRONTEND}/create/templates/default/nodejs-service`);
+    // StackPublishingNotice, asked from GET /api/stack/capabilities: the
+    // portal runs without GITHUB_TOKEN (usePortal's env above).
+    const notice = page.locator('[data-testid=stack-publishing-notice]');
+    await notice.waitFor({ timeout: 120_000 });
+    assert.match(
+      await notice.innerText(),
+      /Publishing needs a GitHub integration[\s\S]*integrations\.github\[\]\.token[\s\S]*GITHUB_TOKEN/,
+    );
+    // It is above the first field, before anything is filled in.
+    const noticeTop = (await notice.boundingBox())!.y;
+    const nameTop = (await page
+      .getByLabel('Name', { exact: false })
+      .first()
+      .boundingBox())!.y;
+    assert.ok(noticeTop < nameTop, 'the notice is above the Name field');
+    await page.screenshot({
+      path: resolve(ARTIFACTS, 'publishing-notice.png'),
+    });
+    await notice.getByRole('link', { name: 'template editor' }).click();
+    await page.getByText('Load Template Directory').first().waitFor();
   }));

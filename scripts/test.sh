@@ -4,6 +4,8 @@
 # kustomize renders, scaffolder end-to-end), the browser tests against the real
 # portal, the portal image started as two production replicas on PostgreSQL and
 # Redis (e2e/production.test.ts), and the golden-path skeletons' own tests.
+# Not here yet: scripts/install-test.sh (packed plugins in a new create-app app);
+# it has not passed end to end and costs more than the CI budget leaves.
 #
 # Obtains what it needs first (Node 22 and pnpm via bootstrap.sh; Chromium,
 # PostgreSQL and Redis from Debian packages when missing) and ends with one line

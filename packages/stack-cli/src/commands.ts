@@ -17,6 +17,11 @@ import {
   stackYamlSizeIssue,
 } from '@idp-stack/plugin-stack-common';
 // The registry only: the package index also loads the Kubernetes schema models.
+// gitops is private and compiled into this package's build (`backstage.inline`
+// in argocd/package.json). Backstage's rule wants inline packages undeclared,
+// which works with Yarn's hoisting; pnpm links only declared packages, so it is
+// a devDependency (never in the packed package.json).
+// eslint-disable-next-line @backstage/no-undeclared-imports
 import {
   readSystemRegistry,
   systemPolicyWarnings,

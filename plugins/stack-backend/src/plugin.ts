@@ -13,6 +13,7 @@ import { UrlReaders } from '@backstage/backend-defaults/urlReader';
 import { ConfigReader } from '@backstage/config';
 import { JsonObject } from '@backstage/types';
 import { createRouter } from './router';
+import { githubPublishingHosts } from './routes/capabilities';
 import { ApplicationStore } from './service/ApplicationStore';
 import { ArgoCdClient } from './service/ArgoCdClient';
 import { BuildsService } from './service/BuildsService';
@@ -176,6 +177,15 @@ export const stackPlugin = createBackendPlugin({
               ),
               stackConfig.github.timeoutMs,
             ),
+            // The portal's integrations (what the scaffolder publishes with),
+            // not the read-only stack.github.integrations.
+            capabilities: {
+              publishing: {
+                githubHosts: githubPublishingHosts(
+                  ScmIntegrations.fromConfig(config),
+                ),
+              },
+            },
           }),
         );
         logger.info(

@@ -2,6 +2,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { actionsRoutes } from './routes/actions';
 import { buildsRoutes } from './routes/builds';
+import { capabilitiesRoutes } from './routes/capabilities';
 import { healthRoutes } from './routes/health';
 import { promotionRoutes } from './routes/promotions';
 import { looseRoutes } from './routes/loose';
@@ -18,5 +19,6 @@ export function createRouter(deps: RouteDeps): express.Router {
   router.use(stackRoutes(deps));
   router.use(promotionRoutes(deps));
   router.use(looseRoutes(deps));
+  router.use(capabilitiesRoutes(deps));
   return router;
 }

@@ -125,6 +125,17 @@ export const stackDesignerFormField = FormFieldBlueprint.make({
   },
 });
 
+/** `scaffolder-form-field:stack/publishing-notice`: `ui:field: StackPublishingNotice`. */
+export const stackPublishingNoticeFormField = FormFieldBlueprint.make({
+  name: 'publishing-notice',
+  params: {
+    field: () =>
+      import('./components/PublishingNotice/formField').then(
+        m => m.publishingNoticeFormField,
+      ),
+  },
+});
+
 /** The stack frontend plugin for the new frontend system. */
 export default createFrontendPlugin({
   pluginId: 'stack',
@@ -140,5 +151,6 @@ export default createFrontendPlugin({
     stackLooseStacksNotice,
     looseStacksPage,
     stackDesignerFormField,
+    stackPublishingNoticeFormField,
   ],
 });

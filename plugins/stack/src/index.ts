@@ -14,6 +14,7 @@ export {
   EntityLooseStacksNotice,
   LooseStacksPage,
   StackDesignerFieldExtension,
+  StackPublishingNoticeFieldExtension,
 } from './plugin';
 export { stackApiRef } from './api/stackApiRef';
 export type { StackApi } from './api/stackApiRef';

@@ -9,6 +9,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { stackApiRef } from './api/stackApiRef';
+import { PublishingNotice } from './components/PublishingNotice';
 import { createStackApi } from './api/createStackApi';
 import {
   LazyStackDesignerField,
@@ -107,5 +108,13 @@ export const StackDesignerFieldExtension = stackPlugin.provide(
     name: 'StackDesigner',
     component: LazyStackDesignerField,
     validation: lazyStackDesignerValidation,
+  }),
+);
+
+/** `ui:field: StackPublishingNotice`: says on a form's first page that publishing needs GitHub. */
+export const StackPublishingNoticeFieldExtension = stackPlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'StackPublishingNotice',
+    component: PublishingNotice,
   }),
 );

@@ -4,6 +4,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { StackCapabilities } from '@idp-stack/plugin-stack-common';
 import { StackConfig } from '../config';
 import { ApplicationStore } from '../service/ApplicationStore';
 import { BuildsService } from '../service/BuildsService';
@@ -27,4 +28,6 @@ export interface RouteDeps {
   systemRegistry?: SystemRegistry;
   /** GitHub calls of promotions, with the portal's own (write) credentials. */
   promotionGithub?: PromotionGithub;
+  /** From the portal's own config at start-up (`GET /capabilities`). */
+  capabilities: StackCapabilities;
 }

@@ -4,6 +4,7 @@ import type {
   EntityBuilds,
   EntityHealth,
   HealthBatchResponse,
+  StackCapabilities,
 } from './types';
 import type { EntityStack } from '../stackInfo/types';
 import type {
@@ -123,6 +124,11 @@ export class StackHealthClient {
   /** Loose-stack items that concern one entity (its repository, or a system's repositories). */
   getEntityLooseStacks(entityRef: string): Promise<LooseStacksResponse> {
     return this.request(`/loose/${entityRefToPath(entityRef)}`);
+  }
+
+  /** What the portal's configuration allows (first-run notices). */
+  getCapabilities(): Promise<StackCapabilities> {
+    return this.request('/capabilities');
   }
 
   /** Starts a sync of the entity's Application in one environment. */

@@ -260,3 +260,14 @@ export interface ApplicationActionResponse {
   action: 'sync' | 'refresh';
   accepted: boolean;
 }
+
+/**
+ * Response of `GET /capabilities`: what this portal's configuration lets the
+ * golden paths do, so a first run can say what is missing before the last step.
+ */
+export interface StackCapabilities {
+  publishing: {
+    /** `integrations.github` hosts with a token or a GitHub App: where templates can publish. */
+    githubHosts: string[];
+  };
+}

@@ -81,6 +81,9 @@ export function fakeStackApi(
       .mockRejectedValue(new Error('getHealthBatch not faked')),
     getBuilds: jest.fn().mockRejectedValue(new Error('getBuilds not faked')),
     getStack: jest.fn().mockRejectedValue(new Error('getStack not faked')),
+    getCapabilities: jest
+      .fn()
+      .mockRejectedValue(new Error('getCapabilities not faked')),
     sync: jest.fn().mockRejectedValue(new Error('sync not faked')),
     refresh: jest.fn().mockRejectedValue(new Error('refresh not faked')),
     getLooseStacks: jest

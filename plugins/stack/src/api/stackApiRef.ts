@@ -12,6 +12,7 @@ export type StackApi = Pick<
   | 'getHealthBatch'
   | 'getBuilds'
   | 'getStack'
+  | 'getCapabilities'
   | 'sync'
   | 'refresh'
   | 'getLooseStacks'

@@ -1,0 +1,1 @@
+export { PublishingNotice, TEMPLATE_EDITOR_PATH } from './PublishingNotice';
