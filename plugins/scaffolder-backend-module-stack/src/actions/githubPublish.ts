@@ -33,20 +33,11 @@ import {
   readWorkspaceFiles,
   WorkspaceFile,
 } from '../github/readWorkspaceFiles';
+import { withSuffix } from '../errors/withSuffix';
 import { examples } from './githubPublish.examples';
 import { repoUrlInput } from '../github/repoUrlInput';
 
 const TOPIC = /^[a-z0-9][a-z0-9-]{0,49}$/;
-
-/**
- * The same kind of error with more said: a new instance, because the task log
- * prints the stack, which an error computes from its message when created.
- */
-function withSuffix(error: unknown, suffix: string): Error {
-  const original = error instanceof Error ? error : new Error(String(error));
-  const Kind = original.constructor as new (message: string) => Error;
-  return new Kind(`${original.message}${suffix}`);
-}
 
 async function readTopics(
   octokit: IdpOctokit,
@@ -260,12 +251,13 @@ export function createGithubPublishAction(options: {
           `repoUrl: integrations.github has no token or GitHub App that can write to ${slug}`,
         );
       }
-      const octokit = createOctokit({
+      const clientOptions = {
         token,
         baseUrl: integration.config.apiBaseUrl ?? 'https://api.github.com',
         pacing,
         logger,
-      });
+      };
+      const octokit = createOctokit(clientOptions);
 
       // The repository's id is part of every later key: if a failed attempt
       // deleted the repository it created, a retry creates a new one and
@@ -319,6 +311,11 @@ export function createGithubPublishAction(options: {
       );
 
       const key = (step: string) => `${base}:${state.id}:${step}`;
+      // For a repository this run created, a 404 is GitHub's eventual
+      // consistency: this client retries it in its one retry layer.
+      const writer = state.created
+        ? createOctokit({ ...clientOptions, justCreated: true })
+        : octokit;
       // An adopted repository gets its topics back if the run fails; what it
       // had before our first write is remembered across retries.
       const topicsBefore = state.created
@@ -329,13 +326,12 @@ export function createGithubPublishAction(options: {
           });
       try {
         const setTopics = () =>
-          applyTopics(octokit, {
+          applyTopics(writer, {
             owner,
             repo,
             topics: extraTopics,
             system,
             keepExisting: !state.created,
-            justCreated: state.created,
             retries: pacing.retries,
             retryBaseDelayMs: pacing.retryBaseDelayMs,
           });
@@ -350,7 +346,7 @@ export function createGithubPublishAction(options: {
         const commitHash = await ctx.checkpoint({
           key: key('push'),
           fn: () =>
-            pushWorkspace(octokit, {
+            pushWorkspace(writer, {
               owner,
               repo,
               files,
@@ -359,8 +355,6 @@ export function createGithubPublishAction(options: {
                 'Initial commit from the IDP golden path',
               keepExisting: !state.created,
               justCreated: state.created,
-              retries: pacing.retries,
-              retryBaseDelayMs: pacing.retryBaseDelayMs,
             }),
         });
         logger.info(`Pushed ${files.length} files to ${slug}@${commitHash}`);
@@ -370,7 +364,7 @@ export function createGithubPublishAction(options: {
             key: key('default-branch'),
             fn: async () => {
               try {
-                await octokit.rest.repos.update({
+                await writer.rest.repos.update({
                   owner,
                   repo,
                   default_branch: DEFAULT_BRANCH,
@@ -388,7 +382,7 @@ export function createGithubPublishAction(options: {
           await ctx.checkpoint({
             key: key('protection'),
             fn: () =>
-              protectBranch(octokit, {
+              protectBranch(writer, {
                 owner,
                 repo,
                 requiredApprovingReviewCount:

@@ -292,7 +292,9 @@ export async function startStackBackend(
             github: {
               refreshInterval: { milliseconds: 300 },
               maxRuns: 3,
-              timeout: { milliseconds: 400 },
+              // Generous: GitHub is a loopback fake; the shared machine is loaded.
+              timeout: { milliseconds: 2_000 },
+              retryBaseDelay: { milliseconds: 1 },
               organizations: ['acme'],
             },
             actions: { enabled: true },

@@ -6,13 +6,13 @@ import {
 } from '@idp-stack/plugin-stack-common';
 import { LoggerService, UrlReaderService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  InputError,
-  isError,
-  ServiceUnavailableError,
-} from '@backstage/errors';
+import { isError, ServiceUnavailableError } from '@backstage/errors';
 import { RefreshingValue } from './RefreshingValue';
-import { stackFileLocation, stackNotFound } from './stackFileLocation';
+import { stackFileLocation } from './stackFileLocation';
+import {
+  StackFileInvalidError,
+  StackFileNotFoundError,
+} from './stackFileErrors';
 import { UpstreamFailure } from './UpstreamFailure';
 
 /** Reads a response body, refusing one larger than `maxBytes` without buffering the rest. */
@@ -100,22 +100,18 @@ export class StackFileService {
       );
     }
     if (file.kind === 'missing') {
-      throw stackNotFound(
+      throw new StackFileNotFoundError(
         'no-file',
         `no stack.yaml at ${location} (entity ${entityRef})`,
       );
     }
     if (file.kind === 'invalid') {
       const first = file.issues[0]?.message ?? 'unknown issue';
-      throw Object.assign(
-        new InputError(
-          `stack.yaml at ${location} is invalid: ${first}${
-            file.issues.length > 1
-              ? ` (and ${file.issues.length - 1} more)`
-              : ''
-          }`,
-        ),
-        { reason: 'invalid', issues: file.issues },
+      throw new StackFileInvalidError(
+        `stack.yaml at ${location} is invalid: ${first}${
+          file.issues.length > 1 ? ` (and ${file.issues.length - 1} more)` : ''
+        }`,
+        file.issues,
       );
     }
     return { entityRef, location, stack: file.stack };
