@@ -4,6 +4,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import {
+  BackendFeature,
   BackstageCredentials,
   ServiceFactory,
 } from '@backstage/backend-plugin-api';
@@ -222,6 +223,10 @@ export async function startStackBackend(
     permissions?: ServiceFactory;
     /** The integrations.github entry; default: github.com with GITHUB_TOKEN. */
     githubIntegration?: JsonObject;
+    /** More backend features, e.g. the events backend and its GitHub module. */
+    features?: BackendFeature[];
+    /** Root config besides `integrations` and `stack`, e.g. `events`. */
+    config?: JsonObject;
   } = {},
 ) {
   const argoMain = fakeArgoCd(MAIN_URL, mainApps(), {
@@ -231,11 +236,9 @@ export async function startStackBackend(
     username: 'backstage',
     password: 'edge-password',
   });
-  const github = fakeGithub(
-    'https://api.github.com',
-    { 'acme/payments-api': payRuns() },
-    GITHUB_TOKEN,
-  );
+  // Mutable: a test can add a run "upstream" without telling the plugin.
+  const githubRuns = { 'acme/payments-api': payRuns() };
+  const github = fakeGithub('https://api.github.com', githubRuns, GITHUB_TOKEN);
   const msw = setupServer(
     ...argoMain.handlers,
     ...argoEdge.handlers,
@@ -265,8 +268,10 @@ export async function startStackBackend(
     features: [
       stackPlugin,
       catalog.factory,
+      ...(options.features ?? []),
       mockServices.rootConfig.factory({
         data: {
+          ...options.config,
           integrations: {
             github: [
               options.githubIntegration ?? {
@@ -317,6 +322,7 @@ export async function startStackBackend(
     argoMain: argoMain.state,
     argoEdge: argoEdge.state,
     github: github.state,
+    githubRuns,
     auth: (user = ALICE) => mockCredentials.user.header(user),
     async stop() {
       await backend.stop();
