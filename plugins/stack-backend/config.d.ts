@@ -51,6 +51,23 @@ export interface Config {
       organizations?: string[];
       /** Largest stack.yaml read, in bytes. Default 262144 (256 KiB). */
       maxFileBytes?: number;
+      /** Retries of a failed GitHub read (5xx, 429, a short rate-limit wait). Default 2. */
+      retries?: number;
+      /** Base delay of those retries: attempt n waits n² × this. Default 1 second. */
+      retryBaseDelay?: HumanDuration | string;
+      /**
+       * Build state from GitHub `workflow_run` webhooks through Backstage's
+       * events backend (`@backstage/plugin-events-backend` with
+       * `@backstage/plugin-events-backend-module-github`, topic
+       * `github.workflow_run`). With it on, runs are polled only every
+       * `fallbackPollInterval` (ETag, a missed delivery is recovered then).
+       */
+      webhooks?: {
+        /** Default false: runs are polled every `refreshInterval`. */
+        enabled?: boolean;
+        /** Default 60 minutes. */
+        fallbackPollInterval?: HumanDuration | string;
+      };
       /**
        * A read-only GitHub credential of the plugin's own, same shape as
        * `integrations.github` (token, or `apps` with a GitHub App installation

@@ -10,6 +10,7 @@ import guestProvider from '@backstage/plugin-auth-backend-module-guest-provider'
 import oidcProvider from '@backstage/plugin-auth-backend-module-oidc-provider';
 import kubernetesBackend from '@backstage/plugin-kubernetes-backend';
 import catalogBackend from '@backstage/plugin-catalog-backend';
+import eventsBackend from '@backstage/plugin-events-backend';
 import catalogLogs from '@backstage/plugin-catalog-backend-module-logs';
 import catalogTemplates from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import permissionBackend from '@backstage/plugin-permission-backend';
@@ -51,6 +52,10 @@ export const backendFeatures = [
   searchCatalog,
   // Deployment health (Argo CD) and builds (GitHub Actions) per environment.
   stackBackend,
+  // Events: POST /api/events/http/<topic>; the GitHub module (signature
+  // check, github.<event> topics) is added in index.ts, because its default
+  // export loads its modules with import(), which Jest cannot run.
+  eventsBackend,
   // Runtime views (pods, restarts, events, logs) of the workloads cluster.
   kubernetesBackend,
 ];

@@ -16,5 +16,9 @@ preflight(process.argv, process.env).then(problem => {
   for (const feature of backendFeatures) {
     backend.add(feature);
   }
+  // GitHub webhooks (workflow_run → the Builds tab) with the
+  // X-Hub-Signature-256 check against events.modules.github.webhookSecret;
+  // without a secret it registers no github ingress at all.
+  backend.add(import('@backstage/plugin-events-backend-module-github'));
   backend.start();
 });

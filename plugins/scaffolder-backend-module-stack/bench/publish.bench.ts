@@ -108,8 +108,6 @@ async function main() {
         message: 'bench',
         keepExisting: false,
         justCreated: false,
-        retries: 3,
-        retryBaseDelayMs: 1,
         blobPerFile,
       });
       ms.push(performance.now() - start);

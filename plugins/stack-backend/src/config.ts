@@ -33,6 +33,10 @@ export interface StackConfig {
     maxFileBytes: number;
     /** `stack.github.integrations`: a read-only credential of its own; undefined means `integrations.github`. */
     integrations?: Config[];
+    retries: number;
+    retryBaseDelayMs: number;
+    /** `stack.github.webhooks`: runs updated by `workflow_run` events, polled only as a fallback. */
+    webhooks: { enabled: boolean; fallbackPollIntervalMs: number };
   };
   /** `stack.systemRegistry`: the platform repository's `argocd/systems`; undefined when not configured. */
   systemRegistry?: {
@@ -131,6 +135,13 @@ function readSystemRegistryLocation(
   };
 }
 
+function nonNegative(v: number, key: string): number {
+  if (!Number.isInteger(v) || v < 0) {
+    throw new InputError(`stack.github.${key} must be a non-negative integer`);
+  }
+  return v;
+}
+
 /** Reads `stack:`; throws an InputError naming the key for a bad value. */
 export function readStackConfig(root: Config): StackConfig {
   const stack = root.getOptionalConfig('stack');
@@ -180,6 +191,14 @@ export function readStackConfig(root: Config): StackConfig {
       organizations: gh?.getOptionalStringArray('organizations') ?? [],
       maxFileBytes: positive(gh, 'maxFileBytes', 256 * 1024, 'github'),
       integrations: gh?.getOptionalConfigArray('integrations'),
+      retries: nonNegative(gh?.getOptionalNumber('retries') ?? 2, 'retries'),
+      retryBaseDelayMs: gh ? durationMs(gh, 'retryBaseDelay', 1_000) : 1_000,
+      webhooks: {
+        enabled: gh?.getOptionalBoolean('webhooks.enabled') ?? false,
+        fallbackPollIntervalMs: gh?.has('webhooks.fallbackPollInterval')
+          ? durationMs(gh, 'webhooks.fallbackPollInterval', 3_600_000)
+          : 3_600_000,
+      },
     },
     systemRegistry: readSystemRegistryLocation(
       stack?.getOptionalConfig('systemRegistry'),

@@ -7,6 +7,7 @@ import {
   ScmIntegrations,
 } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { readStackConfig } from './config';
 import { stackPermissions } from '@idp-stack/plugin-stack-common';
 import { UrlReaders } from '@backstage/backend-defaults/urlReader';
@@ -25,6 +26,7 @@ import { StackFileService } from './service/StackFileService';
 import { FetchGithubContents } from './service/GithubContents';
 import { SystemRegistry } from './service/SystemRegistry';
 import { FetchPromotionGithub } from './service/PromotionGithub';
+import { subscribeToWorkflowRuns } from './service/workflowRunEvents';
 
 /** The `stack` backend plugin: deployment health, sync and build status, and each repo's stack.yaml. */
 export const stackPlugin = createBackendPlugin({
@@ -43,6 +45,7 @@ export const stackPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         urlReader: coreServices.urlReader,
         scheduler: coreServices.scheduler,
+        events: eventsServiceRef,
       },
       async init({
         httpRouter,
@@ -56,6 +59,7 @@ export const stackPlugin = createBackendPlugin({
         catalog,
         urlReader,
         scheduler,
+        events,
       }) {
         const stackConfig = readStackConfig(config);
         permissionsRegistry.addPermissions(stackPermissions);
@@ -105,16 +109,25 @@ export const stackPlugin = createBackendPlugin({
               maxFileBytes: stackConfig.github.maxFileBytes,
             },
           );
+        const { webhooks } = stackConfig.github;
         const builds = new BuildsService(
-          new GithubActionsClient(
-            integrations,
-            githubCredentials,
-            cache,
-            stackConfig.github.timeoutMs,
-          ),
+          new GithubActionsClient(integrations, githubCredentials, cache, {
+            timeoutMs: stackConfig.github.timeoutMs,
+            logger,
+            policy: {
+              retries: stackConfig.github.retries,
+              retryBaseDelayMs: stackConfig.github.retryBaseDelayMs,
+              // Reads only; a rate limit longer than a request may take is not waited out.
+              writeIntervalMs: 0,
+              maxRateLimitWaitSeconds: stackConfig.github.timeoutMs / 1000,
+            },
+          }),
           {
             logger,
-            refreshIntervalMs: stackConfig.github.refreshIntervalMs,
+            // With webhooks the runs arrive as events; polling is the fallback.
+            refreshIntervalMs: webhooks.enabled
+              ? webhooks.fallbackPollIntervalMs
+              : stackConfig.github.refreshIntervalMs,
             maxRuns: stackConfig.github.maxRuns,
             maxPages: stackConfig.github.maxPages,
             organizations: stackConfig.github.organizations,
@@ -188,6 +201,9 @@ export const stackPlugin = createBackendPlugin({
             },
           }),
         );
+        if (webhooks.enabled) {
+          await subscribeToWorkflowRuns({ events, builds, logger });
+        }
         logger.info(
           `stack: ${stackConfig.argocd.instances.length} Argo CD instance(s), refresh every ${stackConfig.argocd.refreshIntervalMs} ms`,
         );

@@ -562,7 +562,7 @@ describe('idp:github:publish bad input and GitHub failures', () => {
         server.use(
           http.get(`${API}/repos/:o/:r`, fail(401, 'Bad credentials')),
         ),
-      /401 .*Bad credentials.*integrations\.github/,
+      /401\b.*Bad credentials.*integrations\.github/,
     ],
     [
       'GitHub 422 on create',

@@ -18,13 +18,17 @@ import { checkRepositoryOwner } from '../catalog/checkRepositoryOwner';
 import { DEFAULT_BRANCH } from '../conventions';
 import { checkAllowedOwner } from '../github/allowedOwners';
 import { applyTopics } from '../github/applyTopics';
-import { IdpOctokit, octokitForRepository } from '../github/createOctokit';
+import {
+  createOctokit,
+  githubClientOptions,
+  IdpOctokit,
+} from '../github/createOctokit';
 import {
   ensureRepository,
   getRepository,
   RepositoryState,
 } from '../github/ensureRepository';
-import { githubError, withSuffix } from '../github/githubError';
+import { githubError } from '../github/githubError';
 import { GithubPacing } from '../github/pacing';
 import { parseOwnerRepo } from '../github/parseOwnerRepo';
 import { protectBranch } from '../github/protectBranch';
@@ -33,6 +37,7 @@ import {
   readWorkspaceFiles,
   WorkspaceFile,
 } from '../github/readWorkspaceFiles';
+import { withSuffix } from '../errors/withSuffix';
 import { examples } from './githubPublish.examples';
 import { repoUrlInput } from '../github/repoUrlInput';
 
@@ -244,14 +249,15 @@ export function createGithubPublishAction(options: {
         return;
       }
 
-      const octokit = await octokitForRepository({
-        credentials: credentials,
+      const clientOptions = await githubClientOptions({
+        credentials,
         integration,
         host,
         slug,
         pacing,
         logger,
       });
+      const octokit = createOctokit(clientOptions);
 
       // The repository's id is part of every later key: if a failed attempt
       // deleted the repository it created, a retry creates a new one and
@@ -305,6 +311,11 @@ export function createGithubPublishAction(options: {
       );
 
       const key = (step: string) => `${base}:${state.id}:${step}`;
+      // For a repository this run created, a 404 is GitHub's eventual
+      // consistency: this client retries it in its one retry layer.
+      const writer = state.created
+        ? createOctokit({ ...clientOptions, justCreated: true })
+        : octokit;
       // An adopted repository gets its topics back if the run fails; what it
       // had before our first write is remembered across retries.
       const topicsBefore = state.created
@@ -315,13 +326,12 @@ export function createGithubPublishAction(options: {
           });
       try {
         const setTopics = () =>
-          applyTopics(octokit, {
+          applyTopics(writer, {
             owner,
             repo,
             topics: extraTopics,
             system,
             keepExisting: !state.created,
-            justCreated: state.created,
             retries: pacing.retries,
             retryBaseDelayMs: pacing.retryBaseDelayMs,
           });
@@ -336,7 +346,7 @@ export function createGithubPublishAction(options: {
         const commitHash = await ctx.checkpoint({
           key: key('push'),
           fn: () =>
-            pushWorkspace(octokit, {
+            pushWorkspace(writer, {
               owner,
               repo,
               files,
@@ -345,8 +355,6 @@ export function createGithubPublishAction(options: {
                 'Initial commit from the IDP golden path',
               keepExisting: !state.created,
               justCreated: state.created,
-              retries: pacing.retries,
-              retryBaseDelayMs: pacing.retryBaseDelayMs,
             }),
         });
         logger.info(`Pushed ${files.length} files to ${slug}@${commitHash}`);
@@ -356,7 +364,7 @@ export function createGithubPublishAction(options: {
             key: key('default-branch'),
             fn: async () => {
               try {
-                await octokit.rest.repos.update({
+                await writer.rest.repos.update({
                   owner,
                   repo,
                   default_branch: DEFAULT_BRANCH,
@@ -374,7 +382,7 @@ export function createGithubPublishAction(options: {
           await ctx.checkpoint({
             key: key('protection'),
             fn: () =>
-              protectBranch(octokit, {
+              protectBranch(writer, {
                 owner,
                 repo,
                 requiredApprovingReviewCount:

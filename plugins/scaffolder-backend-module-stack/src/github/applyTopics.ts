@@ -2,7 +2,6 @@ import { ServiceUnavailableError } from '@backstage/errors';
 import { IDP_TOPIC, SYSTEM_TOPIC_PREFIX } from '@idp-stack/plugin-stack-common';
 import { IdpOctokit } from './createOctokit';
 import { githubError } from './githubError';
-import { withConsistencyRetry } from './withConsistencyRetry';
 
 /**
  * Sets our topic, the system topic and the given ones (keeping the ones an
@@ -17,24 +16,21 @@ export async function applyTopics(
     topics: string[];
     system: string;
     keepExisting: boolean;
-    justCreated: boolean;
+    /** Read-backs of the written topics before giving up (verification, not a retry of failures). */
     retries: number;
     retryBaseDelayMs: number;
   },
 ): Promise<string[]> {
   const { owner, repo } = options;
   const slug = `${owner}/${repo}`;
-  const consistency = {
-    enabled: options.justCreated,
-    retries: options.retries,
-    baseDelayMs: options.retryBaseDelayMs,
-  };
+  // Failed requests are retried by the client (one layer, a 404 too for a
+  // repository this run created). The read-back below re-reads only after a
+  // SUCCESSFUL answer that lacks what was written; a failed read is thrown,
+  // so a failure is never retried by both.
   const read = async () =>
     (await octokit.rest.repos.getAllTopics({ owner, repo })).data.names;
   try {
-    const current = options.keepExisting
-      ? await withConsistencyRetry(read, consistency)
-      : [];
+    const current = options.keepExisting ? await read() : [];
     const names = [
       ...new Set([
         ...current.filter(t => !t.startsWith(SYSTEM_TOPIC_PREFIX)),
@@ -43,13 +39,10 @@ export async function applyTopics(
         ...options.topics,
       ]),
     ];
-    await withConsistencyRetry(
-      () => octokit.rest.repos.replaceAllTopics({ owner, repo, names }),
-      consistency,
-    );
+    await octokit.rest.repos.replaceAllTopics({ owner, repo, names });
     let missing: string[] = names;
     for (let attempt = 0; attempt <= options.retries; attempt++) {
-      const readBack = await withConsistencyRetry(read, consistency);
+      const readBack = await read();
       missing = names.filter(n => !readBack.includes(n));
       if (!missing.length) return names;
       await new Promise(r =>

@@ -4,83 +4,44 @@ import {
   GithubCredentialsProvider,
   GithubIntegration,
 } from '@backstage/integration';
-import { retry } from '@octokit/plugin-retry';
-import { throttling } from '@octokit/plugin-throttling';
-import { Octokit } from '@octokit/rest';
-import Bottleneck from 'bottleneck';
+import { createGithubClient, GithubClient } from '@idp-stack/plugin-stack-node';
 import { GithubPacing } from './pacing';
 
-const PluggedOctokit = Octokit.plugin(throttling, retry);
-export type IdpOctokit = InstanceType<typeof PluggedOctokit>;
+/** The Octokit the actions use: the stack plugins' one GitHub client. */
+export type IdpOctokit = GithubClient;
 
 /**
- * An Octokit that retries 5xx (plugin-retry) and rate limits (plugin-throttling)
- * a bounded number of times, and spaces writes as GitHub asks.
+ * The shared GitHub client (`@idp-stack/plugin-stack-node`: throttling and
+ * ONE retry layer) with the action's token and pacing. `justCreated`: the
+ * repository was created by this run, so a 404 is GitHub's eventual
+ * consistency and is retried by the same layer, within the same `retries`.
  */
 export function createOctokit(options: {
   token: string;
   baseUrl: string;
   pacing: GithubPacing;
   logger: LoggerService;
+  justCreated?: boolean;
 }): IdpOctokit {
-  const { token, baseUrl, pacing, logger } = options;
-  const onLimit =
-    (kind: string) =>
-    (
-      retryAfter: number,
-      request: { method: string; url: string },
-      _o: unknown,
-      retryCount: number,
-    ) => {
-      logger.warn(
-        `GitHub ${kind} on ${request.method} ${request.url}; retry ${
-          retryCount + 1
-        }/${pacing.retries} in ${retryAfter}s`,
-      );
-      return retryCount < pacing.retries;
-    };
-  return new PluggedOctokit({
+  const { token, baseUrl, pacing, logger, justCreated } = options;
+  return createGithubClient({
     auth: token,
     baseUrl,
-    log: {
-      debug: () => {},
-      info: () => {},
-      warn: (message: string) => logger.warn(message),
-      error: (message: string) => logger.error(message),
-    },
-    throttle: {
-      // A group per client so one task's pacing never stalls another's.
-      write: new Bottleneck.Group({
-        maxConcurrent: 1,
-        minTime: pacing.writeIntervalMs,
-      }),
-      retryAfterBaseValue: pacing.retryBaseDelayMs,
-      fallbackSecondaryRateRetryAfter: 60,
-      onRateLimit: onLimit('rate limit'),
-      onSecondaryRateLimit: onLimit('secondary rate limit'),
-    },
-    retry: {
-      // 409 ("Git Repository is empty", conflicts) never heals by waiting.
-      doNotRetry: [400, 401, 403, 404, 409, 422, 451],
-      retries: pacing.retries,
-      retryAfterBaseValue: pacing.retryBaseDelayMs,
-    },
+    policy: pacing,
+    logger,
+    requestDefaults: { retryNotFound: justCreated ?? false },
   });
 }
 
-/**
- * An Octokit with the integration's credentials for writing to one
- * repository (token or GitHub App installation from `integrations.github`,
- * never from the form); refuses when none can write there.
- */
-export async function octokitForRepository(options: {
+/** The client options for one repository: the integration's token for it, or a refusal naming it. */
+export async function githubClientOptions(options: {
   credentials: GithubCredentialsProvider;
   integration: GithubIntegration;
   host: string;
   slug: string;
   pacing: GithubPacing;
   logger: LoggerService;
-}): Promise<IdpOctokit> {
+}) {
   const { integration, slug } = options;
   const { token } = await options.credentials.getCredentials({
     url: `https://${options.host}/${slug}`,
@@ -90,10 +51,17 @@ export async function octokitForRepository(options: {
       `repoUrl: integrations.github has no token or GitHub App that can write to ${slug}`,
     );
   }
-  return createOctokit({
+  return {
     token,
     baseUrl: integration.config.apiBaseUrl ?? 'https://api.github.com',
     pacing: options.pacing,
     logger: options.logger,
-  });
+  };
+}
+
+/** The shared client for one repository with the integration's token for it. */
+export async function octokitForRepository(
+  options: Parameters<typeof githubClientOptions>[0],
+): Promise<IdpOctokit> {
+  return createOctokit(await githubClientOptions(options));
 }

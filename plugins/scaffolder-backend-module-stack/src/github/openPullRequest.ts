@@ -1,7 +1,8 @@
 import { ConflictError } from '@backstage/errors';
 import { EditPlan } from '../stack/planEdit';
 import { IdpOctokit } from './createOctokit';
-import { githubError, githubStatus, withSuffix } from './githubError';
+import { withSuffix } from '../errors/withSuffix';
+import { githubError, githubStatus } from './githubError';
 import { CommitTree } from './readRepositoryTree';
 
 /** A type, not an interface: checkpoints store it as JSON. */

@@ -1,14 +1,8 @@
 import { Config } from '@backstage/config';
+import type { GithubRetryPolicy } from '@idp-stack/plugin-stack-node';
 
-/** How hard the GitHub client pushes and how long it keeps retrying. */
-export type GithubPacing = {
-  /** Minimum ms between two write requests (GitHub's secondary rate limit guidance). */
-  writeIntervalMs: number;
-  /** Base delay in ms of every bounded retry. */
-  retryBaseDelayMs: number;
-  /** Attempts after the first one. */
-  retries: number;
-};
+/** How hard the GitHub client pushes and how long it keeps retrying (`idp.github.*`). */
+export type GithubPacing = GithubRetryPolicy;
 
 export function readGithubPacing(config: Config): GithubPacing {
   return {

@@ -3,7 +3,6 @@ import { DEFAULT_BRANCH } from '../conventions';
 import { IdpOctokit } from './createOctokit';
 import { githubError, githubStatus } from './githubError';
 import { WorkspaceFile } from './readWorkspaceFiles';
-import { withConsistencyRetry } from './withConsistencyRetry';
 
 type Head = { commitSha: string; treeSha: string } | 'empty' | 'no-branch';
 
@@ -31,9 +30,11 @@ export async function pushWorkspace(
     message: string;
     /** Keep files the branch already has (adopted repository). */
     keepExisting: boolean;
+    /**
+     * This run created the repository: a 404 means "not visible yet" (the
+     * client, made with `justCreated`, retries it), not "no branch".
+     */
     justCreated: boolean;
-    retries: number;
-    retryBaseDelayMs: number;
     /**
      * Upload every file as its own blob instead of inlining text in the tree
      * (the usual approach; kept as the benchmark's baseline).
@@ -46,14 +47,10 @@ export async function pushWorkspace(
   if (!files.length) {
     throw new InputError(`sourcePath: there are no files to push to ${slug}`);
   }
-  const consistency = {
-    enabled: options.justCreated,
-    retries: options.retries,
-    baseDelayMs: options.retryBaseDelayMs,
-  };
+  // Retries happen in the client (one layer); a step only names what failed.
   const step = async <T>(doing: string, fn: () => Promise<T>) => {
     try {
-      return await withConsistencyRetry(fn, consistency);
+      return await fn();
     } catch (error) {
       throw githubError(error, `${doing} (push to ${slug})`);
     }

@@ -4,6 +4,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import {
+  BackendFeature,
   BackstageCredentials,
   ServiceFactory,
 } from '@backstage/backend-plugin-api';
@@ -240,6 +241,10 @@ export async function startStackBackend(
     argoRefreshInterval?: JsonObject;
     /** How the edge instance answers from the start. */
     edgeMode?: FakeMode;
+    /** More backend features, e.g. the events backend and its GitHub module. */
+    features?: BackendFeature[];
+    /** Root config besides `integrations` and `stack`, e.g. `events`. */
+    config?: JsonObject;
   } = {},
 ) {
   const argoMain = fakeArgoCd(
@@ -254,11 +259,9 @@ export async function startStackBackend(
     password: 'edge-password',
   });
   argoEdge.state.mode = options.edgeMode ?? 'up';
-  const github = fakeGithub(
-    'https://api.github.com',
-    { 'acme/payments-api': payRuns() },
-    GITHUB_TOKEN,
-  );
+  // Mutable: a test can add a run "upstream" without telling the plugin.
+  const githubRuns = { 'acme/payments-api': payRuns() };
+  const github = fakeGithub('https://api.github.com', githubRuns, GITHUB_TOKEN);
   const msw = setupServer(
     ...argoMain.handlers,
     ...argoEdge.handlers,
@@ -294,8 +297,10 @@ export async function startStackBackend(
       stackPlugin,
       catalog.factory,
       ...(options.scheduler === 'real' ? [schedulerServiceFactory] : []),
+      ...(options.features ?? []),
       mockServices.rootConfig.factory({
         data: {
+          ...options.config,
           integrations: {
             github: [
               options.githubIntegration ?? {
@@ -321,7 +326,9 @@ export async function startStackBackend(
             github: {
               refreshInterval: { milliseconds: 300 },
               maxRuns: 3,
-              timeout: { milliseconds: 400 },
+              // Generous: GitHub is a loopback fake; the shared machine is loaded.
+              timeout: { milliseconds: 2_000 },
+              retryBaseDelay: { milliseconds: 1 },
               organizations: ['acme'],
             },
             actions: { enabled: true },
@@ -348,6 +355,7 @@ export async function startStackBackend(
     argoMain: argoMain.state,
     argoEdge: argoEdge.state,
     github: github.state,
+    githubRuns,
     auth: (user = ALICE) => mockCredentials.user.header(user),
     async stop() {
       await backend.stop();

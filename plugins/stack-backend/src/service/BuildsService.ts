@@ -117,6 +117,29 @@ export class BuildsService {
     };
   }
 
+  /**
+   * A run GitHub reported by webhook (`workflow_run`): upserted into the
+   * runs of every entity of that repository it belongs to (the main service,
+   * the monorepo component its workflow file names), newest first, at once
+   * and without a GitHub call. Returns how many entities' runs changed.
+   */
+  applyRun(host: string, slug: string, run: StoredBuildRun): number {
+    const prefix = `${host}/${slug}#`.toLowerCase();
+    let changed = 0;
+    for (const [key, state] of this.states) {
+      if (!key.toLowerCase().startsWith(prefix)) continue;
+      const component = key.slice(prefix.length);
+      if (component && !runMatchesComponent(run, component)) continue;
+      state.update(runs =>
+        [run, ...runs.filter(r => r.id !== run.id)]
+          .sort((a, b) => b.id - a.id)
+          .slice(0, this.opts.maxRuns),
+      );
+      changed++;
+    }
+    return changed;
+  }
+
   private async load(source: RunsSource): Promise<StoredBuildRun[]> {
     const { maxRuns, maxPages } = this.opts;
     const runs: StoredBuildRun[] = [];

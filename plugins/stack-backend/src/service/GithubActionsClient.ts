@@ -1,9 +1,17 @@
-import { CacheService } from '@backstage/backend-plugin-api';
+import { CacheService, LoggerService } from '@backstage/backend-plugin-api';
 import {
   GithubCredentialsProvider,
   ScmIntegrationRegistry,
 } from '@backstage/integration';
-import { fetchUpstream, UpstreamFailure } from './UpstreamFailure';
+import {
+  createGithubClient,
+  githubApiBaseUrl,
+  githubAuth,
+  GithubClient,
+  GithubRetryPolicy,
+  isNotModified,
+  UpstreamFailure,
+} from '@idp-stack/plugin-stack-node';
 import { GithubWorkflowRunList } from './githubTypes';
 import { StoredBuildRun, toBuildRun } from './toBuildRun';
 
@@ -15,7 +23,7 @@ interface CachedPage {
 }
 
 /** The URL of `rel="next"` in a GitHub `Link` header. */
-export function nextLink(link: string | null): string | undefined {
+export function nextLink(link: string | null | undefined): string | undefined {
   return link
     ?.split(',')
     .map(part => /<([^>]+)>\s*;\s*rel="next"/.exec(part)?.[1])
@@ -24,16 +32,26 @@ export function nextLink(link: string | null): string | undefined {
 
 /**
  * Reads workflow runs with the plugin's own GitHub credentials (token or
- * GitHub App from `integrations.github`, never a user's token). Every page
- * is revalidated with its ETag: an unchanged page is a 304, which GitHub
- * does not count against the rate limit.
+ * GitHub App from `integrations.github`, never a user's token) through the
+ * shared GitHub client (`@idp-stack/plugin-stack-node`: throttling, one
+ * retry layer). Every page is revalidated with its ETag (`If-None-Match`):
+ * "Making a conditional request does not count against your primary rate
+ * limit if a 304 response is returned and the request was made while
+ * correctly authorized with an Authorization header" (GitHub REST docs,
+ * best practices, "Use conditional requests if appropriate").
  */
 export class GithubActionsClient {
+  private readonly clients = new Map<string, GithubClient>();
+
   constructor(
     private readonly integrations: ScmIntegrationRegistry,
     private readonly credentials: GithubCredentialsProvider,
     private readonly cache: CacheService,
-    private readonly timeoutMs: number,
+    private readonly opts: {
+      timeoutMs: number;
+      logger: LoggerService;
+      policy: GithubRetryPolicy;
+    },
   ) {}
 
   /** First-page URL of a repository's runs. */
@@ -69,30 +87,31 @@ export class GithubActionsClient {
     url: string,
   ): Promise<{ runs: StoredBuildRun[]; next?: string }> {
     const upstream = `GitHub (${host})`;
-    const { headers } = await this.credentials.getCredentials({
-      url: `https://${host}/${slug}`,
-    });
     const key = `github:page:${url}`;
     const cached = (await this.cache.get(key).catch(() => undefined)) as
       | CachedPage
       | undefined;
-    const res = await fetchUpstream(
-      upstream,
-      url,
-      {
-        headers: {
-          Accept: 'application/vnd.github+json',
-          'X-GitHub-Api-Version': '2022-11-28',
-          ...headers,
-          ...(cached ? { 'If-None-Match': cached.etag } : {}),
+    let res;
+    try {
+      res = await this.client(host).request(`GET ${url}`, {
+        headers: cached ? { 'if-none-match': cached.etag } : {},
+        request: {
+          signal: AbortSignal.timeout(this.opts.timeoutMs),
+          target: { owner: slug.split('/')[0], repo: slug.split('/')[1] },
         },
-      },
-      this.timeoutMs,
-    );
-    if (res.status === 304 && cached) {
-      return { runs: cached.runs, next: cached.next };
+      });
+    } catch (error) {
+      if (isNotModified(error) && cached) {
+        return { runs: cached.runs, next: cached.next };
+      }
+      throw UpstreamFailure.from(error, upstream, {
+        doing: `list the workflow runs of ${slug}`,
+        credentialsHint:
+          'check the token or GitHub App in integrations.github (or stack.github.integrations)',
+        retried: true,
+      });
     }
-    const body = (await res.json()) as GithubWorkflowRunList;
+    const body = res.data as GithubWorkflowRunList;
     if (!Array.isArray(body?.workflow_runs)) {
       throw new UpstreamFailure(
         'bad-response',
@@ -100,9 +119,9 @@ export class GithubActionsClient {
       );
     }
     const page: CachedPage = {
-      etag: res.headers.get('etag') ?? '',
+      etag: res.headers.etag ?? '',
       runs: body.workflow_runs.map(toBuildRun),
-      next: nextLink(res.headers.get('link')),
+      next: nextLink(res.headers.link),
     };
     if (page.etag) {
       await this.cache
@@ -110,5 +129,20 @@ export class GithubActionsClient {
         .catch(() => undefined);
     }
     return page;
+  }
+
+  /** One client per host: its throttling sees all of that host's calls. */
+  private client(host: string): GithubClient {
+    let client = this.clients.get(host);
+    if (!client) {
+      client = createGithubClient({
+        baseUrl: githubApiBaseUrl(this.integrations, host),
+        auth: githubAuth(this.credentials, host),
+        policy: this.opts.policy,
+        logger: this.opts.logger,
+      });
+      this.clients.set(host, client);
+    }
+    return client;
   }
 }

@@ -47,6 +47,17 @@ export class RefreshingValue<T> {
     }
   }
 
+  /**
+   * Changes the value with what the upstream pushed (a webhook) without
+   * asking it; the refresh schedule stays as it is. Nothing happens before a
+   * first load: that load reads the change anyway.
+   */
+  update(change: (value: T) => T): void {
+    if (this.value === undefined) return;
+    this.value = change(this.value);
+    this.fetchedAt = Date.now();
+  }
+
   /** Makes the next `current()` refresh (after a sync or refresh action). */
   invalidate(): void {
     this.lastAttemptAt = 0;

@@ -13,7 +13,11 @@ import {
 } from '@backstage/errors';
 import type { HeadCommit } from './GithubHeadCommit';
 import { RefreshingValue } from './RefreshingValue';
-import { stackFileLocation, stackNotFound } from './stackFileLocation';
+import { stackFileLocation } from './stackFileLocation';
+import {
+  StackFileInvalidError,
+  StackFileNotFoundError,
+} from './stackFileErrors';
 import { UpstreamFailure } from './UpstreamFailure';
 
 /** Reads a response body, refusing one larger than `maxBytes` without buffering the rest. */
@@ -61,20 +65,18 @@ function answer(
 ): EntityStack {
   const entityRef = stringifyEntityRef(entity);
   if (file.kind === 'missing') {
-    throw stackNotFound(
+    throw new StackFileNotFoundError(
       'no-file',
       `no stack.yaml at ${location} (entity ${entityRef})`,
     );
   }
   if (file.kind === 'invalid') {
     const first = file.issues[0]?.message ?? 'unknown issue';
-    throw Object.assign(
-      new InputError(
-        `stack.yaml at ${location} is invalid: ${first}${
-          file.issues.length > 1 ? ` (and ${file.issues.length - 1} more)` : ''
-        }`,
-      ),
-      { reason: 'invalid', issues: file.issues },
+    throw new StackFileInvalidError(
+      `stack.yaml at ${location} is invalid: ${first}${
+        file.issues.length > 1 ? ` (and ${file.issues.length - 1} more)` : ''
+      }`,
+      file.issues,
     );
   }
   return { entityRef, location, stack: file.stack };

@@ -33,8 +33,9 @@ describe('fetchUpstream', () => {
     );
     expect(await call()).toMatchObject({
       kind: 'rate-limited',
+      status: 403,
       message:
-        'GitHub (github.com) rate limit reached (403); it resets at 1764000000',
+        'GitHub (github.com) answered 403: API rate limit exceeded for installation ID 1.; the rate limit was still exhausted, it resets at 2025-11-24T16:00:00.000Z',
     });
     server.use(
       http.get(`${API}/x`, () =>

@@ -1,15 +1,7 @@
 import { STACK_FILE } from '@idp-stack/plugin-stack-common';
 import { Entity } from '@backstage/catalog-model';
-import { NotFoundError } from '@backstage/errors';
+import { StackFileNotFoundError } from './stackFileErrors';
 import { stackFilePath, trustedRepository } from './trustedRepository';
-
-/** A NotFoundError whose body says why (`reason`), read by `stackUnavailableOf`. */
-export function stackNotFound(
-  reason: 'no-annotation' | 'no-file',
-  message: string,
-): NotFoundError {
-  return Object.assign(new NotFoundError(message), { reason });
-}
 
 /**
  * URL of the stack.yaml of the repository the entity was ingested from
@@ -25,7 +17,7 @@ export function stackFileLocation(
   try {
     repository = trustedRepository(entity, organizations);
   } catch (e) {
-    throw stackNotFound('no-annotation', (e as Error).message);
+    throw new StackFileNotFoundError('no-annotation', (e as Error).message);
   }
   const { host, org, repo, ref = 'HEAD' } = repository;
   return `https://${host}/${org}/${repo}/blob/${ref}/${stackFilePath(

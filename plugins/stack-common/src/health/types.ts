@@ -32,6 +32,9 @@ export type UpstreamErrorKind =
   | 'unauthorized'
   | 'forbidden'
   | 'rate-limited'
+  | 'not-found'
+  | 'conflict'
+  | 'rejected'
   | 'bad-response';
 
 /** A failure of one upstream, with a message a person can act on. */
