@@ -48,7 +48,10 @@ stage)
   mkdir -p "$dest/templates"
   for t in templates/*/template.yaml; do
     mkdir -p "$dest/$(dirname "$t")" && cp "$t" "$dest/$t"
-    cp -r "$(dirname "$t")/skeleton" "$dest/$(dirname "$t")/skeleton"
+    # A day-2 template (edit-stack) has no skeleton.
+    if [[ -d "$(dirname "$t")/skeleton" ]]; then
+      cp -r "$(dirname "$t")/skeleton" "$dest/$(dirname "$t")/skeleton"
+    fi
   done
   ;;
 assemble)

@@ -73,8 +73,10 @@ beforeAll(async () => {
   const prs = pullRequestHandlers(github);
   pulls = prs.pulls;
   baseHandlers = [
-    ...github.handlers(),
+    // First, so register-system's pull request (the create-pull-request
+    // plugin's calls) is answered by them, not by the FakeGithub pulls route.
     ...prs.handlers,
+    ...github.handlers(),
     http.patch(
       `${KUBE}/apis/argoproj.io/v1alpha1/namespaces/argocd/applicationsets/workloads`,
       async ({ request: patch }) => {

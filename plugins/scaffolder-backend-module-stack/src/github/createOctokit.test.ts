@@ -89,6 +89,15 @@ describe('the scaffolder GitHub client has one retry layer', () => {
         attempts++;
         return fail(404);
       }),
+      // The fake repository already has main; here GitHub has no branch yet.
+      http.post(`${API}/repos/:o/:r/git/refs`, async ({ request }) => {
+        github.calls.push('POST /repos/acme/shop/git/refs');
+        const body = (await request.json()) as { ref: string; sha: string };
+        return HttpResponse.json(
+          { ref: body.ref, object: { type: 'commit', sha: body.sha } },
+          { status: 201 },
+        );
+      }),
     );
     await push(false);
     expect(attempts).toBe(1);

@@ -1,5 +1,6 @@
 import { parseAllDocuments } from 'yaml';
 import { stackOf } from '../testUtils/links';
+import { TELEMETRY } from '../componentTypes/workload/observability';
 import { generateManifests } from './generateManifests';
 
 const fromIngressPeers = (routing?: Record<string, unknown>) => {
@@ -11,14 +12,21 @@ const fromIngressPeers = (routing?: Record<string, unknown>) => {
     ],
     links: [{ from: 'web', to: 'orders' }],
   });
-  // Each workload's policy admits the controller's namespace on its port.
+  // Each workload's policy admits the controller's namespace on its port
+  // (Prometheus' scrape is the other namespace peer: observability.test.ts).
   return generateManifests(stack)
     .flatMap(f => parseAllDocuments(f.content).map(d => d.toJS()))
     .filter(o => o.kind === 'NetworkPolicy')
     .flatMap(o =>
       (o.spec.ingress ?? []).flatMap((rule: any) =>
         rule.from
-          .filter((peer: any) => peer.namespaceSelector)
+          .filter(
+            (peer: any) =>
+              peer.namespaceSelector &&
+              peer.namespaceSelector.matchLabels[
+                'kubernetes.io/metadata.name'
+              ] !== TELEMETRY.prometheus.namespace,
+          )
           .map((peer: any) => [
             o.metadata.name,
             peer.namespaceSelector.matchLabels['kubernetes.io/metadata.name'],

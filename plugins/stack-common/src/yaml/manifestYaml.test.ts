@@ -172,7 +172,7 @@ describe('manifestYaml', () => {
       '  ports:\n    - name: http\n      port: 8080\n',
     );
     expect(manifestYaml(v)).toContain(
-      '  matrix:\n    - - 1\n      - 2\n    - []\n    - - a: x\n        b:\n          - y\n    - {}\n',
+      '  matrix:\n    - - 1\n      - 2\n    - []\n    - - a: x\n        b:\n          - "y"\n    - {}\n',
     );
   });
 

@@ -4,12 +4,16 @@ import { stringify } from 'yaml';
  * The `yaml` options every manifest is written with. `lineWidth: 0`: no line
  * folding, so output is stable. `aliasDuplicateObjects: false`: shared objects
  * (labels) are written out, never as anchors. `directives: false`: manifests
- * never carry `%YAML`/`%TAG`.
+ * never carry `%YAML`/`%TAG`. `version: '1.1'`: strings YAML 1.1 reads as
+ * booleans or numbers (`y`, `on`, `off`, `1_000`, dates) are quoted, because
+ * kustomize reads a label value `y` as a boolean and refuses the overlay
+ * (found by the kustomize property test: a system named `y`).
  */
 export const MANIFEST_YAML = {
   lineWidth: 0,
   aliasDuplicateObjects: false,
   directives: false,
+  version: '1.1',
 } as const;
 
 type Scalar = string | number | boolean | null;
