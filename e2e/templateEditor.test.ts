@@ -18,7 +18,8 @@ import {
 
 const session = usePortal({
   // A first run: no GitHub credentials, whatever the caller's environment has.
-  env: async () => ({ GITHUB_TOKEN: '' }),
+  // Unset, not empty: Backstage refuses an empty integrations.github[].token.
+  env: async () => ({ GITHUB_TOKEN: undefined }),
   viewport: { width: 1600, height: 1000 },
   prepare: page =>
     page.addInitScript(installFakeDirectoryPicker, {
