@@ -16,6 +16,7 @@ import { createStackEditAction } from './actions/stackEdit';
 import { createStackGenerateAction } from './actions/stackGenerate';
 import { readArgocdTarget } from './argocd/refreshApplicationSet';
 import { readAllowedOwners } from './github/allowedOwners';
+import { readCiBot } from './github/ciBot';
 import { readGithubPacing } from './github/pacing';
 
 /**
@@ -49,6 +50,7 @@ export const scaffolderModuleStack = createBackendModule({
             pacing,
             catalog,
             allowedOwners,
+            ciBot: readCiBot(config),
           }),
           createStackEditAction({
             integrations,

@@ -1,7 +1,10 @@
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { ConfigReader } from '@backstage/config';
 import { API, FakeGithub } from '../__testUtils__/fakeGithub';
+import { FakeGithubOrg } from '../__testUtils__/fakeGithubOrg';
+import { readCiBot } from '../github/ciBot';
 import { memoisingContext } from '../__testUtils__/memoisingContext';
 import {
   fastPacing,
@@ -111,10 +114,14 @@ async function run(
     store?: Map<string, unknown>;
     isDryRun?: boolean;
     user?: unknown;
+    /** Another configuration of the action (the CI bot tests). */
+    action?: typeof action;
+    logger?: unknown;
   } = {},
 ) {
   const workspacePath = await makeWorkspace(files, ['scripts/run.sh']);
   const { ctx, ran, store } = memoisingContext({
+    ...(extra.logger ? { logger: extra.logger as any } : {}),
     input: {
       repoUrl: 'github.com?owner=acme&repo=payments-api',
       ...input,
@@ -124,7 +131,7 @@ async function run(
     user: (extra.user === undefined ? ALICE : extra.user) as any,
   });
   const c = extra.isDryRun ? { ...ctx, isDryRun: true } : ctx;
-  await action.handler(c as any);
+  await (extra.action ?? action).handler(c as any);
   return { ctx: c, ran, store };
 }
 
@@ -946,5 +953,289 @@ describe('idp:github:publish between teams', () => {
     await expect(run({})).rejects.toThrow(
       /the topics of acme\/payments-api could NOT be restored to idp-managed, legacy \(.*admin rights.*\), restore them by hand$/,
     );
+  });
+});
+
+describe('idp:github:publish sets up the CI bot (idp.github.ciBot)', () => {
+  const APP = 'idp-bot';
+  const botAction = createGithubPublishAction({
+    integrations: testIntegrations,
+    pacing: fastPacing,
+    catalog,
+    allowedOwners: ['acme', 'robot'],
+    ciBot: { appSlug: APP, appId: 4242 },
+  });
+  const SECRET = 'acme/IDP_BOT_PRIVATE_KEY';
+  const VARIABLE = 'acme/IDP_BOT_APP_ID';
+  let org: FakeGithubOrg;
+  /** The organisation as templates/README.md asks an owner to set it up. */
+  beforeEach(() => {
+    org = new FakeGithubOrg(github);
+    org.installations.set('acme', [
+      { id: 77, appId: 9, appSlug: 'other-app', repositorySelection: 'all' },
+      { id: 78, appId: 4242, appSlug: APP, repositorySelection: 'all' },
+    ]);
+    // another repository is already selected
+    org.secrets.set(SECRET, { visibility: 'selected', selected: new Set([7]) });
+    org.variables.set(VARIABLE, {
+      visibility: 'selected',
+      value: '4242',
+      selected: new Set([7]),
+    });
+    server.use(...org.handlers());
+  });
+  const logger = () => ({
+    info: jest.fn(),
+    warn: jest.fn(),
+    error: jest.fn(),
+    debug: jest.fn(),
+    child() {
+      return this;
+    },
+  });
+  const orgWrites = () =>
+    writes().filter(
+      c => c.startsWith('PUT /orgs') || c.startsWith('DELETE /orgs'),
+    );
+
+  it('lets the App bypass pull requests on main and selects the new repository, by its id, for the secret and the variable before the push', async () => {
+    await run({}, { action: botAction });
+    const repo = github.repos.get('acme/payments-api')!;
+    expect(
+      repo.protection.required_pull_request_reviews
+        .bypass_pull_request_allowances,
+    ).toEqual({ users: [], teams: [], apps: [APP] });
+    // the rest of the protection is ours, unchanged
+    expect(repo.protection).toMatchObject({
+      required_pull_request_reviews: { required_approving_review_count: 1 },
+      allow_force_pushes: false,
+      restrictions: null,
+    });
+    expect(org.secrets.get(SECRET)!.selected).toEqual(new Set([7, repo.id]));
+    expect(org.variables.get(VARIABLE)!.selected).toEqual(
+      new Set([7, repo.id]),
+    );
+    expect(orgWrites()).toEqual([
+      `PUT /orgs/acme/actions/secrets/IDP_BOT_PRIVATE_KEY/repositories/${repo.id}`,
+      `PUT /orgs/acme/actions/variables/IDP_BOT_APP_ID/repositories/${repo.id}`,
+    ]);
+    // the organisation was checked before the repository was created, and
+    // the selections made before the pushed workflow could first run
+    const at = (call: string) => github.calls.indexOf(call);
+    expect(at('GET /orgs/acme/installations')).toBeLessThan(
+      at('POST /orgs/acme/repos'),
+    );
+    expect(
+      at(
+        `PUT /orgs/acme/actions/variables/IDP_BOT_APP_ID/repositories/${repo.id}`,
+      ),
+    ).toBeLessThan(
+      at('PUT /repos/acme/payments-api/contents/catalog-info.yaml'),
+    );
+    // GET protection answers the App as GitHub does (a slug object)
+    expect(
+      (
+        await (
+          await fetch(`${API}/repos/acme/payments-api/branches/main/protection`)
+        ).json()
+      ).required_pull_request_reviews.bypass_pull_request_allowances.apps,
+    ).toEqual([{ slug: APP, name: APP }]);
+  });
+
+  it('selects nothing when the secret and variable reach all repositories', async () => {
+    org.secrets.set(SECRET, { visibility: 'all', selected: new Set() });
+    org.variables.set(VARIABLE, {
+      visibility: 'all',
+      value: '4242',
+      selected: new Set(),
+    });
+    await run({}, { action: botAction });
+    expect(orgWrites()).toEqual([]);
+    expect(
+      github.repos.get('acme/payments-api')!.protection
+        .required_pull_request_reviews.bypass_pull_request_allowances.apps,
+    ).toEqual([APP]);
+  });
+
+  it('fails naming the App and organisation when the App is not installed, leaving nothing behind', async () => {
+    org.installations.set('acme', [
+      { id: 77, appId: 9, appSlug: 'other-app', repositorySelection: 'all' },
+    ]);
+    await expect(run({}, { action: botAction })).rejects.toThrow(
+      /^GitHub App idp-bot \(id 4242\), the CI bot of idp\.github\.ciBot, is not installed in organisation acme: .*install it on all repositories of acme/,
+    );
+    expect(github.repos.has('acme/payments-api')).toBe(false);
+    expect(writes()).toEqual([]);
+  });
+
+  it('refuses an App installed on selected repositories only, nothing written', async () => {
+    org.installations.set('acme', [
+      { id: 78, appId: 4242, appSlug: APP, repositorySelection: 'selected' },
+    ]);
+    await expect(run({}, { action: botAction })).rejects.toThrow(
+      /GitHub App idp-bot, the CI bot of idp\.github\.ciBot, is installed in acme on selected repositories only.*"All repositories"/,
+    );
+    expect(writes()).toEqual([]);
+  });
+
+  it('fails naming a missing organisation secret and what an owner must do', async () => {
+    org.secrets.delete(SECRET);
+    await expect(run({}, { action: botAction })).rejects.toThrow(
+      /^organisation secret IDP_BOT_PRIVATE_KEY does not exist in acme .*visibility "selected repositories"$/,
+    );
+    expect(writes()).toEqual([]);
+  });
+
+  it('refuses a variable holding another App id', async () => {
+    org.variables.get(VARIABLE)!.value = '17';
+    await expect(run({}, { action: botAction })).rejects.toThrow(
+      /organisation variable IDP_BOT_APP_ID of acme is "17", not the id 4242 of GitHub App idp-bot/,
+    );
+    expect(writes()).toEqual([]);
+  });
+
+  it('deletes the public repository it created when the secret reaches private repositories only', async () => {
+    org.secrets.set(SECRET, { visibility: 'private', selected: new Set() });
+    await expect(
+      run({ repoVisibility: 'public' }, { action: botAction }),
+    ).rejects.toThrow(
+      /^repoVisibility: acme\/payments-api is public, but organisation secret IDP_BOT_PRIVATE_KEY of acme reaches private repositories only.*; acme\/payments-api, created by this run, was deleted again$/,
+    );
+    expect(github.deleted).toEqual(['acme/payments-api']);
+    expect(orgWrites()).toEqual([]);
+  });
+
+  it('takes the new repository out of the selections again, then deletes it, when a later step fails', async () => {
+    server.use(
+      http.put(`${API}/repos/:o/:r/branches/:b/protection`, () =>
+        HttpResponse.json({ message: 'Server Error' }, { status: 500 }),
+      ),
+    );
+    await expect(run({}, { action: botAction })).rejects.toThrow(
+      /500 while trying to protect branch main.*; acme\/payments-api was removed from organisation secret IDP_BOT_PRIVATE_KEY, variable IDP_BOT_APP_ID again; acme\/payments-api, created by this run, was deleted again$/,
+    );
+    expect(github.deleted).toEqual(['acme/payments-api']);
+    expect(org.secrets.get(SECRET)!.selected).toEqual(new Set([7]));
+    expect(org.variables.get(VARIABLE)!.selected).toEqual(new Set([7]));
+    const deletes = writes().filter(c => c.startsWith('DELETE'));
+    expect(deletes.map(c => c.replace(/\d+$/, 'ID'))).toEqual([
+      'DELETE /orgs/acme/actions/secrets/IDP_BOT_PRIVATE_KEY/repositories/ID',
+      'DELETE /orgs/acme/actions/variables/IDP_BOT_APP_ID/repositories/ID',
+      'DELETE /repos/acme/payments-api',
+    ]);
+  });
+
+  it('merges the App into an adopted main, keeping every bypass allowance and push restriction', async () => {
+    const seeded = github.seed('acme/payments-api', {
+      topics: ['idp-managed'],
+      files: { 'catalog-info.yaml': OURS_CATALOG },
+      protection: {
+        required_status_checks: null,
+        enforce_admins: true,
+        required_pull_request_reviews: {
+          required_approving_review_count: 2,
+          bypass_pull_request_allowances: {
+            users: ['lead'],
+            teams: ['release'],
+            apps: ['other-app'],
+          },
+        },
+        restrictions: { users: ['lead'], teams: [], apps: ['deployer'] },
+      },
+    });
+    // already selected for the secret by an earlier run
+    org.secrets.get(SECRET)!.selected.add(seeded.id);
+    await run({}, { action: botAction });
+    const p = github.repos.get('acme/payments-api')!.protection;
+    expect(p.enforce_admins).toBe(true);
+    expect(p.required_pull_request_reviews).toMatchObject({
+      required_approving_review_count: 2,
+      bypass_pull_request_allowances: {
+        users: ['lead'],
+        teams: ['release'],
+        apps: ['other-app', APP],
+      },
+    });
+    // pushes are restricted: the App may push too, the others still may
+    expect(p.restrictions).toEqual({
+      users: ['lead'],
+      teams: [],
+      apps: ['deployer', APP],
+    });
+    expect(orgWrites()).toEqual([
+      `PUT /orgs/acme/actions/variables/IDP_BOT_APP_ID/repositories/${seeded.id}`,
+    ]);
+  });
+
+  it('on a failed adoption removes only the selection it added and restores the topics', async () => {
+    const seeded = github.seed('acme/payments-api', {
+      topics: ['idp-managed', 'legacy'],
+      files: { 'catalog-info.yaml': OURS_CATALOG },
+    });
+    org.secrets.get(SECRET)!.selected.add(seeded.id);
+    server.use(
+      http.post(`${API}/repos/:o/:r/git/trees`, () =>
+        HttpResponse.json({ message: 'Bad Gateway' }, { status: 502 }),
+      ),
+    );
+    await expect(run({}, { action: botAction })).rejects.toThrow(
+      /502 while trying to create the tree.*; acme\/payments-api was removed from organisation variable IDP_BOT_APP_ID again; the topics of acme\/payments-api were restored to idp-managed, legacy$/,
+    );
+    expect(org.secrets.get(SECRET)!.selected).toEqual(new Set([7, seeded.id]));
+    expect(org.variables.get(VARIABLE)!.selected).toEqual(new Set([7]));
+    expect(github.repos.get('acme/payments-api')!.topics).toEqual([
+      'idp-managed',
+      'legacy',
+    ]);
+  });
+
+  it('reports what it would do in a dry run without calling GitHub', async () => {
+    const log = logger();
+    await run({}, { action: botAction, isDryRun: true, logger: log });
+    expect(github.calls).toEqual([]);
+    expect(log.info).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /^Dry run: would check that GitHub App idp-bot is installed on all repositories of acme .*IDP_BOT_PRIVATE_KEY.*IDP_BOT_APP_ID.*let idp-bot bypass pull requests on main$/,
+      ),
+    );
+  });
+
+  it('without idp.github.ciBot makes no organisation call and logs why', async () => {
+    const log = logger();
+    await run({}, { logger: log });
+    expect(
+      github.calls.filter(
+        c => c.includes('/orgs/acme/') && !c.endsWith('/repos'),
+      ),
+    ).toEqual([]);
+    expect(
+      github.repos.get('acme/payments-api')!.protection
+        .required_pull_request_reviews.bypass_pull_request_allowances,
+    ).toBeUndefined();
+    expect(log.info).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /^CI bot set-up skipped: idp\.github\.ciBot is not configured/,
+      ),
+    );
+  });
+
+  it('refuses a configured slug that is not a GitHub App slug, naming the key', () => {
+    expect(() =>
+      readCiBot(
+        new ConfigReader({
+          idp: { github: { ciBot: { appSlug: 'IDP Bot' } } },
+        }),
+      ),
+    ).toThrow(
+      /^idp\.github\.ciBot\.appSlug: "IDP Bot" is not a GitHub App slug/,
+    );
+    expect(readCiBot(new ConfigReader({}))).toBeUndefined();
+    expect(
+      readCiBot(
+        new ConfigReader({
+          idp: { github: { ciBot: { appSlug: 'idp-bot' } } },
+        }),
+      ),
+    ).toEqual({ appSlug: 'idp-bot', appId: undefined });
   });
 });

@@ -19,6 +19,19 @@ import { DEFAULT_BRANCH } from '../conventions';
 import { checkAllowedOwner } from '../github/allowedOwners';
 import { applyTopics } from '../github/applyTopics';
 import {
+  checkCiBotOrg,
+  CI_BOT_KEY,
+  CI_BOT_SECRET,
+  CI_BOT_VARIABLE,
+  CiBot,
+  CiBotOrg,
+  isSelected,
+  Selection,
+  selectionsNeeded,
+  selectRepository,
+  unselectRepository,
+} from '../github/ciBot';
+import {
   createOctokit,
   githubClientOptions,
   IdpOctokit,
@@ -85,6 +98,50 @@ async function restoreTopics(
   );
 }
 
+/**
+ * Takes the repository out of the organisation secret and variable
+ * selections this run added (before the repository is deleted or its topics
+ * restored), and returns the run's error saying so.
+ */
+async function unselectAll(
+  octokit: IdpOctokit,
+  where: { org: string; slug: string; repositoryId: number },
+  selected: Selection[],
+  failure: { error: unknown; logger: { warn(m: string): void } },
+): Promise<unknown> {
+  if (!selected.length) return failure.error;
+  const names = selected.map(s => `${s.kind} ${s.name}`).join(', ');
+  const left: string[] = [];
+  for (const s of selected) {
+    try {
+      await unselectRepository(octokit, where.org, s, where.repositoryId);
+    } catch (cleanupError) {
+      left.push(
+        `${s.kind} ${s.name} (${
+          githubError(cleanupError, `remove ${where.slug} from ${s.name}`)
+            .message
+        })`,
+      );
+    }
+  }
+  if (left.length) {
+    return withSuffix(
+      failure.error,
+      `; ${where.slug} could NOT be removed from organisation ${left.join(
+        ', ',
+      )}, remove it by hand`,
+    );
+  }
+  failure.logger.warn(`Removed ${where.slug} from organisation ${names}`);
+  return withSuffix(
+    failure.error,
+    `; ${where.slug} was removed from organisation ${names} again`,
+  );
+}
+
+/** Why publish sets up no CI bot, for the log. */
+const CI_BOT_SKIPPED = `CI bot set-up skipped: ${CI_BOT_KEY} is not configured, so main's protection lets no App bypass pull requests and the repository is not added to the organisation secret ${CI_BOT_SECRET} or variable ${CI_BOT_VARIABLE}; the workflow's dev pin push needs both (templates/README.md)`;
+
 /** metadata.system of the stack.yaml being pushed, if there is a valid one. */
 function systemOfStack(files: WorkspaceFile[]): string | undefined {
   const file = files.find(f => f.path === STACK_FILE);
@@ -106,8 +163,10 @@ export function createGithubPublishAction(options: {
   catalog: CatalogService;
   /** `idp.github.allowedOwners`: the only GitHub owners publish writes to. */
   allowedOwners: string[];
+  /** `idp.github.ciBot`: the GitHub App CI pushes dev pins as; none: no set-up. */
+  ciBot?: CiBot;
 }) {
-  const { integrations, pacing, catalog, allowedOwners } = options;
+  const { integrations, pacing, catalog, allowedOwners, ciBot } = options;
   const credentials =
     DefaultGithubCredentialsProvider.fromIntegrations(integrations);
 
@@ -242,6 +301,17 @@ export function createGithubPublishAction(options: {
             input.protectDefaultBranch === false ? '' : ' and protect it'
           }`,
         );
+        logger.info(
+          ciBot
+            ? `Dry run: would check that GitHub App ${
+                ciBot.appSlug
+              } is installed on all repositories of ${owner} and that organisation secret ${CI_BOT_SECRET} and variable ${CI_BOT_VARIABLE} exist, add ${slug} to each whose visibility is "selected"${
+                input.protectDefaultBranch === false
+                  ? ''
+                  : `, and let ${ciBot.appSlug} bypass pull requests on ${DEFAULT_BRANCH}`
+              }`
+            : CI_BOT_SKIPPED,
+        );
         ctx.output('remoteUrl', webUrl);
         ctx.output('repoContentsUrl', `${webUrl}/blob/${DEFAULT_BRANCH}`);
         ctx.output('commitHash', 'dry-run');
@@ -258,6 +328,18 @@ export function createGithubPublishAction(options: {
         logger,
       });
       const octokit = createOctokit(clientOptions);
+
+      // Read-only, before the repository exists: an organisation without the
+      // bot's App, secret or variable stops the run with nothing to undo.
+      let botOrg: CiBotOrg | undefined;
+      if (ciBot) {
+        botOrg = await checkCiBotOrg(octokit, owner, ciBot);
+        logger.info(
+          `CI bot: GitHub App ${ciBot.appSlug} is installed on all repositories of ${owner}; organisation secret ${CI_BOT_SECRET} visibility ${botOrg.secret}, variable ${CI_BOT_VARIABLE} visibility ${botOrg.variable}`,
+        );
+      } else {
+        logger.info(CI_BOT_SKIPPED);
+      }
 
       // The repository's id is part of every later key: if a failed attempt
       // deleted the repository it created, a retry creates a new one and
@@ -324,7 +406,18 @@ export function createGithubPublishAction(options: {
             key: key('topics-before'),
             fn: () => readTopics(octokit, owner, repo),
           });
+      // Selections this attempt added; undone if a later step fails.
+      const selected: Selection[] = [];
       try {
+        const selections = botOrg
+          ? selectionsNeeded(botOrg, {
+              slug,
+              visibility: state.created
+                ? input.repoVisibility ?? 'private'
+                : (await getRepository(octokit, owner, repo))?.visibility ??
+                  'private',
+            })
+          : [];
         const setTopics = () =>
           applyTopics(writer, {
             owner,
@@ -342,6 +435,30 @@ export function createGithubPublishAction(options: {
           ? await ctx.checkpoint({ key: key('topics'), fn: setTopics })
           : await setTopics();
         logger.info(`Topics of ${slug} verified: ${topics.join(', ')}`);
+
+        // Before the push: the pushed workflow's first run reads them. Not
+        // memoised (an idempotent PUT): a failed attempt undoes them, so a
+        // retry must add them again; whether an adopted repository was
+        // already selected is remembered from before the first write.
+        for (const s of selections) {
+          const before = state.created
+            ? false
+            : await ctx.checkpoint({
+                key: key(`ci-bot-selected-before:${s.kind}`),
+                fn: () => isSelected(octokit, owner, s, state.id),
+              });
+          if (before) {
+            logger.info(
+              `${slug} is already selected for organisation ${s.kind} ${s.name}`,
+            );
+            continue;
+          }
+          await selectRepository(writer, owner, s, state.id);
+          selected.push(s);
+          logger.info(
+            `Added ${slug} (id ${state.id}) to organisation ${s.kind} ${s.name}`,
+          );
+        }
 
         const commitHash = await ctx.checkpoint({
           key: key('push'),
@@ -388,8 +505,14 @@ export function createGithubPublishAction(options: {
                 requiredApprovingReviewCount:
                   input.requiredApprovingReviewCount ?? 1,
                 readCurrent: !state.created,
+                botApps: botOrg ? [botOrg.bot.appSlug] : [],
               }),
           });
+          if (botOrg) {
+            logger.info(
+              `GitHub App ${botOrg.bot.appSlug} may push to ${DEFAULT_BRANCH} of ${slug} without a pull request`,
+            );
+          }
         }
 
         ctx.output('remoteUrl', state.htmlUrl);
@@ -399,7 +522,13 @@ export function createGithubPublishAction(options: {
         );
         ctx.output('commitHash', commitHash);
         ctx.output('created', state.created);
-      } catch (error) {
+      } catch (runError) {
+        const error = await unselectAll(
+          octokit,
+          { org: owner, slug, repositoryId: state.id },
+          selected,
+          { error: runError, logger },
+        );
         if (!state.created) {
           throw await restoreTopics(octokit, { owner, repo }, topicsBefore, {
             error,

@@ -26,6 +26,8 @@ export async function protectBranch(
     requiredApprovingReviewCount: number;
     /** False for a repository this run created: it has no protection yet. */
     readCurrent: boolean;
+    /** Apps that may push to main without a pull request (the CI bot). */
+    botApps?: string[];
   },
 ): Promise<void> {
   const { owner, repo } = options;
@@ -51,6 +53,7 @@ export async function protectBranch(
         { owner, repo, branch },
         current,
         options.requiredApprovingReviewCount,
+        options.botApps,
       ),
     );
     // Signed commits have their own endpoint, not a field of the PUT.

@@ -22,13 +22,22 @@ const slugs = (list?: ({ slug?: string } | null)[]) =>
  * so every setting GET returns is carried over: status checks, admin
  * enforcement, push and dismissal restrictions, code-owner reviews, the
  * larger approval count, linear history, conversation resolution, lock.
+ *
+ * `botApps` (the CI bot's App slug) join the apps that may bypass the
+ * pull-request requirement
+ * (`required_pull_request_reviews.bypass_pull_request_allowances.apps`, same
+ * page) and, when pushes are restricted, the apps that may push: CI pushes
+ * its dev image pin to `main` as that App. Existing allowances are kept.
  */
 export function strengthenProtection(
   branch: { owner: string; repo: string; branch: string },
   current: CurrentProtection | undefined,
   requiredApprovingReviewCount: number,
+  botApps: string[] = [],
 ): ProtectionUpdate {
+  const withBots = (apps: string[]) => [...new Set([...apps, ...botApps])];
   const reviews = current?.required_pull_request_reviews;
+  const bypass = reviews?.bypass_pull_request_allowances;
   const checks = current?.required_status_checks;
   const restrictions = current?.restrictions;
   const enabled = (s?: { enabled?: boolean }) => s?.enabled ?? false;
@@ -64,11 +73,11 @@ export function strengthenProtection(
           apps: slugs(reviews.dismissal_restrictions.apps),
         },
       }),
-      ...(reviews?.bypass_pull_request_allowances && {
+      ...((bypass || botApps.length) && {
         bypass_pull_request_allowances: {
-          users: logins(reviews.bypass_pull_request_allowances.users),
-          teams: slugs(reviews.bypass_pull_request_allowances.teams),
-          apps: slugs(reviews.bypass_pull_request_allowances.apps),
+          users: logins(bypass?.users),
+          teams: slugs(bypass?.teams),
+          apps: withBots(slugs(bypass?.apps)),
         },
       }),
     },
@@ -76,7 +85,7 @@ export function strengthenProtection(
       ? {
           users: logins(restrictions.users),
           teams: slugs(restrictions.teams),
-          apps: slugs(restrictions.apps),
+          apps: withBots(slugs(restrictions.apps)),
         }
       : null,
     required_linear_history: enabled(current?.required_linear_history),
