@@ -104,4 +104,74 @@ describe('the platform ApplicationSet', () => {
     expect(collector.fullnameOverride).toBe(TELEMETRY.collector.service);
     expect(collector.mode).toBe('deployment');
   });
+
+  it("selects the Prometheus and collector pods the pinned charts create, and no other pod there (labels cited in stack-common's observability.ts)", () => {
+    const chartOf = (name: string) =>
+      apps.find(a => a.metadata.name === `platform-${name}`)!.spec.sources[0];
+    const values = (name: string) =>
+      parse(readFileSync(join(platformDir(name), 'values.yaml'), 'utf8'));
+    const matches = (selector: Record<string, string>, labels: object) =>
+      Object.entries(selector).every(
+        ([k, v]) => (labels as Record<string, string>)[k] === v,
+      );
+    // The labels below were read in these versions' sources: a bump must
+    // verify them again.
+    const kps = chartOf('kube-prometheus-stack');
+    expect([kps.chart, kps.targetRevision]).toEqual([
+      'kube-prometheus-stack',
+      '67.8.0',
+    ]);
+    const kpsValues = values('kube-prometheus-stack');
+    expect(kpsValues.nameOverride).toBeUndefined();
+    expect(kpsValues.fullnameOverride).toBeUndefined();
+    expect(kpsValues.cleanPrometheusOperatorObjectNames).toBeUndefined();
+    expect(kpsValues.prometheus.prometheusSpec.podMetadata).toBeUndefined();
+    // _helpers.tpl: a release name containing the chart name is the full
+    // name (cut at 26), and the Prometheus CR is "<fullname>-prometheus".
+    const release = kps.helm.releaseName;
+    expect(release).toContain('kube-prometheus-stack');
+    const cr = `${release.slice(0, 26).replace(/-$/, '')}-prometheus`;
+    // prometheus-operator v0.79.2 makeSelectorLabels + the shard label.
+    const prometheusPod = {
+      'app.kubernetes.io/managed-by': 'prometheus-operator',
+      'app.kubernetes.io/name': 'prometheus',
+      'app.kubernetes.io/instance': cr,
+      'operator.prometheus.io/name': cr,
+      prometheus: cr,
+      'operator.prometheus.io/shard': '0',
+    };
+    const otherMonitoringPods = [
+      {
+        'app.kubernetes.io/managed-by': 'prometheus-operator',
+        'app.kubernetes.io/name': 'alertmanager',
+        'app.kubernetes.io/instance': `${release}-alertmanager`,
+        alertmanager: `${release}-alertmanager`,
+      },
+      {
+        app: 'kube-prometheus-stack-operator',
+        'app.kubernetes.io/name': 'kube-prometheus-stack-prometheus-operator',
+        'app.kubernetes.io/component': 'prometheus-operator',
+        'app.kubernetes.io/instance': release,
+      },
+    ];
+    expect(matches(TELEMETRY.prometheus.pods, prometheusPod)).toBe(true);
+    for (const pod of otherMonitoringPods) {
+      expect(matches(TELEMETRY.prometheus.pods, pod)).toBe(false);
+    }
+
+    const otel = chartOf('opentelemetry-collector');
+    expect([otel.chart, otel.targetRevision]).toEqual([
+      'opentelemetry-collector',
+      '0.158.2',
+    ]);
+    const otelValues = values('opentelemetry-collector');
+    expect(otelValues.nameOverride).toBeUndefined();
+    // _helpers.tpl selectorLabels + component for mode: deployment.
+    const collectorPod = {
+      'app.kubernetes.io/name': otel.chart,
+      'app.kubernetes.io/instance': otel.helm.releaseName,
+      component: 'standalone-collector',
+    };
+    expect(matches(TELEMETRY.collector.pods, collectorPod)).toBe(true);
+  });
 });

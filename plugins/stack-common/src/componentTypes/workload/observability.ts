@@ -6,10 +6,30 @@ import type { ServiceComponent } from './schema';
 
 /**
  * Where the platform runs what consumes a service's telemetry
- * (argocd/platform: kube-prometheus-stack in `monitoring`, the OpenTelemetry
- * collector chart in `opentelemetry` with `fullnameOverride: otel-collector`).
- * Pod labels are the ones the Prometheus operator and the collector chart put
- * on their pods.
+ * (argocd/applicationsets/platform.yaml: kube-prometheus-stack in
+ * `monitoring`, the OpenTelemetry collector chart in `opentelemetry` with
+ * `fullnameOverride: otel-collector`; release name = element name).
+ * Pod labels as the pinned versions' sources set them (verified; the pins
+ * and these labels are tied by argocd/src/platformApplicationSet.test.ts):
+ * - Prometheus: kube-prometheus-stack 67.8.0 (prometheus-community/helm-charts
+ *   tag kube-prometheus-stack-67.8.0, c678ad741b29) creates a Prometheus CR
+ *   (`templates/prometheus/prometheus.yaml`, default `podMetadata: {}`) run
+ *   by prometheus-operator v0.79.2 (its appVersion; prometheus-operator
+ *   1d2dca5a93d5), whose StatefulSet pods carry `makeSelectorLabels`
+ *   (`pkg/prometheus/server/operator.go`): `app.kubernetes.io/name:
+ *   prometheus`, `app.kubernetes.io/instance`/`prometheus`/
+ *   `operator.prometheus.io/name: <CR name>`. Alertmanager's pods are
+ *   `alertmanager` (`pkg/alertmanager/operator.go`), the operator's
+ *   `kube-prometheus-stack-prometheus-operator`, so only Prometheus matches.
+ * - Collector: opentelemetry-collector 0.158.2 (open-telemetry/
+ *   opentelemetry-helm-charts tag opentelemetry-collector-0.158.2,
+ *   6f45815a2315), `templates/deployment.yaml` pod labels from
+ *   `_helpers.tpl` `selectorLabels`: `app.kubernetes.io/name: <chart name>`
+ *   (no nameOverride), `app.kubernetes.io/instance: <release>`, plus
+ *   `component: standalone-collector`.
+ * - Namespaces: the control plane labels every namespace
+ *   `kubernetes.io/metadata.name: <name>`
+ *   (https://kubernetes.io/docs/reference/labels-annotations-taints/#kubernetes-io-metadata-name).
  */
 export const TELEMETRY = {
   prometheus: {
