@@ -18,6 +18,21 @@ export interface Config {
       retryBaseDelayMs?: number;
       /** How many times a failed GitHub request is retried. Default 3. */
       retries?: number;
+      /**
+       * The GitHub App the golden-path CI pushes its dev image pins as
+       * (`actions/create-github-app-token` with the organisation variable
+       * IDP_BOT_APP_ID and secret IDP_BOT_PRIVATE_KEY). When set,
+       * idp:github:publish checks the App is installed on all repositories of
+       * the organisation and both exist, adds the repository to the secret and
+       * variable when their visibility is "selected", and lets the App bypass
+       * pull requests on main. Unset: none of this (logged).
+       */
+      ciBot?: {
+        /** The App's slug, as in https://github.com/apps/<slug>. */
+        appSlug: string;
+        /** The App's id: the installation must be this App and IDP_BOT_APP_ID must hold it. */
+        appId?: number;
+      };
     };
     argocd?: {
       /**
