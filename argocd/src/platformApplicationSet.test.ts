@@ -106,21 +106,21 @@ describe('the platform ApplicationSet', () => {
   });
 
   it("selects the Prometheus and collector pods the pinned charts create, and no other pod there (labels cited in stack-common's observability.ts)", () => {
-    const chartOf = (name: string) =>
-      apps.find(a => a.metadata.name === `platform-${name}`)!.spec.sources[0];
+    // The labels below were read in these versions' sources: a bump must
+    // verify them again.
+    const pinned = (name: string, version: string) => {
+      const source = apps.find(a => a.metadata.name === `platform-${name}`)!
+        .spec.sources[0];
+      expect([source.chart, source.targetRevision]).toEqual([name, version]);
+      return source;
+    };
     const values = (name: string) =>
       parse(readFileSync(join(platformDir(name), 'values.yaml'), 'utf8'));
     const matches = (selector: Record<string, string>, labels: object) =>
       Object.entries(selector).every(
         ([k, v]) => (labels as Record<string, string>)[k] === v,
       );
-    // The labels below were read in these versions' sources: a bump must
-    // verify them again.
-    const kps = chartOf('kube-prometheus-stack');
-    expect([kps.chart, kps.targetRevision]).toEqual([
-      'kube-prometheus-stack',
-      '67.8.0',
-    ]);
+    const kps = pinned('kube-prometheus-stack', '67.8.0');
     const kpsValues = values('kube-prometheus-stack');
     expect(kpsValues.nameOverride).toBeUndefined();
     expect(kpsValues.fullnameOverride).toBeUndefined();
@@ -159,11 +159,7 @@ describe('the platform ApplicationSet', () => {
       expect(matches(TELEMETRY.prometheus.pods, pod)).toBe(false);
     }
 
-    const otel = chartOf('opentelemetry-collector');
-    expect([otel.chart, otel.targetRevision]).toEqual([
-      'opentelemetry-collector',
-      '0.158.2',
-    ]);
+    const otel = pinned('opentelemetry-collector', '0.158.2');
     const otelValues = values('opentelemetry-collector');
     expect(otelValues.nameOverride).toBeUndefined();
     // _helpers.tpl selectorLabels + component for mode: deployment.

@@ -234,6 +234,28 @@ export async function isSelected(
   }
 }
 
+/** The add or remove call of one selection (both answer 204, 409 unless `selected`). */
+async function changeSelection(
+  octokit: IdpOctokit,
+  org: string,
+  s: Selection,
+  repositoryId: number,
+  add: boolean,
+): Promise<void> {
+  const actions = octokit.rest.actions;
+  if (s.kind === 'secret') {
+    const params = { org, secret_name: s.name, repository_id: repositoryId };
+    await (add
+      ? actions.addSelectedRepoToOrgSecret(params)
+      : actions.removeSelectedRepoFromOrgSecret(params));
+  } else {
+    const params = { org, name: s.name, repository_id: repositoryId };
+    await (add
+      ? actions.addSelectedRepoToOrgVariable(params)
+      : actions.removeSelectedRepoFromOrgVariable(params));
+  }
+}
+
 /**
  * Adds the repository to the selection:
  * `PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}`
@@ -249,19 +271,7 @@ export async function selectRepository(
   repositoryId: number,
 ): Promise<void> {
   try {
-    if (s.kind === 'secret') {
-      await octokit.rest.actions.addSelectedRepoToOrgSecret({
-        org,
-        secret_name: s.name,
-        repository_id: repositoryId,
-      });
-    } else {
-      await octokit.rest.actions.addSelectedRepoToOrgVariable({
-        org,
-        name: s.name,
-        repository_id: repositoryId,
-      });
-    }
+    await changeSelection(octokit, org, s, repositoryId, true);
   } catch (error) {
     throw githubError(
       error,
@@ -275,23 +285,11 @@ export async function selectRepository(
 }
 
 /** Undoes `selectRepository` (the matching DELETE endpoints). */
-export async function unselectRepository(
+export function unselectRepository(
   octokit: IdpOctokit,
   org: string,
   s: Selection,
   repositoryId: number,
 ): Promise<void> {
-  if (s.kind === 'secret') {
-    await octokit.rest.actions.removeSelectedRepoFromOrgSecret({
-      org,
-      secret_name: s.name,
-      repository_id: repositoryId,
-    });
-  } else {
-    await octokit.rest.actions.removeSelectedRepoFromOrgVariable({
-      org,
-      name: s.name,
-      repository_id: repositoryId,
-    });
-  }
+  return changeSelection(octokit, org, s, repositoryId, false);
 }
