@@ -210,7 +210,7 @@ export function fakeGithubServer(
       ),
     ]),
   );
-  return listen(
+  const server = listen(
     (req, res) => {
       calls.total++;
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -250,4 +250,11 @@ export function fakeGithubServer(
     maxLifetimeMs,
     calls,
   );
+  return server.then(s => ({
+    ...s,
+    /** A new run, newest first as GitHub lists them: the list's ETag changes. */
+    addRun(repo: string, run: ReturnType<typeof workflowRun>) {
+      runs.get(repo)?.unshift(run);
+    },
+  }));
 }

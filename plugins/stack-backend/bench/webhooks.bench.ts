@@ -146,15 +146,18 @@ async function measure(webhooks: boolean) {
     const gap = (HOUR_S * 1000) / REPOS;
     for (let n = 0; Date.now() < endAt; n++) {
       const repo = repos[n % REPOS];
+      const run = workflowRun({
+        id: nextRunId++,
+        owner: 'acme',
+        repo,
+        workflow: repo,
+        headSha: `${n}`.padStart(40, '0'),
+      });
+      // GitHub lists the run from now on, so a poll sees a changed list.
+      github.addRun(repo, run);
       const body = JSON.stringify({
         action: 'completed',
-        workflow_run: workflowRun({
-          id: nextRunId++,
-          owner: 'acme',
-          repo,
-          workflow: repo,
-          headSha: `${n}`.padStart(40, '0'),
-        }),
+        workflow_run: run,
         repository: {
           name: repo,
           full_name: `acme/${repo}`,
