@@ -8,8 +8,9 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const ARTIFACTS = resolve(ROOT, 'artifacts/e2e');
-export const FRONTEND = 'http://localhost:3000';
-const BACKEND = 'http://localhost:7007';
+// Another app (the install test's) runs on free ports and names them here.
+export const FRONTEND = process.env.IDP_E2E_FRONTEND ?? 'http://localhost:3000';
+const BACKEND = process.env.IDP_E2E_BACKEND ?? 'http://localhost:7007';
 
 async function waitFor(url: string, child: ChildProcess, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
