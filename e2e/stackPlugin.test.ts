@@ -3,9 +3,12 @@
 // repo is healthy in dev, degraded in stage and out of sync in prod.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { test } from 'node:test';
 import { resolve } from 'node:path';
+import { parse } from 'yaml';
+import { dayTwoTests, SHOP_LOCATION } from './dayTwo.ts';
 import {
   ARTIFACTS,
   FRONTEND,
@@ -17,6 +20,7 @@ import {
 } from './portal.ts';
 
 let fakes: ChildProcess | undefined;
+let fakeGithub = '';
 
 /** Starts the fakes and returns the portal's config for them, as env vars. */
 async function fakeUpstreams(): Promise<NodeJS.ProcessEnv> {
@@ -36,8 +40,29 @@ async function fakeUpstreams(): Promise<NodeJS.ProcessEnv> {
     [Symbol.asyncIterator]()
     .next();
   const { argo, github, token } = JSON.parse(first.value);
+  fakeGithub = github;
+  // The portal's catalog plus acme/shop-api from a `url:` location (the
+  // fake GitHub serves it), as a registered repository is; the list replaces
+  // app-config.yaml's, so it starts from that one.
+  const { catalog } = parse(
+    readFileSync(resolve(ROOT, 'app-config.yaml'), 'utf8'),
+  );
   // Config through the environment, as a deployment would set it.
   return {
+    // Guest sign-in is user:development/guest, which the catalog does not
+    // have, so its token claims the configured ownershipEntityRefs
+    // (signInAsGuestUser in @backstage/plugin-auth-backend-module-guest-provider):
+    // a member of payments-team, owner of shop-api, not of the platform group.
+    APP_CONFIG_auth_providers_guest: JSON.stringify({
+      ownershipEntityRefs: [
+        'user:development/guest',
+        'group:default/payments-team',
+      ],
+    }),
+    APP_CONFIG_catalog_locations: JSON.stringify([
+      ...catalog.locations,
+      SHOP_LOCATION,
+    ]),
     APP_CONFIG_stack_argocd_instances: JSON.stringify([
       { name: 'main', url: argo, token },
     ]),
@@ -354,3 +379,5 @@ test('the fullstack template designs extra components and previews their manifes
       fullPage: true,
     });
   }));
+
+dayTwoTests(session, () => fakeGithub);

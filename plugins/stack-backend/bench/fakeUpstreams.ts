@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
+import { getResponse, type RequestHandler } from 'msw';
 import {
   application,
   applicationList,
@@ -69,6 +70,46 @@ function sendJson(
   if (calls) calls.bytes += Buffer.byteLength(data);
   res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
   res.end(data);
+}
+
+/**
+ * Answers a request on a real socket with msw handlers (the unit tests'
+ * fakes), as if it had been sent to `origin`: msw's `getResponse` runs the
+ * first matching handler on a fetch `Request`. False when none answered.
+ */
+export async function answerWithHandlers(
+  handlers: RequestHandler[],
+  origin: string,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): Promise<boolean> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    for (const v of [value ?? []].flat()) headers.append(name, v);
+  }
+  const method = req.method ?? 'GET';
+  let response: Response | undefined;
+  try {
+    response = await getResponse(
+      handlers,
+      new Request(`${origin}${req.url}`, {
+        method,
+        headers,
+        body: ['GET', 'HEAD'].includes(method)
+          ? undefined
+          : Buffer.concat(chunks),
+      }),
+    );
+  } catch (error) {
+    // A fake that throws is a broken test fixture: say so in the answer.
+    response = Response.json({ message: String(error) }, { status: 500 });
+  }
+  if (!response) return false;
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  res.end(Buffer.from(await response.arrayBuffer()));
+  return true;
 }
 
 /** The Applications of `repos` in every environment, as Argo CD lists them. */
@@ -179,7 +220,11 @@ export function fakeArgoServer(
   );
 }
 
-/** Fake GitHub: workflow runs per repo with paging, ETag and 304. */
+/**
+ * Fake GitHub: workflow runs per repo with paging, ETag and 304, and one run
+ * by id (`GET /repos/{o}/{r}/actions/runs/{id}`,
+ * https://docs.github.com/rest/actions/workflow-runs#get-a-workflow-run).
+ */
 export function fakeGithubServer(
   owner: string,
   repos: string[],
@@ -194,6 +239,16 @@ export function fakeGithubServer(
     repositories: ReturnType<typeof orgRepository>[];
     withDevOverlay: string[];
   } = { repositories: [], withDevOverlay: [] },
+  /**
+   * msw handlers of a git fake (the scaffolder module's FakeGithub), asked
+   * first for the paths `serves` accepts, as requests to `origin`; the runs
+   * above answer what they leave.
+   */
+  git?: {
+    handlers: RequestHandler[];
+    origin: string;
+    serves: (pathname: string) => boolean;
+  },
 ) {
   const calls = newCalls();
   const runs = new Map(
@@ -211,9 +266,15 @@ export function fakeGithubServer(
     ]),
   );
   const server = listen(
-    (req, res) => {
+    async (req, res) => {
       calls.total++;
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (
+        git?.serves(url.pathname) &&
+        (await answerWithHandlers(git.handlers, git.origin, req, res))
+      ) {
+        return;
+      }
       if (url.pathname === `/orgs/${owner}/repos`) {
         sendJson(res, 200, org.repositories);
         return;
@@ -227,10 +288,17 @@ export function fakeGithubServer(
         } else sendJson(res, 404, { message: 'Not Found', status: '404' });
         return;
       }
-      const m = /^\/repos\/([^/]+)\/([^/]+)\/actions\/runs$/.exec(url.pathname);
+      const m = /^\/repos\/([^/]+)\/([^/]+)\/actions\/runs(?:\/(\d+))?$/.exec(
+        url.pathname,
+      );
       const list = m && runs.get(m[2]);
-      if (!list) {
+      const run = m?.[3] && list?.find(r => r.id === Number(m[3]));
+      if (!list || (m?.[3] && !run)) {
         sendJson(res, 404, { message: 'Not Found', status: '404' }, {}, calls);
+        return;
+      }
+      if (run) {
+        sendJson(res, 200, run, {}, calls);
         return;
       }
       const perPage = Number(url.searchParams.get('per_page') ?? 30);

@@ -3,8 +3,11 @@
  * browser tests (e2e/stackPlugin.test.ts): the example `payments` repo in three
  * environments, dev healthy, stage degraded, prod out of sync (dev and stage
  * synced by the automated policy, prod by hand by `alice`); and one loose
- * repository, `intruder`, refused by the payments AppProject. Prints one JSON
- * line with both URLs, then runs until killed (or for at most 15 minutes).
+ * repository, `intruder`, refused by the payments AppProject. Day 2:
+ * `shop-api` (system shop, ./shopRepository), whose files, branches and pull
+ * requests the scaffolder module's git fake keeps, healthy everywhere, dev
+ * running workflow run 1. Prints one JSON line with both URLs, then runs
+ * until killed (or for at most 15 minutes).
  *
  * Run: node --require @backstage/cli-node/config/nodeTransform.cjs plugins/stack-backend/bench/serveFakes.ts
  */
@@ -15,6 +18,7 @@ import {
 } from '../src/__testUtils__/argoFixtures';
 import { orgRepository } from '../src/__testUtils__/githubFixtures';
 import { fakeArgoServer, fakeGithubServer } from './fakeUpstreams';
+import { shopGithub } from './shopRepository';
 
 export const FAKE_ARGO_TOKEN = 'e2e-argocd-token';
 
@@ -38,25 +42,39 @@ async function main() {
         sync: 'Unknown',
         conditions: [repoNotPermitted('intruder', 'payments')],
       }),
+      ...['dev', 'stage', 'prod'].map(env =>
+        application({ repo: 'shop-api', env, system: 'shop' }),
+      ),
     ],
     FAKE_ARGO_TOKEN,
     lifetime,
   );
+  const shop = shopGithub();
   // payments is a monorepo: one workflow per component.
   const github = await fakeGithubServer(
     'acme',
-    ['payments'],
+    ['payments', 'shop-api'],
     lifetime,
-    () => ['payments-api', 'payments-web', 'receipts-worker'],
+    repo =>
+      repo === 'payments'
+        ? ['payments-api', 'payments-web', 'receipts-worker']
+        : [repo],
     {
-      repositories: ['payments', 'intruder'].map(name =>
+      repositories: [
+        ...['payments', 'intruder'].map(name =>
+          orgRepository({
+            name,
+            topics: ['idp-managed', 'idp-system-payments'],
+          }),
+        ),
         orgRepository({
-          name,
-          topics: ['idp-managed', 'idp-system-payments'],
+          name: 'shop-api',
+          topics: ['idp-managed', 'idp-system-shop'],
         }),
-      ),
+      ],
       withDevOverlay: ['payments', 'intruder'],
     },
+    shop,
   );
   process.stdout.write(
     `${JSON.stringify({

@@ -331,6 +331,39 @@ export class FakeGithub {
     return this.repos.get(`${params.owner}/${params.repo}`);
   }
 
+  /** The files at `ref` as GitHub resolves it: a branch, a commit sha, or the default branch. */
+  private treeAt(repo: FakeRepo, ref?: string | null): Tree | undefined {
+    const commit =
+      repo.refs.get(`refs/heads/${ref || repo.defaultBranch}`) ??
+      (ref && this.commits.has(ref) ? ref : undefined);
+    return commit ? this.trees.get(this.commits.get(commit)!.tree) : undefined;
+  }
+
+  /**
+   * One entry of a directory listing of "Get repository content"
+   * (https://docs.github.com/rest/repos/contents#get-repository-content).
+   */
+  private contentEntry(repo: FakeRepo, ref: string, path: string, tree: Tree) {
+    const full = `${repo.owner}/${repo.name}`;
+    const file = tree.get(path);
+    const sha = file ? gitBlobSha(file.content) : sha1(path);
+    return {
+      type: file ? 'file' : 'dir',
+      name: path.split('/').pop(),
+      path,
+      sha,
+      size: file ? file.content.length : 0,
+      url: `${API}/repos/${full}/contents/${path}?ref=${ref}`,
+      html_url: `https://github.com/${full}/${
+        file ? 'blob' : 'tree'
+      }/${ref}/${path}`,
+      git_url: `${API}/repos/${full}/git/${file ? 'blobs' : 'trees'}/${sha}`,
+      download_url: file
+        ? `https://raw.githubusercontent.com/${full}/${ref}/${path}`
+        : null,
+    };
+  }
+
   handlers() {
     const log =
       <A extends any[]>(fn: (...args: A) => any) =>
@@ -452,27 +485,31 @@ export class FakeGithub {
         log(({ params, request }) => {
           const repo = this.get(params);
           if (!repo) return notFound();
-          const filePath = String((params as any)[0]);
-          const content = this.files(`${repo.owner}/${repo.name}`).get(
-            filePath,
-          );
-          if (content === undefined) return notFound();
-          const full = `${repo.owner}/${repo.name}`;
+          const filePath = String((params as any)[0]).replace(/\/+$/, '');
+          const ref =
+            new URL(request.url).searchParams.get('ref') || repo.defaultBranch;
+          const tree = this.treeAt(repo, ref);
+          const file = tree?.get(filePath);
+          if (!tree || !file) {
+            // A folder answers its entries, whatever the Accept header.
+            const prefix = `${filePath}/`;
+            const names = [...(tree?.keys() ?? [])]
+              .filter(p => p.startsWith(prefix))
+              .map(p => prefix + p.slice(prefix.length).split('/')[0]);
+            if (!names.length) return notFound();
+            return HttpResponse.json(
+              [...new Set(names)]
+                .sort()
+                .map(p => this.contentEntry(repo, ref, p, tree!)),
+            );
+          }
           if (request.headers.get('accept')?.includes('raw')) {
-            return new HttpResponse(content);
+            return new HttpResponse(file.content);
           }
           return HttpResponse.json({
-            type: 'file',
+            ...this.contentEntry(repo, ref, filePath, tree),
             encoding: 'base64',
-            size: Buffer.byteLength(content),
-            name: filePath.split('/').pop(),
-            path: filePath,
-            content: Buffer.from(content).toString('base64'),
-            sha: sha1(content),
-            url: `${API}/repos/${full}/contents/${filePath}`,
-            git_url: null,
-            html_url: `https://github.com/${full}/blob/main/${filePath}`,
-            download_url: `https://raw.githubusercontent.com/${full}/main/${filePath}`,
+            content: file.content.toString('base64'),
           });
         }),
       ),
@@ -488,6 +525,29 @@ export class FakeGithub {
           const tree: Tree = new Map(
             parent ? this.trees.get(this.commits.get(parent)!.tree) : [],
           );
+          // Replacing a file needs its blob sha, as GitHub checks it.
+          const current = tree.get(filePath);
+          if (current && body.sha !== gitBlobSha(current.content)) {
+            return body.sha
+              ? HttpResponse.json(
+                  {
+                    message: `${filePath} does not match ${body.sha}`,
+                    documentation_url:
+                      'https://docs.github.com/rest/repos/contents#create-or-update-file-contents',
+                    status: '409',
+                  },
+                  { status: 409 },
+                )
+              : HttpResponse.json(
+                  {
+                    message: 'Invalid request.\n\n"sha" wasn\'t supplied.',
+                    documentation_url:
+                      'https://docs.github.com/rest/repos/contents#create-or-update-file-contents',
+                    status: '422',
+                  },
+                  { status: 422 },
+                );
+          }
           tree.set(filePath, {
             mode: '100644',
             content: Buffer.from(body.content, 'base64'),
@@ -551,6 +611,28 @@ export class FakeGithub {
             tree: { sha: commit.tree, url: '' },
             message: commit.message,
             parents: commit.parents.map(sha => ({ sha, url: '' })),
+          });
+        }),
+      ),
+      http.get(
+        `${API}/repos/:owner/:repo/commits/:ref`,
+        log(({ params, request }) => {
+          const repo = this.get(params);
+          const ref = String(params.ref);
+          const sha = repo?.refs.get(`refs/heads/${ref}`) ?? ref;
+          const commit = this.commits.get(sha);
+          if (!repo || !commit) return notFound();
+          // "Get a commit" with the sha media type answers the bare sha
+          // (https://docs.github.com/rest/commits/commits#get-a-commit).
+          if (request.headers.get('accept')?.includes('vnd.github.sha')) {
+            return new HttpResponse(sha);
+          }
+          return HttpResponse.json({
+            sha,
+            url: request.url,
+            html_url: `https://github.com/${repo.owner}/${repo.name}/commit/${sha}`,
+            commit: { message: commit.message, tree: { sha: commit.tree } },
+            parents: commit.parents.map(p => ({ sha: p })),
           });
         }),
       ),
