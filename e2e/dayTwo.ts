@@ -116,7 +116,10 @@ export function dayTwoTests(session: PortalSession, github: () => string) {
         'POST /repos/acme/shop-api/git/trees',
         'POST /repos/acme/shop-api/git/commits',
       ]);
-      assert.equal(calls.filter(c => c.endsWith(' /pulls')).length, 1);
+      assert.equal(
+        calls.filter(c => c === 'POST /repos/acme/shop-api/pulls').length,
+        1,
+      );
       assert.deepEqual(pull.parents, [pull.main]);
       assert.equal(pull.base, 'main');
       const stack = parse(pull.files['stack.yaml']);
