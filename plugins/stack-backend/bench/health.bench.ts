@@ -38,6 +38,8 @@ import { stackPlugin } from '../src/plugin';
 import type { Calls } from './fakeUpstreams';
 import type { FakeArgoJob } from './fakeArgoWorker';
 import type { Kind, LoadJob, LoadResult, Plugin } from './loadWorker';
+// The bench scripts' one argument helper (dev-only, not part of any package's API).
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import {
   benchArg as arg,
   benchNumber,

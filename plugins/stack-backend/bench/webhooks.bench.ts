@@ -28,6 +28,8 @@ import { eventsServiceFactory } from '@backstage/plugin-events-node';
 import { createHmac } from 'node:crypto';
 import { AddressInfo } from 'node:net';
 import { workflowRun } from '../src/__testUtils__/githubFixtures';
+// The bench scripts' one argument helper (dev-only, not part of any package's API).
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import { benchNumber as arg } from '../../stack-common/bench/benchArgs';
 import { stackPlugin } from '../src/plugin';
 import { fakeGithubServer } from './fakeUpstreams';
