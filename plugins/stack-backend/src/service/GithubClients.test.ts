@@ -1,4 +1,7 @@
-import { mockServices } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  registerMswTestHooks,
+} from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import {
   DefaultGithubCredentialsProvider,
@@ -15,9 +18,7 @@ import { GithubOrgRepositories } from './OrgRepositories';
 
 const API = 'https://api.github.com';
 const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+registerMswTestHooks(server);
 
 function clients() {
   const integrations = ScmIntegrations.fromConfig(
