@@ -51,6 +51,7 @@ export type { InMemoryGithubOrg, InMemoryRepo } from './inMemoryGithubOrg';
 export { previewWorkloads } from './previewWorkloads';
 export type { WorkloadsPreview } from './previewWorkloads';
 export { unknownFields } from './strictFields';
+export { AHEAD_OF_PINNED_ARGO_CD, unknownCrdFields } from './crdFields';
 export * from './tenancy';
 export {
   renderTenancy,

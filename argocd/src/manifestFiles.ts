@@ -8,8 +8,10 @@ import { parseAllDocuments } from 'yaml';
 // eslint-disable-next-line no-restricted-syntax
 export const GITOPS_ROOT = join(__dirname, '..');
 
-// systems/: registry entries (not Kubernetes objects); scripts/: the render script.
+// systems/: registry entries (not Kubernetes objects); scripts/: the render
+// script; crds/: Argo CD's own CRDs, vendored as schemas, not synced.
 const SKIP = new Set([
+  'crds',
   'node_modules',
   'src',
   'dist',

@@ -18,6 +18,7 @@ import { ValidatingAdmissionPolicy } from 'kubernetes-models/admissionregistrati
 import { ValidatingAdmissionPolicyBinding } from 'kubernetes-models/admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding';
 import { Service } from 'kubernetes-models/v1/Service';
 import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
+import { AHEAD_OF_PINNED_ARGO_CD, unknownCrdFields } from './crdFields';
 import { unknownFields } from './strictFields';
 
 interface Validatable {
@@ -32,7 +33,9 @@ const RBAC = `${CORE}/rbac.authorization.k8s.io/v1`;
 /**
  * The schemas of every kind that lives under argocd/ (Argo CD CRDs, core, RBAC,
  * CloudNativePG, External Secrets): the model class, and the models module
- * whose `.d.ts` lists the kind's fields (strictFields.ts).
+ * whose `.d.ts` lists the kind's fields (strictFields.ts) for the kinds
+ * whose schema is not vendored; Argo CD's fields come from its own CRDs
+ * (crdFields.ts).
  */
 const MODELS: Record<string, [ModelClass, string]> = {
   'argoproj.io/v1alpha1/Application': [Application, `${ARGO}/Application`],
@@ -111,7 +114,11 @@ export function validateManifest(obj: {
   } catch (e) {
     throw new Error(`${key} ${obj.metadata?.name}: ${(e as Error).message}`);
   }
-  const unknown = unknownFields(obj as { kind: string }, module);
+  const unknown = obj.apiVersion?.startsWith('argoproj.io/')
+    ? unknownCrdFields(obj as { kind: string })
+        .filter(path => !AHEAD_OF_PINNED_ARGO_CD[path])
+        .map(path => `${path} is not a field of this kind`)
+    : unknownFields(obj as { kind: string }, module);
   if (unknown.length > 0)
     throw new Error(`${key} ${obj.metadata?.name}: ${unknown.join('; ')}`);
 }

@@ -2,13 +2,15 @@ import { existsSync, readFileSync } from 'fs';
 import { dirname, join, resolve } from 'path';
 
 /**
- * Unknown-field detection for the kubernetes-models types. Their JSON-schema
+ * Unknown-field detection for the kubernetes-models types whose schema is
+ * not vendored here (core, RBAC, CloudNativePG, External Secrets; Argo CD's
+ * kinds are checked against Argo CD's own CRDs, crdFields.ts). Their
  * validators accept any extra property, while the API server (strict field
- * validation) and Argo CD refuse or drop it, so a misspelt field such as
- * `syncWindow:` would pass the schema check and silently do nothing. The
- * generated `.d.ts` files list every field, so this reads them: interfaces,
- * type aliases, `Array<…>`, inline objects, index signatures and unions — the
- * forms the generator emits; anything else throws.
+ * validation) refuses or drops it, so a misspelt field would pass the schema
+ * check and silently do nothing. The packages ship compiled validators, no
+ * JSON schema; their generated `.d.ts` files list every field, so this reads
+ * them: interfaces, type aliases, `Array<…>`, inline objects, index
+ * signatures and unions — the forms the generator emits; anything else throws.
  */
 
 type TypeNode =
@@ -17,14 +19,6 @@ type TypeNode =
   | { t: 'object'; props: Map<string, TypeNode>; index?: TypeNode }
   | { t: 'ref'; file: string; name: string }
   | { t: 'union'; of: TypeNode[] };
-
-/**
- * Fields Argo CD documents (docs/operator-manual/applicationset/Generators-SCM-Provider.md)
- * that @kubernetes-models/argo-cd 4.0.0 was generated too early to contain.
- */
-const NEWER_THAN_MODELS: Record<string, string[]> = {
-  ISCMProviderGeneratorGithub: ['excludeArchivedRepos'],
-};
 
 const SCALARS = new Set([
   'string',
@@ -39,7 +33,7 @@ const SCALARS = new Set([
 
 function findNodeModules(from: string): string {
   for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'node_modules', '@kubernetes-models', 'argo-cd')))
+    if (existsSync(join(dir, 'node_modules', 'kubernetes-models')))
       return join(dir, 'node_modules');
     if (dirname(dir) === dir)
       throw new Error('node_modules with @kubernetes-models not found');
@@ -202,10 +196,6 @@ function lookup(file: string, name: string): TypeNode {
   const parsed = parseFile(file);
   const local = parsed.aliases.get(name) ?? name;
   const declared = parsed.declarations.get(local);
-  if (declared?.t === 'object' && NEWER_THAN_MODELS[local]) {
-    for (const field of NEWER_THAN_MODELS[local])
-      declared.props.set(field, { t: 'any' });
-  }
   if (declared) return declared;
   const imported = parsed.imports.get(local);
   if (imported) return lookup(imported.file, imported.name);
@@ -250,7 +240,7 @@ function check(
 
 /**
  * The fields of `obj` that its type does not have. `module` is the models
- * import path of the kind (e.g. `@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject`).
+ * import path of the kind (e.g. `kubernetes-models/v1/Namespace`).
  */
 export function unknownFields(obj: { kind: string }, module: string): string[] {
   const out: string[] = [];

@@ -56,6 +56,12 @@ export interface Config {
       /** Base delay of those retries: attempt n waits n² × this. Default 1 second. */
       retryBaseDelay?: HumanDuration | string;
       /**
+       * Least time between two GitHub writes of a promotion (branch, commit,
+       * pull request, reviewers): GitHub asks for at least a second between
+       * content-creating requests (REST API best practices). Default 1 second.
+       */
+      writeInterval?: HumanDuration | string;
+      /**
        * Build state from GitHub `workflow_run` webhooks through Backstage's
        * events backend (`@backstage/plugin-events-backend` with
        * `@backstage/plugin-events-backend-module-github`, topic

@@ -64,39 +64,29 @@ describe('StackPermissionPolicy', () => {
     });
   });
 
-  it('denies an approved (prod) sync outright to a non-approver, and conditions it for an approver', async () => {
-    const request = { permission: stackApplicationApprovedSyncPermission };
-    expect(await policy(ada).handle(request, user())).toEqual({
-      result: AuthorizeResult.DENY,
-    });
-    expect(
-      (
-        await policy([...ada, 'group:default/release-approvers']).handle(
-          request,
-          user(),
-        )
-      ).result,
-    ).toBe(AuthorizeResult.CONDITIONAL);
-  });
-
-  it('treats promotions like syncs: stack.promote for owners, stack.promote.approved only for approvers', async () => {
-    expect(
-      (await policy(ada).handle({ permission: stackPromotePermission }, user()))
-        .result,
-    ).toBe(AuthorizeResult.CONDITIONAL);
-    const approved = { permission: stackPromoteApprovedPermission };
-    expect(await policy(ada).handle(approved, user())).toEqual({
-      result: AuthorizeResult.DENY,
-    });
-    expect(
-      (
-        await policy([...ada, 'group:default/release-approvers']).handle(
-          approved,
-          user(),
-        )
-      ).result,
-    ).toBe(AuthorizeResult.CONDITIONAL);
-  });
+  it.each([
+    [
+      'syncs',
+      stackApplicationSyncPermission,
+      stackApplicationApprovedSyncPermission,
+    ],
+    ['promotions', stackPromotePermission, stackPromoteApprovedPermission],
+  ])(
+    '%s: the plain permission conditioned for owners, the approved one (prod) denied outright to a non-approver and conditioned for an approver',
+    async (_, plain, approved) => {
+      const approver = [...ada, 'group:default/release-approvers'];
+      expect(
+        (await policy(ada).handle({ permission: plain }, user())).result,
+      ).toBe(AuthorizeResult.CONDITIONAL);
+      expect(
+        await policy(ada).handle({ permission: approved }, user()),
+      ).toEqual({ result: AuthorizeResult.DENY });
+      expect(
+        (await policy(approver).handle({ permission: approved }, user()))
+          .result,
+      ).toBe(AuthorizeResult.CONDITIONAL);
+    },
+  );
 
   it('lets owners (catalog condition) and the platform group (outright) propose a stack change', async () => {
     const request = { permission: stackChangeProposePermission };

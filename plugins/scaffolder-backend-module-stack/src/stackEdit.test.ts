@@ -6,15 +6,7 @@
  * catalog from the fake repository, so `managed-by-location` and the owner
  * come from the catalog as in production.
  */
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import catalogModuleTemplateKind from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
-import permissionPlugin from '@backstage/plugin-permission-backend';
-import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   COMPONENT_KINDS,
   generateManifests,
@@ -26,12 +18,12 @@ import {
 import path from 'node:path';
 import { setupServer } from 'msw/node';
 import request from 'supertest';
-import stackPolicy from '@idp-stack/plugin-permission-backend-module-stack-policy';
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { oboAuthServiceFactories } from '../../../packages/backend/src/__testUtils__/oboAuth';
 import { FakeGithub } from './__testUtils__/fakeGithub';
-import { runTask, waitFor } from './__testUtils__/scaffolderTasks';
-import scaffolderModuleStack from '.';
+import {
+  listenOutsideLoopback,
+  startScaffolderBackend,
+} from './__testUtils__/scaffolderBackend';
+import { runTask } from './__testUtils__/scaffolderTasks';
 
 jest.setTimeout(180_000);
 
@@ -135,12 +127,7 @@ const writes = () =>
   github.calls.filter(c => !c.startsWith('GET ')).filter(c => c.includes(SLUG));
 
 beforeAll(async () => {
-  server.listen({
-    onUnhandledRequest(req, print) {
-      const host = new URL(req.url).hostname;
-      if (host !== 'localhost' && host !== '127.0.0.1') print.error();
-    },
-  });
+  listenOutsideLoopback(server);
   github = new FakeGithub();
   github.seed(SLUG, {
     topics: ['idp-managed', 'idp-system-shop'],
@@ -159,61 +146,20 @@ beforeAll(async () => {
   });
   seedCommit = repo().refs.get('refs/heads/main')!;
   server.use(...github.handlers());
-  const backend = await startTestBackend({
-    features: [
-      scaffolderPlugin,
-      catalogPlugin,
-      catalogModuleTemplateKind,
-      scaffolderModuleStack,
-      permissionPlugin,
-      stackPolicy,
-      ...oboAuthServiceFactories,
-      mockServices.rootConfig.factory({
-        data: {
-          permission: {
-            enabled: true,
-            stackPolicy: {
-              platformGroup: 'group:default/platform',
-              approversGroup: 'group:default/platform',
-            },
-          },
-          integrations: {
-            github: [{ host: 'github.com', token: 'ghp_test_token' }],
-          },
-          idp: {
-            github: {
-              writeIntervalMs: 0,
-              retryBaseDelayMs: 1,
-              allowedOwners: ['acme'],
-            },
-          },
-          catalog: {
-            rules: [{ allow: ['Component', 'Template', 'Group'] }],
-            locations: [
-              {
-                type: 'file',
-                target: path.join(ROOT, 'templates/edit-stack/template.yaml'),
-              },
-              {
-                type: 'url',
-                target: `https://github.com/${SLUG}/blob/main/catalog-info.yaml`,
-              },
-            ],
-          },
-        },
-      }),
+  app = await startScaffolderBackend({
+    allow: ['Component', 'Template', 'Group'],
+    locations: [
+      {
+        type: 'file',
+        target: path.join(ROOT, 'templates/edit-stack/template.yaml'),
+      },
+      {
+        type: 'url',
+        target: `https://github.com/${SLUG}/blob/main/catalog-info.yaml`,
+      },
     ],
+    entities: ['template/default/edit-stack', 'component/default/shop-api'],
   });
-  app = backend.server;
-  for (const ref of [
-    'template/default/edit-stack',
-    'component/default/shop-api',
-  ]) {
-    await waitFor(async () => {
-      const res = await as().get(`/api/catalog/entities/by-name/${ref}`);
-      return res.status === 200 ? true : undefined;
-    }, ref);
-  }
 });
 afterAll(() => server.close());
 

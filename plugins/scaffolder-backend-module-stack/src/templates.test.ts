@@ -6,15 +6,7 @@
  * on disk: once as a dry run, once for real against GitHub faked at the HTTP
  * level. Then what was pushed is inspected.
  */
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import catalogModuleTemplateKind from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
-import permissionPlugin from '@backstage/plugin-permission-backend';
-import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import githubScaffolderModule from '@backstage/plugin-scaffolder-backend-module-github';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -22,23 +14,19 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import request from 'supertest';
 import { parse } from 'yaml';
-import stackPolicy from '@idp-stack/plugin-permission-backend-module-stack-policy';
-// The portal's helper (packages/backend): a plugin's on-behalf-of token keeps
-// the plugin as actor, as Backstage's real auth service does; the plain mock
-// drops it and the permission backend refuses the catalog's list queries.
-// Test-only, reused rather than copied; it has no shared package yet.
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { oboAuthServiceFactories } from '../../../packages/backend/src/__testUtils__/oboAuth';
 // The registry schema CI and the gitops package apply to argocd/systems.
 import { systemRegistrationIssues } from '@idp-stack/plugin-stack-common';
 import { FakeGithub } from './__testUtils__/fakeGithub';
+import {
+  listenOutsideLoopback,
+  startScaffolderBackend,
+} from './__testUtils__/scaffolderBackend';
 import { runTask, waitFor } from './__testUtils__/scaffolderTasks';
 import {
   FakePullRequest,
   pullRequestHandlers,
 } from './__testUtils__/fakeGithubPullRequests';
 import { inspectRepo, run } from './__testUtils__/inspectRepo';
-import scaffolderModuleStack from '.';
 
 jest.setTimeout(180_000);
 
@@ -59,12 +47,7 @@ const api = () =>
   request.agent(app).set('Authorization', mockCredentials.user.header());
 
 beforeAll(async () => {
-  server.listen({
-    onUnhandledRequest(req, print) {
-      const host = new URL(req.url).hostname;
-      if (host !== 'localhost' && host !== '127.0.0.1') print.error();
-    },
-  });
+  listenOutsideLoopback(server);
   github = new FakeGithub();
   // The platform repository the register-system template opens its pull request on.
   github.seed('acme/idp-portal', {
@@ -90,88 +73,39 @@ beforeAll(async () => {
     ),
   ];
   server.use(...baseHandlers);
-  const backend = await startTestBackend({
-    features: [
-      scaffolderPlugin,
-      catalogPlugin,
-      catalogModuleTemplateKind,
-      scaffolderModuleStack,
-      // publish:github:pull-request (templates/register-system), as in packages/backend.
-      githubScaffolderModule,
-      // The portal's own policy: catalog.location.create for the platform
-      // group only. The test's caller, user:default/mock, is not in it.
-      permissionPlugin,
-      stackPolicy,
-      ...oboAuthServiceFactories,
-      mockServices.rootConfig.factory({
-        data: {
-          permission: {
-            enabled: true,
-            stackPolicy: {
-              platformGroup: 'group:default/platform',
-              approversGroup: 'group:default/platform',
-            },
-          },
-          integrations: {
-            github: [{ host: 'github.com', token: 'ghp_test_token' }],
-          },
-          idp: {
-            github: {
-              writeIntervalMs: 0,
-              retryBaseDelayMs: 1,
-              allowedOwners: ['acme'],
-            },
-            argocd: { cluster: { url: KUBE, token: 'sa-token' } },
-          },
-          catalog: {
-            rules: [
-              {
-                allow: [
-                  'Component',
-                  'System',
-                  'API',
-                  'Resource',
-                  'Location',
-                  'Template',
-                  'Group',
-                ],
-              },
-            ],
-            locations: [
-              ...[
-                'nodejs-service',
-                'fastapi-service',
-                'fullstack',
-                'register-system',
-              ].map(t => ({
-                type: 'file',
-                target: path.join(TEMPLATES, t, 'template.yaml'),
-              })),
-              {
-                type: 'file',
-                target: path.join(__dirname, '__testUtils__/org.yaml'),
-              },
-            ],
-          },
-        },
-      }),
+  app = await startScaffolderBackend({
+    // publish:github:pull-request (templates/register-system), as in packages/backend.
+    features: [githubScaffolderModule],
+    idp: { argocd: { cluster: { url: KUBE, token: 'sa-token' } } },
+    allow: [
+      'Component',
+      'System',
+      'API',
+      'Resource',
+      'Location',
+      'Template',
+      'Group',
     ],
-  });
-  app = backend.server;
-  await Promise.all(
-    [
+    locations: [
+      ...[
+        'nodejs-service',
+        'fastapi-service',
+        'fullstack',
+        'register-system',
+      ].map(t => ({
+        type: 'file',
+        target: path.join(TEMPLATES, t, 'template.yaml'),
+      })),
+      { type: 'file', target: path.join(__dirname, '__testUtils__/org.yaml') },
+    ],
+    entities: [
       'template/default/nodejs-service',
       'template/default/fastapi-service',
       'template/default/fullstack',
       'template/default/register-system',
       'group/default/payments',
-    ].map(ref =>
-      waitFor(async () => {
-        const res = await api().get(`/api/catalog/entities/by-name/${ref}`);
-        return res.status === 200 ? true : undefined;
-      }, ref),
-    ),
-  );
+    ],
+  });
 });
 afterAll(() => server.close());
 

@@ -38,17 +38,18 @@ import { stackPlugin } from '../src/plugin';
 import type { Calls } from './fakeUpstreams';
 import type { FakeArgoJob } from './fakeArgoWorker';
 import type { Kind, LoadJob, LoadResult, Plugin } from './loadWorker';
+// The bench scripts' one argument helper (dev-only, not part of any package's API).
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
+import {
+  benchArg as arg,
+  benchNumber,
+} from '../../stack-common/bench/benchArgs';
 
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-}
-
-const DURATION_S = Number(arg('duration', '30'));
-const CLIENTS = Number(arg('clients', '50'));
-const ENTITIES = Number(arg('entities', '500'));
+const DURATION_S = benchNumber('duration', 30);
+const CLIENTS = benchNumber('clients', 50);
+const ENTITIES = benchNumber('entities', 500);
 // Views per second per client; 0 = closed loop (saturation).
-const RATE = Number(arg('rate', '4'));
+const RATE = benchNumber('rate', 4);
 const AUTHS = (
   arg('auth', 'both') === 'both' ? ['token', 'password'] : [arg('auth', '')]
 ) as Array<'token' | 'password'>;

@@ -28,13 +28,12 @@ import { eventsServiceFactory } from '@backstage/plugin-events-node';
 import { createHmac } from 'node:crypto';
 import { AddressInfo } from 'node:net';
 import { workflowRun } from '../src/__testUtils__/githubFixtures';
+// The bench scripts' one argument helper (dev-only, not part of any package's API).
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
+import { benchNumber as arg } from '../../stack-common/bench/benchArgs';
 import { stackPlugin } from '../src/plugin';
 import { fakeGithubServer } from './fakeUpstreams';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-}
 const REPOS = arg('repos', 500);
 const HOUR_S = arg('hour', 30);
 const HOURS = arg('hours', 2);

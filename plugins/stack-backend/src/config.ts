@@ -35,6 +35,8 @@ export interface StackConfig {
     integrations?: Config[];
     retries: number;
     retryBaseDelayMs: number;
+    /** Least time between two GitHub writes (promotions). */
+    writeIntervalMs: number;
     /** `stack.github.webhooks`: runs updated by `workflow_run` events, polled only as a fallback. */
     webhooks: { enabled: boolean; fallbackPollIntervalMs: number };
   };
@@ -193,6 +195,7 @@ export function readStackConfig(root: Config): StackConfig {
       integrations: gh?.getOptionalConfigArray('integrations'),
       retries: nonNegative(gh?.getOptionalNumber('retries') ?? 2, 'retries'),
       retryBaseDelayMs: gh ? durationMs(gh, 'retryBaseDelay', 1_000) : 1_000,
+      writeIntervalMs: gh ? durationMs(gh, 'writeInterval', 1_000) : 1_000,
       webhooks: {
         enabled: gh?.getOptionalBoolean('webhooks.enabled') ?? false,
         fallbackPollIntervalMs: gh?.has('webhooks.fallbackPollInterval')

@@ -23,9 +23,10 @@ import { githubHeadCommit } from './service/GithubHeadCommit';
 import { GithubOrgRepositories } from './service/OrgRepositories';
 import { LooseStacksService } from './service/LooseStacksService';
 import { StackFileService } from './service/StackFileService';
-import { FetchGithubContents } from './service/GithubContents';
+import { OctokitGithubContents } from './service/GithubContents';
+import { GithubClients } from './service/GithubClients';
 import { SystemRegistry } from './service/SystemRegistry';
-import { FetchPromotionGithub } from './service/PromotionGithub';
+import { OctokitPromotionGithub } from './service/PromotionGithub';
 import { subscribeToWorkflowRuns } from './service/workflowRunEvents';
 
 /** The `stack` backend plugin: deployment health, sync and build status, and each repo's stack.yaml. */
@@ -89,39 +90,38 @@ export const stackPlugin = createBackendPlugin({
             })
           : config;
         const integrations = ScmIntegrations.fromConfig(readConfig);
+        const portalIntegrations = ScmIntegrations.fromConfig(config);
         const reader = stackConfig.github.integrations
           ? UrlReaders.default({ config: readConfig, logger })
           : urlReader;
-        const githubCredentials =
-          DefaultGithubCredentialsProvider.fromIntegrations(integrations);
+        const githubPolicy = {
+          retries: stackConfig.github.retries,
+          retryBaseDelayMs: stackConfig.github.retryBaseDelayMs,
+          writeIntervalMs: stackConfig.github.writeIntervalMs,
+          // A rate limit longer than a request may take is not waited out.
+          maxRateLimitWaitSeconds: stackConfig.github.timeoutMs / 1000,
+        };
+        // One shared GitHub client per host for every read of the plugin.
+        const github = new GithubClients(
+          integrations,
+          DefaultGithubCredentialsProvider.fromIntegrations(integrations),
+          {
+            timeoutMs: stackConfig.github.timeoutMs,
+            policy: githubPolicy,
+            logger,
+          },
+        );
         const systemRegistry =
           stackConfig.systemRegistry &&
-          new SystemRegistry(
-            new FetchGithubContents(
-              integrations,
-              githubCredentials,
-              stackConfig.github.timeoutMs,
-            ),
-            {
-              location: stackConfig.systemRegistry,
-              logger,
-              refreshIntervalMs: stackConfig.github.refreshIntervalMs,
-              maxFileBytes: stackConfig.github.maxFileBytes,
-            },
-          );
+          new SystemRegistry(new OctokitGithubContents(github), {
+            location: stackConfig.systemRegistry,
+            logger,
+            refreshIntervalMs: stackConfig.github.refreshIntervalMs,
+            maxFileBytes: stackConfig.github.maxFileBytes,
+          });
         const { webhooks } = stackConfig.github;
         const builds = new BuildsService(
-          new GithubActionsClient(integrations, githubCredentials, cache, {
-            timeoutMs: stackConfig.github.timeoutMs,
-            logger,
-            policy: {
-              retries: stackConfig.github.retries,
-              retryBaseDelayMs: stackConfig.github.retryBaseDelayMs,
-              // Reads only; a rate limit longer than a request may take is not waited out.
-              writeIntervalMs: 0,
-              maxRateLimitWaitSeconds: stackConfig.github.timeoutMs / 1000,
-            },
-          }),
+          new GithubActionsClient(github, cache),
           {
             logger,
             // With webhooks the runs arrive as events; polling is the fallback.
@@ -148,19 +148,11 @@ export const stackPlugin = createBackendPlugin({
               timeoutMs: stackConfig.github.timeoutMs,
               maxBytes: stackConfig.github.maxFileBytes,
               organizations: stackConfig.github.organizations,
-              headCommit: githubHeadCommit(
-                integrations,
-                githubCredentials,
-                stackConfig.github.timeoutMs,
-              ),
+              headCommit: githubHeadCommit(github),
             }),
             loose: new LooseStacksService({
               store,
-              repositories: new GithubOrgRepositories(
-                integrations,
-                githubCredentials,
-                stackConfig.github.timeoutMs,
-              ),
+              repositories: new GithubOrgRepositories(github),
               catalog,
               auth,
               logger,
@@ -183,20 +175,24 @@ export const stackPlugin = createBackendPlugin({
             systemRegistry,
             // Promotions write (branch, commit, pull request): the portal's
             // integrations.github credential, never the read-only one.
-            promotionGithub: new FetchPromotionGithub(
-              ScmIntegrations.fromConfig(config),
-              DefaultGithubCredentialsProvider.fromIntegrations(
-                ScmIntegrations.fromConfig(config),
+            promotionGithub: new OctokitPromotionGithub(
+              new GithubClients(
+                portalIntegrations,
+                DefaultGithubCredentialsProvider.fromIntegrations(
+                  portalIntegrations,
+                ),
+                {
+                  timeoutMs: stackConfig.github.timeoutMs,
+                  policy: githubPolicy,
+                  logger,
+                },
               ),
-              stackConfig.github.timeoutMs,
             ),
             // The portal's integrations (what the scaffolder publishes with),
             // not the read-only stack.github.integrations.
             capabilities: {
               publishing: {
-                githubHosts: githubPublishingHosts(
-                  ScmIntegrations.fromConfig(config),
-                ),
+                githubHosts: githubPublishingHosts(portalIntegrations),
               },
             },
           }),

@@ -23,21 +23,18 @@ import { isDeepStrictEqual } from 'node:util';
 import { parseAllDocuments } from 'yaml';
 import { generateManifests, GeneratedFile, Stack } from '../src';
 import { canonical, policyMeaning } from '../src/testUtils/policyMeaning';
+import { benchArg, benchNumber } from './benchArgs';
 import { makeStack } from './makeStack';
 
-const arg = (name: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i < 0 ? undefined : process.argv[i + 1];
-};
-const SIZES = (arg('sizes') ?? '10,50,100,200,1000').split(',').map(Number);
-const RUNS = Number(arg('runs') ?? 5);
+const SIZES = benchArg('sizes', '10,50,100,200,1000').split(',').map(Number);
+const RUNS = benchNumber('runs', 5);
 /** Wall-clock cap of one render, seconds: Argo CD's repo server gives up at 90 s by default. */
-const CAP_S = Number(arg('cap') ?? 180);
+const CAP_S = benchNumber('cap', 180);
 const PKG = resolve(__dirname, '..');
 
 /** The commit before the new layout: parent of the commit that added this bench. */
 function baselineCommit(): string {
-  const given = arg('baseline');
+  const given = benchArg('baseline', '');
   if (given) return given;
   const added = execFileSync(
     'git',

@@ -329,6 +329,7 @@ export async function startStackBackend(
               // Generous: GitHub is a loopback fake; the shared machine is loaded.
               timeout: { milliseconds: 2_000 },
               retryBaseDelay: { milliseconds: 1 },
+              writeInterval: { milliseconds: 1 },
               organizations: ['acme'],
             },
             actions: { enabled: true },

@@ -269,7 +269,7 @@ describe('GET /loose', () => {
       {
         source: 'GitHub',
         message:
-          "GitHub (github.com) rejected the plugin's credentials (401): Bad credentials; check the configured token or username/password",
+          "GitHub (github.com) rejected the plugin's credentials (401) while trying to list the repositories of acme: Bad credentials; check the token or GitHub App in integrations.github (or stack.github.integrations)",
       },
     ]);
     // Without GitHub only what Argo CD and the catalog show remains.

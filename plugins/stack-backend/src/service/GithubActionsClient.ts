@@ -1,17 +1,6 @@
-import { CacheService, LoggerService } from '@backstage/backend-plugin-api';
-import {
-  GithubCredentialsProvider,
-  ScmIntegrationRegistry,
-} from '@backstage/integration';
-import {
-  createGithubClient,
-  githubApiBaseUrl,
-  githubAuth,
-  GithubClient,
-  GithubRetryPolicy,
-  isNotModified,
-  UpstreamFailure,
-} from '@idp-stack/plugin-stack-node';
+import { CacheService } from '@backstage/backend-plugin-api';
+import { isNotModified, UpstreamFailure } from '@idp-stack/plugin-stack-node';
+import { GithubClients } from './GithubClients';
 import { GithubWorkflowRunList } from './githubTypes';
 import { StoredBuildRun, toBuildRun } from './toBuildRun';
 
@@ -33,36 +22,21 @@ export function nextLink(link: string | null | undefined): string | undefined {
 /**
  * Reads workflow runs with the plugin's own GitHub credentials (token or
  * GitHub App from `integrations.github`, never a user's token) through the
- * shared GitHub client (`@idp-stack/plugin-stack-node`: throttling, one
- * retry layer). Every page is revalidated with its ETag (`If-None-Match`):
+ * shared GitHub client (`GithubClients`: throttling, one retry layer). Every page is revalidated with its ETag (`If-None-Match`):
  * "Making a conditional request does not count against your primary rate
  * limit if a 304 response is returned and the request was made while
  * correctly authorized with an Authorization header" (GitHub REST docs,
  * best practices, "Use conditional requests if appropriate").
  */
 export class GithubActionsClient {
-  private readonly clients = new Map<string, GithubClient>();
-
   constructor(
-    private readonly integrations: ScmIntegrationRegistry,
-    private readonly credentials: GithubCredentialsProvider,
+    private readonly github: GithubClients,
     private readonly cache: CacheService,
-    private readonly opts: {
-      timeoutMs: number;
-      logger: LoggerService;
-      policy: GithubRetryPolicy;
-    },
   ) {}
 
   /** First-page URL of a repository's runs. */
   runsUrl(host: string, slug: string, perPage: number): string {
-    const integration = this.integrations.github.byHost(host);
-    if (!integration) {
-      throw new UpstreamFailure(
-        'unauthorized',
-        `no integrations.github entry for host ${host}: add one with a token or GitHub App`,
-      );
-    }
+    const integration = this.github.integration(host);
     if (!integration.config.token && !integration.config.apps?.length) {
       // Unauthenticated calls would spend GitHub's 60-per-hour limit and see
       // no private repository: say which keys fill this tab instead.
@@ -71,14 +45,10 @@ export class GithubActionsClient {
         `GitHub Actions is not configured for ${host}: set integrations.github[].token (the GITHUB_TOKEN environment variable in app-config.yaml) or integrations.github[].apps (a GitHub App) for host ${host}`,
       );
     }
-    const api = (
-      integration.config.apiBaseUrl ?? 'https://api.github.com'
-    ).replace(/\/+$/, '');
     // GitHub serves at most 100 runs per page.
-    return `${api}/repos/${slug}/actions/runs?per_page=${Math.min(
-      perPage,
-      100,
-    )}`;
+    return `${this.github.apiBaseUrl(
+      host,
+    )}/repos/${slug}/actions/runs?per_page=${Math.min(perPage, 100)}`;
   }
 
   async page(
@@ -86,36 +56,30 @@ export class GithubActionsClient {
     slug: string,
     url: string,
   ): Promise<{ runs: StoredBuildRun[]; next?: string }> {
-    const upstream = `GitHub (${host})`;
     const key = `github:page:${url}`;
     const cached = (await this.cache.get(key).catch(() => undefined)) as
       | CachedPage
       | undefined;
+    const [owner, repo] = slug.split('/');
     let res;
     try {
-      res = await this.client(host).request(`GET ${url}`, {
-        headers: cached ? { 'if-none-match': cached.etag } : {},
-        request: {
-          signal: AbortSignal.timeout(this.opts.timeoutMs),
-          target: { owner: slug.split('/')[0], repo: slug.split('/')[1] },
-        },
-      });
+      res = await this.github.request<GithubWorkflowRunList>(
+        host,
+        `GET ${url}`,
+        { headers: cached ? { 'if-none-match': cached.etag } : {} },
+        { doing: `list the workflow runs of ${slug}`, target: { owner, repo } },
+      );
     } catch (error) {
       if (isNotModified(error) && cached) {
         return { runs: cached.runs, next: cached.next };
       }
-      throw UpstreamFailure.from(error, upstream, {
-        doing: `list the workflow runs of ${slug}`,
-        credentialsHint:
-          'check the token or GitHub App in integrations.github (or stack.github.integrations)',
-        retried: true,
-      });
+      throw error;
     }
-    const body = res.data as GithubWorkflowRunList;
+    const body = res.data;
     if (!Array.isArray(body?.workflow_runs)) {
       throw new UpstreamFailure(
         'bad-response',
-        `${upstream} answered runs of ${slug} without workflow_runs`,
+        `GitHub (${host}) answered runs of ${slug} without workflow_runs`,
       );
     }
     const page: CachedPage = {
@@ -129,20 +93,5 @@ export class GithubActionsClient {
         .catch(() => undefined);
     }
     return page;
-  }
-
-  /** One client per host: its throttling sees all of that host's calls. */
-  private client(host: string): GithubClient {
-    let client = this.clients.get(host);
-    if (!client) {
-      client = createGithubClient({
-        baseUrl: githubApiBaseUrl(this.integrations, host),
-        auth: githubAuth(this.credentials, host),
-        policy: this.opts.policy,
-        logger: this.opts.logger,
-      });
-      this.clients.set(host, client);
-    }
-    return client;
   }
 }

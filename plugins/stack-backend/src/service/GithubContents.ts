@@ -1,8 +1,5 @@
-import {
-  GithubCredentialsProvider,
-  ScmIntegrationRegistry,
-} from '@backstage/integration';
-import { fetchUpstream, UpstreamFailure } from './UpstreamFailure';
+import { UpstreamFailure } from '@idp-stack/plugin-stack-node';
+import { GithubClients, repoPath, textOf, unlessAbsent } from './GithubClients';
 
 /** A repository on a GitHub host, e.g. `{ host: 'github.com', owner: 'acme', repo: 'idp-platform' }`. */
 export interface GithubRepository {
@@ -23,8 +20,8 @@ export interface DirectoryEntry {
 
 /**
  * Read access to repository files, the small surface the plugin needs from
- * GitHub's contents API. Kept as an interface so the client behind it (fetch
- * today, Octokit later) can change without touching its users.
+ * GitHub's contents API, kept as an interface so its users do not depend on
+ * the client behind it.
  */
 export interface GithubContents {
   /** The entries of a directory at `ref`; undefined when the path does not exist. */
@@ -42,73 +39,32 @@ export interface GithubContents {
   ): Promise<string | undefined>;
 }
 
-/** `owner/repo` in a contents URL, each path segment escaped. */
-const contentsUrl = (
-  api: string,
-  { owner, repo }: GithubRepository,
-  path: string,
-  ref: string,
-) =>
-  `${api}/repos/${encodeURIComponent(owner)}/${encodeURIComponent(
-    repo,
-  )}/contents/${path
-    .split('/')
-    .filter(Boolean)
-    .map(encodeURIComponent)
-    .join('/')}?ref=${encodeURIComponent(ref)}`;
-
 /**
- * GithubContents over `fetch` with the plugin's GitHub credentials (token or
- * App from the integrations it is given). GitHub's "Get repository content"
+ * GithubContents over the shared GitHub client (`GithubClients`: Octokit,
+ * throttling, one retry layer) with the plugin's GitHub credentials.
+ * GitHub's "Get repository content"
  * (https://docs.github.com/rest/repos/contents#get-repository-content)
  * answers a directory as a JSON array of entries (at most 1,000) and a file
  * as its raw bytes with `Accept: application/vnd.github.raw+json`.
  */
-export class FetchGithubContents implements GithubContents {
-  constructor(
-    private readonly integrations: ScmIntegrationRegistry,
-    private readonly credentials: GithubCredentialsProvider,
-    private readonly timeoutMs: number,
-  ) {}
+export class OctokitGithubContents implements GithubContents {
+  constructor(private readonly github: GithubClients) {}
 
-  private async request(
+  private get(
     repository: GithubRepository,
     path: string,
     ref: string,
     accept: string,
-  ): Promise<Response | undefined> {
-    const integration = this.integrations.github.byHost(repository.host);
-    if (!integration) {
-      throw new UpstreamFailure(
-        'unauthorized',
-        `no integrations.github entry for host ${repository.host}: add one with a token or GitHub App`,
-      );
-    }
-    const api = (
-      integration.config.apiBaseUrl ?? 'https://api.github.com'
-    ).replace(/\/+$/, '');
-    const { headers } = await this.credentials.getCredentials({
-      url: `https://${repository.host}/${repository.owner}/${repository.repo}`,
-    });
-    const url = contentsUrl(api, repository, path, ref);
-    try {
-      return await fetchUpstream(
-        `GitHub (${repository.host})`,
-        url,
-        {
-          headers: {
-            Accept: accept,
-            'X-GitHub-Api-Version': '2022-11-28',
-            ...headers,
-          },
-        },
-        this.timeoutMs,
-      );
-    } catch (e) {
-      if (e instanceof UpstreamFailure && / answered 404/.test(e.message))
-        return undefined;
-      throw e;
-    }
+  ) {
+    const { host, owner, repo } = repository;
+    return unlessAbsent(
+      this.github.request(
+        host,
+        `GET /repos/{owner}/{repo}/contents/${repoPath(path)}`,
+        { owner, repo, ref, headers: { accept } },
+        { doing: `read ${owner}/${repo}/${path} at ${ref}` },
+      ),
+    );
   }
 
   async listDirectory(
@@ -116,21 +72,20 @@ export class FetchGithubContents implements GithubContents {
     path: string,
     ref: string,
   ): Promise<DirectoryEntry[] | undefined> {
-    const res = await this.request(
+    const res = await this.get(
       repository,
       path,
       ref,
       'application/vnd.github+json',
     );
     if (!res) return undefined;
-    const body = await res.json();
-    if (!Array.isArray(body)) {
+    if (!Array.isArray(res.data)) {
       throw new UpstreamFailure(
         'bad-response',
         `GitHub answered ${repository.owner}/${repository.repo}/${path} with a file, not a directory`,
       );
     }
-    return body as DirectoryEntry[];
+    return res.data as DirectoryEntry[];
   }
 
   async readFile(
@@ -139,16 +94,15 @@ export class FetchGithubContents implements GithubContents {
     ref: string,
     maxBytes: number,
   ): Promise<string | undefined> {
-    const res = await this.request(
+    const res = await this.get(
       repository,
       path,
       ref,
       'application/vnd.github.raw+json',
     );
     if (!res) return undefined;
-    const declared = Number(res.headers.get('content-length') ?? '0');
-    const text = declared > maxBytes ? undefined : await res.text();
-    if (text === undefined || Buffer.byteLength(text) > maxBytes) {
+    const text = textOf(res.data);
+    if (Buffer.byteLength(text) > maxBytes) {
       throw new UpstreamFailure(
         'bad-response',
         `${repository.owner}/${repository.repo}/${path} is larger than ${maxBytes} bytes`,

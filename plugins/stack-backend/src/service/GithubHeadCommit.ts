@@ -1,20 +1,14 @@
-import {
-  GithubCredentialsProvider,
-  ScmIntegrationRegistry,
-} from '@backstage/integration';
-import { fetchUpstream, UpstreamFailure } from './UpstreamFailure';
+import { UpstreamFailure } from '@idp-stack/plugin-stack-node';
+import { GithubClients, textOf } from './GithubClients';
 
 /**
  * The commit a branch (or `HEAD`) of a repository points at, with the
- * plugin's own GitHub credentials: `GET /repos/{o}/{r}/commits/{ref}` with
- * `Accept: application/vnd.github.sha` answers the bare sha
+ * plugin's own GitHub credentials through the shared client:
+ * `GET /repos/{o}/{r}/commits/{ref}` with `Accept: application/vnd.github.sha`
+ * answers the bare sha
  * (https://docs.github.com/en/rest/commits/commits#get-a-commit).
  */
-export function githubHeadCommit(
-  integrations: ScmIntegrationRegistry,
-  credentials: GithubCredentialsProvider,
-  timeoutMs: number,
-) {
+export function githubHeadCommit(github: GithubClients) {
   return async (where: {
     host: string;
     org: string;
@@ -22,34 +16,18 @@ export function githubHeadCommit(
     ref: string;
   }): Promise<string> => {
     const { host, org, repo, ref } = where;
-    const integration = integrations.github.byHost(host);
-    if (!integration) {
-      throw new UpstreamFailure(
-        'unauthorized',
-        `no integrations.github entry for host ${host}`,
-      );
-    }
-    const api = (
-      integration.config.apiBaseUrl ?? 'https://api.github.com'
-    ).replace(/\/+$/, '');
-    const { headers } = await credentials.getCredentials({
-      url: `https://${host}/${org}/${repo}`,
-    });
-    const res = await fetchUpstream(
-      `GitHub (${host})`,
-      `${api}/repos/${encodeURIComponent(org)}/${encodeURIComponent(
-        repo,
-      )}/commits/${encodeURIComponent(ref)}`,
+    const res = await github.request(
+      host,
+      'GET /repos/{owner}/{repo}/commits/{ref}',
       {
-        headers: {
-          Accept: 'application/vnd.github.sha',
-          'X-GitHub-Api-Version': '2022-11-28',
-          ...headers,
-        },
+        owner: org,
+        repo,
+        ref,
+        headers: { accept: 'application/vnd.github.sha' },
       },
-      timeoutMs,
+      { doing: `read the commit of ${org}/${repo}@${ref}` },
     );
-    const sha = (await res.text()).trim();
+    const sha = textOf(res.data).trim();
     if (!/^[0-9a-f]{40}$/.test(sha)) {
       throw new UpstreamFailure(
         'bad-response',

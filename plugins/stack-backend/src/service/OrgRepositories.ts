@@ -1,10 +1,12 @@
-import {
-  GithubCredentialsProvider,
-  ScmIntegrationRegistry,
-} from '@backstage/integration';
+import { UpstreamFailure } from '@idp-stack/plugin-stack-node';
 import { nextLink } from './GithubActionsClient';
+import {
+  GithubAnswer,
+  GithubClients,
+  repoPath,
+  unlessAbsent,
+} from './GithubClients';
 import { GithubRepository } from './githubTypes';
-import { fetchUpstream, UpstreamFailure } from './UpstreamFailure';
 
 /** A repository of a configured organisation, as the loose-stacks view needs it. */
 export interface OrgRepository {
@@ -17,8 +19,8 @@ export interface OrgRepository {
 }
 
 /**
- * What the loose-stacks view reads from GitHub. Kept this small so the
- * client behind it (fetch today, Octokit tomorrow) can change alone.
+ * What the loose-stacks view reads from GitHub, kept this small so the view
+ * does not depend on the client behind it.
  */
 export interface OrgRepositorySource {
   /** Every repository of the organisation, with topics and `archived`. */
@@ -43,37 +45,33 @@ const HOST = 'github.com';
 /** 100 per page (GitHub's maximum); 50 pages = 5,000 repositories. */
 const MAX_PAGES = 50;
 
-/** `OrgRepositorySource` over GitHub's REST API with the plugin's own credentials. */
+/** `OrgRepositorySource` over the shared GitHub client with the plugin's own credentials. */
 export class GithubOrgRepositories implements OrgRepositorySource {
-  private readonly upstream = `GitHub (${HOST})`;
-
-  constructor(
-    private readonly integrations: ScmIntegrationRegistry,
-    private readonly credentials: GithubCredentialsProvider,
-    private readonly timeoutMs: number,
-  ) {}
+  constructor(private readonly github: GithubClients) {}
 
   async listRepositories(org: string): Promise<OrgRepository[]> {
     const out: OrgRepository[] = [];
-    let url: string | undefined = `${this.api()}/orgs/${encodeURIComponent(
-      org,
-    )}/repos?per_page=100&type=all`;
-    for (let page = 0; url && page < MAX_PAGES; page++) {
-      const res = await fetchUpstream(
-        this.upstream,
-        url,
-        { headers: await this.headers(org) },
-        this.timeoutMs,
+    // https://docs.github.com/rest/repos/repos#list-organization-repositories;
+    // the next pages are the `Link: rel="next"` URLs.
+    let route: string | undefined = 'GET /orgs/{org}/repos';
+    let params: Record<string, unknown> = { org, per_page: 100, type: 'all' };
+    for (let page = 0; route && page < MAX_PAGES; page++) {
+      const res: GithubAnswer<GithubRepository[]> = await this.github.request(
+        HOST,
+        route,
+        params,
+        { doing: `list the repositories of ${org}`, target: { owner: org } },
       );
-      const body = (await res.json()) as GithubRepository[];
-      if (!Array.isArray(body)) {
+      if (!Array.isArray(res.data)) {
         throw new UpstreamFailure(
           'bad-response',
-          `${this.upstream} answered the repositories of ${org} without a list`,
+          `GitHub (${HOST}) answered the repositories of ${org} without a list`,
         );
       }
-      out.push(...body.map(toOrgRepository));
-      url = nextLink(res.headers.get('link'));
+      out.push(...res.data.map(toOrgRepository));
+      const next = nextLink(res.headers.link);
+      route = next && `GET ${next}`;
+      params = {};
     }
     return out;
   }
@@ -81,47 +79,14 @@ export class GithubOrgRepositories implements OrgRepositorySource {
   async hasPath(repo: OrgRepository, path: string): Promise<boolean> {
     // GET /repos/{owner}/{repo}/contents/{path}: 404 when absent
     // (https://docs.github.com/rest/repos/contents#get-repository-content).
-    const url = `${this.api()}/repos/${repo.owner}/${
-      repo.name
-    }/contents/${path}?ref=${encodeURIComponent(repo.defaultBranch)}`;
-    try {
-      await fetchUpstream(
-        this.upstream,
-        url,
-        { headers: await this.headers(repo.owner) },
-        this.timeoutMs,
-      );
-      return true;
-    } catch (e) {
-      if (e instanceof UpstreamFailure && / answered 404\b/.test(e.message)) {
-        return false;
-      }
-      throw e;
-    }
-  }
-
-  private api(): string {
-    const integration = this.integrations.github.byHost(HOST);
-    if (!integration) {
-      throw new UpstreamFailure(
-        'unauthorized',
-        `no integrations.github entry for host ${HOST}: add one with a token or GitHub App`,
-      );
-    }
-    return (integration.config.apiBaseUrl ?? 'https://api.github.com').replace(
-      /\/+$/,
-      '',
+    const res = await unlessAbsent(
+      this.github.request(
+        HOST,
+        `GET /repos/{owner}/{repo}/contents/${repoPath(path)}`,
+        { owner: repo.owner, repo: repo.name, ref: repo.defaultBranch },
+        { doing: `look for ${path} in ${repo.owner}/${repo.name}` },
+      ),
     );
-  }
-
-  private async headers(org: string): Promise<Record<string, string>> {
-    const { headers } = await this.credentials.getCredentials({
-      url: `https://${HOST}/${org}`,
-    });
-    return {
-      Accept: 'application/vnd.github+json',
-      'X-GitHub-Api-Version': '2022-11-28',
-      ...headers,
-    };
+    return res !== undefined;
   }
 }

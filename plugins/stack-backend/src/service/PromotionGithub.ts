@@ -1,8 +1,4 @@
-import {
-  GithubCredentialsProvider,
-  ScmIntegrationRegistry,
-} from '@backstage/integration';
-import { fetchUpstream, UpstreamFailure } from './UpstreamFailure';
+import { GithubClients, repoPath, unlessAbsent } from './GithubClients';
 
 /** The repository a promotion changes. */
 export interface RepoRef {
@@ -21,7 +17,7 @@ export interface OpenPullRequest {
 
 /**
  * The GitHub calls a promotion makes, kept behind this interface so the
- * client (fetch today, Octokit later) can change without touching the route.
+ * route does not depend on the client behind it.
  * Every call is a documented REST endpoint (docs.github.com/rest):
  * actions/runs/{id}, git/ref/heads/{branch}, git/refs, contents/{path},
  * pulls, pulls/{n}/requested_reviewers.
@@ -70,85 +66,72 @@ export interface PromotionGithub {
   openPullRequests(repo: RepoRef): Promise<OpenPullRequest[]>;
 }
 
-/** PromotionGithub over `fetch` with the portal's GitHub credentials (integrations.github). */
-export class FetchPromotionGithub implements PromotionGithub {
-  constructor(
-    private readonly integrations: ScmIntegrationRegistry,
-    private readonly credentials: GithubCredentialsProvider,
-    private readonly timeoutMs: number,
-  ) {}
+/**
+ * PromotionGithub over the shared GitHub client (`GithubClients`) with the
+ * portal's GitHub credentials (integrations.github); its writes are spaced
+ * by the client's throttling (`writeIntervalMs`).
+ */
+export class OctokitPromotionGithub implements PromotionGithub {
+  constructor(private readonly github: GithubClients) {}
 
   private async call(
     repo: RepoRef,
-    path: string,
-    init: { method?: string; body?: unknown } = {},
+    route: string,
+    params: Record<string, unknown>,
+    doing: string,
   ): Promise<any> {
-    const integration = this.integrations.github.byHost(repo.host);
-    if (!integration)
-      throw new UpstreamFailure(
-        'unauthorized',
-        `no integrations.github entry for host ${repo.host}`,
-      );
-    const api = (
-      integration.config.apiBaseUrl ?? 'https://api.github.com'
-    ).replace(/\/+$/, '');
-    const { headers } = await this.credentials.getCredentials({
-      url: `https://${repo.host}/${repo.owner}/${repo.repo}`,
-    });
-    const res = await fetchUpstream(
-      `GitHub (${repo.host})`,
-      `${api}/repos/${encodeURIComponent(repo.owner)}/${encodeURIComponent(
-        repo.repo,
-      )}${path}`,
-      {
-        method: init.method ?? 'GET',
-        headers: {
-          Accept: 'application/vnd.github+json',
-          'X-GitHub-Api-Version': '2022-11-28',
-          ...(init.body ? { 'Content-Type': 'application/json' } : {}),
-          ...headers,
-        },
-        body: init.body ? JSON.stringify(init.body) : undefined,
-      },
-      this.timeoutMs,
+    const res = await this.github.request(
+      repo.host,
+      route,
+      { owner: repo.owner, repo: repo.repo, ...params },
+      { doing: `${doing} in ${repo.owner}/${repo.repo}` },
     );
-    return res.status === 204 ? undefined : res.json();
+    return res.data;
   }
 
   run(repo: RepoRef, runId: number) {
-    return this.call(repo, `/actions/runs/${runId}`);
+    return this.call(
+      repo,
+      'GET /repos/{owner}/{repo}/actions/runs/{run_id}',
+      { run_id: runId },
+      `read workflow run ${runId}`,
+    );
   }
 
   async branchHead(repo: RepoRef, branch: string) {
     const ref = await this.call(
       repo,
-      `/git/ref/heads/${encodeURIComponent(branch)}`,
+      'GET /repos/{owner}/{repo}/git/ref/heads/{branch}',
+      { branch },
+      `read branch ${branch}`,
     );
     return ref.object.sha as string;
   }
 
   async createBranch(repo: RepoRef, branch: string, sha: string) {
-    await this.call(repo, '/git/refs', {
-      method: 'POST',
-      body: { ref: `refs/heads/${branch}`, sha },
-    });
+    await this.call(
+      repo,
+      'POST /repos/{owner}/{repo}/git/refs',
+      { ref: `refs/heads/${branch}`, sha },
+      `create branch ${branch}`,
+    );
   }
 
   async file(repo: RepoRef, path: string, ref: string) {
-    try {
-      const body = await this.call(
+    const body = await unlessAbsent(
+      this.call(
         repo,
-        `/contents/${path}?ref=${encodeURIComponent(ref)}`,
-      );
-      return {
+        `GET /repos/{owner}/{repo}/contents/${repoPath(path)}`,
+        { ref },
+        `read ${path} at ${ref}`,
+      ),
+    );
+    return (
+      body && {
         text: Buffer.from(body.content, 'base64').toString('utf8'),
         sha: body.sha as string,
-      };
-    } catch (e) {
-      if (e instanceof UpstreamFailure && / answered 404/.test(e.message))
-        return undefined;
-      throw e;
-    }
+      }
+    );
   }
 
   async putFile(
@@ -161,36 +144,47 @@ export class FetchPromotionGithub implements PromotionGithub {
       sha: string;
     },
   ) {
-    await this.call(repo, `/contents/${a.path}`, {
-      method: 'PUT',
-      body: {
+    await this.call(
+      repo,
+      `PUT /repos/{owner}/{repo}/contents/${repoPath(a.path)}`,
+      {
         message: a.message,
         content: Buffer.from(a.text, 'utf8').toString('base64'),
         sha: a.sha,
         branch: a.branch,
       },
-    });
+      `commit ${a.path} on ${a.branch}`,
+    );
   }
 
   async createPullRequest(
     repo: RepoRef,
     a: { title: string; body: string; head: string; base: string },
   ) {
-    const pr = await this.call(repo, '/pulls', { method: 'POST', body: a });
+    const pr = await this.call(
+      repo,
+      'POST /repos/{owner}/{repo}/pulls',
+      a,
+      `open a pull request from ${a.head}`,
+    );
     return { number: pr.number as number, url: pr.html_url as string };
   }
 
   async requestReviewers(repo: RepoRef, pull: number, r: { teams: string[] }) {
-    await this.call(repo, `/pulls/${pull}/requested_reviewers`, {
-      method: 'POST',
-      body: { reviewers: [], team_reviewers: r.teams },
-    });
+    await this.call(
+      repo,
+      'POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers',
+      { pull_number: pull, reviewers: [], team_reviewers: r.teams },
+      `request reviewers on pull request ${pull}`,
+    );
   }
 
   async openPullRequests(repo: RepoRef) {
     const pulls = (await this.call(
       repo,
-      '/pulls?state=open&per_page=100',
+      'GET /repos/{owner}/{repo}/pulls',
+      { state: 'open', per_page: 100 },
+      'list the open pull requests',
     )) as any[];
     return pulls.map(p => ({
       number: p.number,

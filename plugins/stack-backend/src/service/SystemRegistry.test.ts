@@ -8,7 +8,8 @@ import {
   ScmIntegrations,
 } from '@backstage/integration';
 import { fakeGithubContents } from '../__testUtils__/githubContents';
-import { FetchGithubContents } from './GithubContents';
+import { GithubClients } from './GithubClients';
+import { OctokitGithubContents } from './GithubContents';
 import { SystemRegistry } from './SystemRegistry';
 
 const SYSTEMS_DIR = join(__dirname, '../../../../argocd/systems');
@@ -37,10 +38,16 @@ function registry(files: Record<string, string>, refreshIntervalMs = 60_000) {
     }),
   );
   const reader = new SystemRegistry(
-    new FetchGithubContents(
-      integrations,
-      DefaultGithubCredentialsProvider.fromIntegrations(integrations),
-      5_000,
+    new OctokitGithubContents(
+      new GithubClients(
+        integrations,
+        DefaultGithubCredentialsProvider.fromIntegrations(integrations),
+        {
+          timeoutMs: 5_000,
+          policy: { retries: 1, retryBaseDelayMs: 1, writeIntervalMs: 0 },
+          logger: mockServices.logger.mock(),
+        },
+      ),
     ),
     {
       location: {

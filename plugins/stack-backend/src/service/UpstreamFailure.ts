@@ -4,7 +4,8 @@ import {
 } from '@idp-stack/plugin-stack-node';
 
 // The one mapping of upstream statuses lives in @idp-stack/plugin-stack-node,
-// shared with the scaffolder module; Argo CD and GitHub both go through it.
+// shared with the scaffolder module. GitHub is read through the shared
+// Octokit client (GithubClients); this raw `fetch` is Argo CD's only.
 export { UpstreamFailure };
 
 /**

@@ -1,53 +1,38 @@
 import { createPermission } from '@backstage/plugin-permission-common';
+import { entityUpdatePermission } from './entityUpdatePermission';
 import { stackChangeProposePermission } from './stackChangePropose';
 
-/**
- * The stack plugin's permissions. All are resource permissions on
- * `catalog-entity`: a policy answers them with the catalog's own rules
- * (e.g. `isEntityOwner`) as a conditional decision, which the catalog
- * evaluates for the entity ref the route passes
- * (https://backstage.io/docs/permissions/custom-rules).
+/*
+ * The stack plugin's permissions. All but `stack.loose.read.all` are
+ * resource permissions on `catalog-entity` (`entityUpdatePermission`).
  */
-const RESOURCE_TYPE_CATALOG_ENTITY = 'catalog-entity';
 
 /** `POST /actions/sync` to an environment without manual approval (dev, stage by default). */
-export const stackApplicationSyncPermission = createPermission({
-  name: 'stack.application.sync',
-  attributes: { action: 'update' },
-  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
-});
+export const stackApplicationSyncPermission = entityUpdatePermission(
+  'stack.application.sync',
+);
 
 /**
  * `POST /actions/sync` to an environment whose stack policy asks for manual
  * approval (`policies.manualApproval`, prod by default): the same as a sync
  * plus, in our policy, membership in the approvers group.
  */
-export const stackApplicationApprovedSyncPermission = createPermission({
-  name: 'stack.application.sync.approved',
-  attributes: { action: 'update' },
-  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
-});
+export const stackApplicationApprovedSyncPermission = entityUpdatePermission(
+  'stack.application.sync.approved',
+);
 
 /** `POST /actions/refresh`: Argo CD re-reads git; changes nothing in a cluster. */
-export const stackApplicationRefreshPermission = createPermission({
-  name: 'stack.application.refresh',
-  attributes: { action: 'update' },
-  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
-});
+export const stackApplicationRefreshPermission = entityUpdatePermission(
+  'stack.application.refresh',
+);
 
 /** `POST /promotions` to an environment without manual approval (stage): a pull request changing its image pins. */
-export const stackPromotePermission = createPermission({
-  name: 'stack.promote',
-  attributes: { action: 'update' },
-  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
-});
+export const stackPromotePermission = entityUpdatePermission('stack.promote');
 
 /** `POST /promotions` to an approval environment (prod): as `stack.promote`, plus the approvers group in our policy. */
-export const stackPromoteApprovedPermission = createPermission({
-  name: 'stack.promote.approved',
-  attributes: { action: 'update' },
-  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
-});
+export const stackPromoteApprovedPermission = entityUpdatePermission(
+  'stack.promote.approved',
+);
 export { stackChangeProposePermission };
 
 /**

@@ -1,4 +1,4 @@
-import { createPermission } from '@backstage/plugin-permission-common';
+import { entityUpdatePermission } from './entityUpdatePermission';
 
 /**
  * `idp:stack:edit` (scaffolder): propose a change of an entity's stack.yaml
@@ -6,8 +6,6 @@ import { createPermission } from '@backstage/plugin-permission-common';
  * permission on `catalog-entity`, so a policy can answer with the catalog's
  * ownership rule for the entity the action names.
  */
-export const stackChangeProposePermission = createPermission({
-  name: 'stack.change.propose',
-  attributes: { action: 'update' },
-  resourceType: 'catalog-entity',
-});
+export const stackChangeProposePermission = entityUpdatePermission(
+  'stack.change.propose',
+);

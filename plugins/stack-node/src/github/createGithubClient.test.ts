@@ -120,21 +120,50 @@ describe('createGithubClient: one retry layer', () => {
     expect(optOut.count).toBe(1);
   });
 
-  it('does not retry a request whose time is up', async () => {
+  it.each([
+    // on a loaded machine the caller's signal may fire before the request
+    ["the caller's signal", () => ({ signal: AbortSignal.timeout(300) }), 0],
+    // counted from when the attempt is sent: the request is made
+    ['request.timeoutMs', () => ({ timeoutMs: 300 }), 1],
+  ])(
+    'does not retry a request whose time is up (%s)',
+    async (_, bound, atLeast) => {
+      let count = 0;
+      server.use(
+        http.get(`${API}/repos/acme/api/topics`, async () => {
+          count++;
+          await delay(5_000);
+          return HttpResponse.json({ names: [] });
+        }),
+      );
+      const error = await topics(client(), { request: bound() }).catch(e => e);
+      expect(count).toBeLessThanOrEqual(1);
+      expect(count).toBeGreaterThanOrEqual(atLeast);
+      expect(UpstreamFailure.from(error, 'GitHub').kind).toBe('timeout');
+    },
+  );
+
+  it('does not count the wait between two notifying writes (3 s, plugin-throttling) against request.timeoutMs', async () => {
     let count = 0;
     server.use(
-      http.get(`${API}/repos/acme/api/topics`, async () => {
+      http.post(`${API}/repos/acme/api/pulls`, () => {
         count++;
-        await delay(5_000);
-        return HttpResponse.json({ names: [] });
+        return HttpResponse.json({ number: count }, { status: 201 });
       }),
     );
-    const error = await topics(client(), {
-      request: { signal: AbortSignal.timeout(300) },
-    }).catch(e => e);
-    // at most the one request (on a loaded machine the signal may even fire first)
-    expect(count).toBeLessThanOrEqual(1);
-    expect(UpstreamFailure.from(error, 'GitHub').kind).toBe('timeout');
+    const octokit = client();
+    const open = () =>
+      octokit.rest.pulls.create({
+        owner: 'acme',
+        repo: 'api',
+        head: 'x',
+        base: 'main',
+        request: { timeoutMs: 1_500 },
+      });
+    const started = Date.now();
+    const [a, b] = await Promise.all([open(), open()]);
+    expect([a.data.number, b.data.number].sort()).toEqual([1, 2]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2_900);
   });
 });
 

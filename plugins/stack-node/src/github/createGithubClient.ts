@@ -28,6 +28,12 @@ export interface GithubRequestOptions {
    * `Link` pages point at `/repositories/{id}/...`, which names no owner).
    */
   target?: GithubRequestTarget;
+  /**
+   * Bound of one attempt in ms, counted from when it is sent: time spent in
+   * the throttling queue (writes are spaced, notifying writes by 3 s) does
+   * not count, and each retry gets its own bound.
+   */
+  timeoutMs?: number;
 }
 
 /** The owner/repo a request is about, to pick the credentials (a GitHub App installation differs per owner). */
@@ -70,7 +76,41 @@ function retryNotFound(
   return {};
 }
 
-const GithubOctokit = Octokit.plugin(throttling, retryNotFound, retry);
+/**
+ * `request.timeoutMs`: an abort signal made when the attempt leaves the
+ * throttling queue. Registered first, so it wraps the fetch innermost
+ * (before-after-hook: the first hook registered is the innermost).
+ */
+function timeoutAtSend(octokit: { hook: Octokit['hook'] }) {
+  octokit.hook.wrap('request', async (request: any, options: any) => {
+    const timeoutMs = (options.request as GithubRequestOptions | undefined)
+      ?.timeoutMs;
+    if (!timeoutMs) return request(options);
+    // before-after-hook binds every inner hook to the one options object,
+    // so the signal is set on it (fresh for every attempt), not passed anew.
+    const signal = AbortSignal.timeout(timeoutMs);
+    options.request.signal = signal;
+    try {
+      return await request(options);
+    } catch (error) {
+      if (!signal.aborted) throw error;
+      // Not retried, like a timed-out caller's signal (see retryNotFound).
+      throw Object.assign(new Error('the request timed out'), {
+        name: 'TimeoutError',
+        cause: error,
+        request: { request: { retries: 0 } },
+      });
+    }
+  });
+  return {};
+}
+
+const GithubOctokit = Octokit.plugin(
+  timeoutAtSend,
+  throttling,
+  retryNotFound,
+  retry,
+);
 /** The Octokit every IDP package talks to GitHub with. */
 export type GithubClient = InstanceType<typeof GithubOctokit>;
 
