@@ -1,6 +1,12 @@
+import type { Environment } from '../schema/names';
 import { Stack } from '../schema/stackSchema';
 import { IMAGE_PINS_DIR, initialImagePins } from './imagePins';
 import { planManifests } from './manifestPlan';
+import {
+  renderedManifests,
+  renderedManifestsPath,
+  rendersManifests,
+} from './renderEnvironment';
 import { compareStrings, kindFileName, toYaml } from './serialize';
 import { GeneratedFile, K8sObject } from './types';
 
@@ -28,12 +34,23 @@ function kustomization(extra: Record<string, unknown>): string {
   ]);
 }
 
+/** The committed content of each environment's pin file, where one exists. */
+export type CommittedPins = Partial<Record<Environment, string>>;
+
 /**
  * Turns a valid stack into the deploy/ tree: `deploy/base/<component>/…`
- * plus one overlay per environment. Pure and deterministic: same stack, same
- * bytes, files sorted by path. Throws only on a stack validateStack rejects.
+ * plus one overlay per environment, and for a stack with
+ * `spec.deploy.render: manifests` each environment's rendered
+ * `deploy/rendered/<env>/manifests.yaml`, whose images come from `pins` (the
+ * repository's committed pin files; a writer into an existing repository
+ * must pass them, or the render carries the initial, unpromoted pins). Pure
+ * and deterministic: same input, same bytes, files sorted by path. Throws
+ * only on a stack validateStack rejects.
  */
-export function generateManifests(stack: Stack): GeneratedFile[] {
+export function generateManifests(
+  stack: Stack,
+  pins: CommittedPins = {},
+): GeneratedFile[] {
   const plan = planManifests(stack);
   const files: GeneratedFile[] = [];
   const emit = (byFile: Map<string, K8sObject[]>) => {
@@ -86,7 +103,17 @@ export function generateManifests(stack: Stack): GeneratedFile[] {
         components: [IMAGE_PINS_DIR],
       }),
     });
-    files.push(initialImagePins(stack, e.env.name));
+    const initial = initialImagePins(stack, e.env.name);
+    files.push(initial);
+    if (rendersManifests(stack))
+      files.push({
+        path: renderedManifestsPath(e.env.name),
+        content: renderedManifests(
+          plan,
+          e.env.name,
+          pins[e.env.name] ?? initial.content,
+        ),
+      });
   }
 
   return files.sort((a, b) => compareStrings(a.path, b.path));
