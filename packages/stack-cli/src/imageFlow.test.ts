@@ -70,6 +70,7 @@ describe('CI image flow on a generated repository', () => {
     const bump = steps.find(s => /stack-cli@[\d.]+ pin/.test(s.run ?? ''));
     expect(workflow.on.push['paths-ignore']).toEqual([
       'deploy/overlays/dev/images/**',
+      'deploy/rendered/dev/**',
     ]);
     const script = (bump.run as string)
       .replace(
@@ -144,5 +145,79 @@ describe('CI image flow on a generated repository', () => {
         'for a component built from this repository (shop)',
       ),
     });
+  });
+
+  it('deploy.render: manifests: pin re-renders its environment in the same change, check reports a render that does not match the pins, generate renders from the committed pins', () => {
+    fs.writeFileSync(
+      path.join(dir, 'stack.yaml'),
+      `${STACK}  deploy:\n    render: manifests\n`,
+    );
+    expect(stack(dir, 'generate', 'stack.yaml').code).toBe(0);
+    const rendered = (env: string) =>
+      fs.readFileSync(
+        path.join(dir, `deploy/rendered/${env}/manifests.yaml`),
+        'utf8',
+      );
+    // A plain-manifests directory: no kustomization.yaml for Argo CD to detect.
+    expect(fs.readdirSync(path.join(dir, 'deploy/rendered/dev'))).toEqual([
+      'manifests.yaml',
+    ]);
+    expect(rendered('dev')).toContain(
+      'image: registry.internal/shop/shop:0.0.0-unpromoted',
+    );
+    git(dir, 'add', '-A');
+    git(
+      dir,
+      '-c',
+      'user.name=t',
+      '-c',
+      'user.email=t@x',
+      'commit',
+      '-qm',
+      'render',
+    );
+
+    const pinned = stack(dir, 'pin', '.', 'dev', `shop=sha-${SHA}`);
+    expect(pinned.stdout).toContain(
+      're-rendered deploy/rendered/dev/manifests.yaml',
+    );
+    expect(
+      git(dir, 'status', '--porcelain')
+        .trim()
+        .split('\n')
+        .map(l => l.trim()),
+    ).toEqual([
+      'M deploy/overlays/dev/images/kustomization.yaml',
+      'M deploy/rendered/dev/manifests.yaml',
+    ]);
+    expect(rendered('dev')).toContain(
+      `image: registry.internal/shop/shop:sha-${SHA}`,
+    );
+    expect(rendered('stage')).not.toContain(SHA);
+    expect(stack(dir, 'check', '.').code).toBe(0);
+
+    // A pin edited by hand without re-rendering: the render no longer matches the pins.
+    const prodPins = path.join(
+      dir,
+      'deploy/overlays/prod/images/kustomization.yaml',
+    );
+    fs.writeFileSync(
+      prodPins,
+      fs.readFileSync(prodPins, 'utf8').replace(/newTag: .*/, 'newTag: 1.2.3'),
+    );
+    const drift = stack(dir, 'check', '.');
+    expect(drift.code).toBe(3);
+    expect(drift.stdout).toContain(
+      '--- deploy/rendered/prod/manifests.yaml (committed)',
+    );
+    expect(drift.stdout).toMatch(
+      /^\+\s+image: registry\.internal\/shop\/shop:1\.2\.3$/m,
+    );
+    expect(stack(dir, 'generate', 'stack.yaml').code).toBe(0);
+    expect(rendered('prod')).toContain(
+      'image: registry.internal/shop/shop:1.2.3',
+    );
+    expect(rendered('dev')).toContain(`shop:sha-${SHA}`);
+    expect(stack(dir, 'check', '.').code).toBe(0);
   });
 });
