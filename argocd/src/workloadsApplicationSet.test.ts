@@ -52,7 +52,7 @@ const oddName: InMemoryRepo = { ...first, name: 'Billing_Reports' };
 const renderedPaths = ENVIRONMENTS.map(
   e => `deploy/rendered/${e}/manifests.yaml`,
 );
-const rendered: InMemoryRepo = {
+const renderedRepo: InMemoryRepo = {
   ...first,
   name: 'rendered-stack',
   files: [...first.files, ...renderedPaths],
@@ -73,7 +73,7 @@ const repos = [
   unanchored,
   intruder,
   oddName,
-  rendered,
+  renderedRepo,
   renderedOnly,
 ];
 
@@ -124,7 +124,7 @@ describe('the workloads ApplicationSet over the golden-path repositories', () =>
   });
 
   it('reads a repository with deploy/rendered/<env> from there (a Directory source) and every other one from its overlay, one Application per repository and environment', () => {
-    for (const repo of [rendered, renderedOnly]) {
+    for (const repo of [renderedRepo, renderedOnly]) {
       const generated = appsOf(repo.name);
       expect(generated.map(a => [a.metadata.name, a.spec.source.path])).toEqual(
         ENVIRONMENTS.map(e => [`${repo.name}-${e}`, `deploy/rendered/${e}`]),

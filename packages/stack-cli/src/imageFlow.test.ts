@@ -31,6 +31,30 @@ function stack(cwd: string, ...args: string[]) {
 }
 const git = (cwd: string, ...args: string[]) =>
   execFileSync('git', args, { cwd, encoding: 'utf8' });
+function commitAll(cwd: string, message: string) {
+  git(cwd, 'add', '-A');
+  git(
+    cwd,
+    '-c',
+    'user.name=t',
+    '-c',
+    'user.email=t@x',
+    'commit',
+    '-qm',
+    message,
+  );
+}
+/** Sets the first pin of `env` in its file directly, as a person editing it would. */
+function editPinByHand(dir: string, env: string, tag: string) {
+  const file = path.join(
+    dir,
+    `deploy/overlays/${env}/images/kustomization.yaml`,
+  );
+  fs.writeFileSync(
+    file,
+    fs.readFileSync(file, 'utf8').replace(/newTag: .*/, `newTag: ${tag}`),
+  );
+}
 
 /**
  * The golden path's CI image flow on a generated repository, with the bump
@@ -45,17 +69,7 @@ describe('CI image flow on a generated repository', () => {
     const generated = stack(dir, 'generate', 'stack.yaml');
     if (generated.code !== 0) throw new Error(generated.stderr);
     git(dir, 'init', '-q', '-b', 'main');
-    git(dir, 'add', '-A');
-    git(
-      dir,
-      '-c',
-      'user.name=t',
-      '-c',
-      'user.email=t@x',
-      'commit',
-      '-qm',
-      'initial',
-    );
+    commitAll(dir, 'initial');
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -114,14 +128,7 @@ describe('CI image flow on a generated repository', () => {
     const r = stack(dir, 'pin', '.', 'prod', 'shop=latest');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('prod shop: tag "latest" is mutable');
-    const file = path.join(
-      dir,
-      'deploy/overlays/stage/images/kustomization.yaml',
-    );
-    fs.writeFileSync(
-      file,
-      fs.readFileSync(file, 'utf8').replace(/newTag: .*/, 'newTag: main'),
-    );
+    editPinByHand(dir, 'stage', 'main');
     const check = stack(dir, 'check', '.');
     expect(check.code).toBe(1);
     expect(check.stderr).toContain(
@@ -165,17 +172,7 @@ describe('CI image flow on a generated repository', () => {
     expect(rendered('dev')).toContain(
       'image: registry.internal/shop/shop:0.0.0-unpromoted',
     );
-    git(dir, 'add', '-A');
-    git(
-      dir,
-      '-c',
-      'user.name=t',
-      '-c',
-      'user.email=t@x',
-      'commit',
-      '-qm',
-      'render',
-    );
+    commitAll(dir, 'render');
 
     const pinned = stack(dir, 'pin', '.', 'dev', `shop=sha-${SHA}`);
     expect(pinned.stdout).toContain(
@@ -197,14 +194,7 @@ describe('CI image flow on a generated repository', () => {
     expect(stack(dir, 'check', '.').code).toBe(0);
 
     // A pin edited by hand without re-rendering: the render no longer matches the pins.
-    const prodPins = path.join(
-      dir,
-      'deploy/overlays/prod/images/kustomization.yaml',
-    );
-    fs.writeFileSync(
-      prodPins,
-      fs.readFileSync(prodPins, 'utf8').replace(/newTag: .*/, 'newTag: 1.2.3'),
-    );
+    editPinByHand(dir, 'prod', '1.2.3');
     const drift = stack(dir, 'check', '.');
     expect(drift.code).toBe(3);
     expect(drift.stdout).toContain(

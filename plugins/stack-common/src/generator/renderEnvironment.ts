@@ -144,11 +144,11 @@ export function renderedManifests(
   pinsText: string,
 ): string {
   const plan = 'base' in planOrStack ? planOrStack : planManifests(planOrStack);
-  return (
+  const header = [
     `# Rendered by \`stack generate\` from stack.yaml and ${imagePinsPath(
       env,
-    )}:\n` +
-    `# do not edit (\`stack check\` reports drift; \`stack pin\` re-renders it). Argo CD reads this directory as plain manifests.\n` +
-    toYaml(renderEnvironment(plan, env, pinsText))
-  );
+    )}:`,
+    '# do not edit (`stack check` reports drift; `stack pin` re-renders it). Argo CD reads this directory as plain manifests.',
+  ].join('\n');
+  return `${header}\n${toYaml(renderEnvironment(plan, env, pinsText))}`;
 }
