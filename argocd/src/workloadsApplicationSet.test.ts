@@ -48,6 +48,24 @@ const intruder: InMemoryRepo = {
 };
 // Not normalised: two such names could normalise to one Application name.
 const oddName: InMemoryRepo = { ...first, name: 'Billing_Reports' };
+// stack.yaml `deploy.render: manifests`: the overlays stay, deploy/rendered/<env> is added.
+const renderedPaths = ENVIRONMENTS.map(
+  e => `deploy/rendered/${e}/manifests.yaml`,
+);
+const renderedRepo: InMemoryRepo = {
+  ...first,
+  name: 'rendered-stack',
+  files: [...first.files, ...renderedPaths],
+};
+// Rendered manifests only (no overlays left): still listed, by the second generator.
+const renderedOnly: InMemoryRepo = {
+  ...first,
+  name: 'rendered-only',
+  files: [
+    ...first.files.filter(f => !f.startsWith('deploy/overlays/')),
+    ...renderedPaths,
+  ],
+};
 const repos = [
   ...golden,
   ...negatives,
@@ -55,6 +73,8 @@ const repos = [
   unanchored,
   intruder,
   oddName,
+  renderedRepo,
+  renderedOnly,
 ];
 
 const appset = gitopsObject('ApplicationSet', 'workloads');
@@ -70,27 +90,67 @@ const appsOf = (repo: string) =>
   apps.filter(a => a.metadata.labels?.['idp.platform/repo'] === repo);
 
 describe('the workloads ApplicationSet over the golden-path repositories', () => {
-  it('puts the topic and the path into one filter entry (ANDed, topic checked first)', () => {
-    const scm = appset.spec.generators[0].matrix.generators[0].scmProvider;
-    expect(scm.filters).toEqual([
+  it('puts the topic and the path into one filter entry per layout (ANDed, topic checked first), the layouts disjoint', () => {
+    const [overlays, renderedScm] = appset.spec.generators.map(
+      (g: any) => g.matrix.generators[0].scmProvider,
+    );
+    const topic = {
+      repositoryMatch: '^[a-z0-9]([-a-z0-9]{0,55}[a-z0-9])?$',
+      labelMatch: '^idp-managed$',
+    };
+    expect(overlays.filters).toEqual([
       {
-        repositoryMatch: '^[a-z0-9]([-a-z0-9]{0,55}[a-z0-9])?$',
-        labelMatch: '^idp-managed$',
+        ...topic,
         pathsExist: ['deploy/overlays/dev'],
+        pathsDoNotExist: ['deploy/rendered/dev'],
       },
     ]);
-    expect(scm.cloneProtocol).toBe('https');
-    expect(scm.github).toMatchObject({
-      organization: 'acme',
-      excludeArchivedRepos: true,
+    expect(renderedScm.filters).toEqual([
+      { ...topic, pathsExist: ['deploy/rendered/dev'] },
+    ]);
+    for (const scm of [overlays, renderedScm]) {
+      expect(scm.cloneProtocol).toBe('https');
+      expect(scm.github).toMatchObject({
+        organization: 'acme',
+        excludeArchivedRepos: true,
+      });
+    }
+    // Same organisation, token and topic: only the layout differs.
+    expect({ ...overlays, filters: [], values: {} }).toEqual({
+      ...renderedScm,
+      filters: [],
+      values: {},
     });
+  });
+
+  it('reads a repository with deploy/rendered/<env> from there (a Directory source) and every other one from its overlay, one Application per repository and environment', () => {
+    for (const repo of [renderedRepo, renderedOnly]) {
+      const generated = appsOf(repo.name);
+      expect(generated.map(a => [a.metadata.name, a.spec.source.path])).toEqual(
+        ENVIRONMENTS.map(e => [`${repo.name}-${e}`, `deploy/rendered/${e}`]),
+      );
+      // Argo CD's tool detection reads a directory without kustomization.yaml as plain manifests.
+      for (const app of generated)
+        expect(
+          repo.files.filter(f => f.startsWith(`${app.spec.source.path}/`)),
+        ).toEqual([`${app.spec.source.path}/manifests.yaml`]);
+    }
+    for (const repo of golden)
+      expect(appsOf(repo.name).map(a => a.spec.source.path)).toEqual(
+        ENVIRONMENTS.map(e => `deploy/overlays/${e}`),
+      );
+    const perRepoEnv = apps.map(
+      a =>
+        `${a.metadata.labels?.['idp.platform/repo']}/${a.metadata.labels?.['idp.platform/environment']}`,
+    );
+    expect(new Set(perRepoEnv).size).toBe(perRepoEnv.length);
   });
 
   it('scans the acme organisation over https and only spends API calls on topic-tagged repos', () => {
     expect(apps[0].spec.source.repoURL).toMatch(
       /^https:\/\/github\.com\/acme\//,
     );
-    // no-topic and lookalike-topic fail the free topic check, Billing_Reports the free name
+    // Per generator (org is the last one's): no-topic and lookalike-topic fail the free topic check, Billing_Reports the free name
     // check; archived never makes the list.
     expect(org.calls.getBranch).toBe(repos.length - 4);
   });
@@ -244,7 +304,7 @@ describe('the workloads ApplicationSet over the golden-path repositories', () =>
     }
   });
 
-  it('covers exactly the golden-path repos plus the system-less, unanchored and intruding ones', () => {
-    expect(apps).toHaveLength(3 * (golden.length + 3));
+  it('covers exactly the golden-path repos plus the system-less, unanchored, intruding and two rendered-manifests ones', () => {
+    expect(apps).toHaveLength(3 * (golden.length + 3 + 2));
   });
 });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  CommittedPins,
   ENVIRONMENTS,
   GeneratedFile,
   generateManifests,
@@ -10,6 +11,9 @@ import {
   pinnedImages,
   pinRefIssue,
   readImagePins,
+  renderedManifests,
+  renderedManifestsPath,
+  rendersManifests,
   setImagePin,
   parseStackYaml,
   Stack,
@@ -110,14 +114,26 @@ export function validate(file: string, io: Io, systems?: string): number {
   return EXIT.ok;
 }
 
+/** The pin files committed in `repo`: what deploy/rendered/ is rendered with. */
+function committedPins(repo: Repository): CommittedPins {
+  const pins: CommittedPins = {};
+  for (const env of ENVIRONMENTS) {
+    const file = imagePinsPath(env);
+    if (repo.list(path.posix.dirname(file)).includes(file))
+      pins[env] = repo.read(file);
+  }
+  return pins;
+}
+
 /**
  * Writes deploy/ below `outDir` and removes deploy/ files the stack no longer
  * produces. Everything is checked (no links, no '..') before the first change.
- * Image pins (`preserve`) are written only where absent, never rewritten.
+ * Image pins (`preserve`) are written only where absent, never rewritten; a
+ * stack with `deploy.render: manifests` gets deploy/rendered/ from them.
  */
 export function generate(file: string, outDir: string, io: Io): number {
-  const files = generateManifests(loadStack(file));
   const repo = new Repository(outDir);
+  const files = generateManifests(loadStack(file), committedPins(repo));
   const wanted = new Set(files.map(f => f.path));
   const existing = repo.list('deploy');
   const present = new Set(existing);
@@ -158,8 +174,7 @@ function pinIssues(
 export function check(dir: string, io: Io): number {
   const repo = new Repository(dir);
   const stack = loadStack(path.join(dir, 'stack.yaml'));
-  const files = generateManifests(stack);
-  const pins = pinIssues(stack, repo, files, dir);
+  const pins = pinIssues(stack, repo, generateManifests(stack), dir);
   if (pins.length > 0) {
     throw new CliError(
       [`${dir}: image pins are invalid:`, ...pins.map(p => `  ${p}`)].join(
@@ -168,6 +183,8 @@ export function check(dir: string, io: Io): number {
       EXIT.invalid,
     );
   }
+  // deploy/rendered/ must match stack.yaml AND the committed pins.
+  const files = generateManifests(stack, committedPins(repo));
   const committed = repo.list('deploy');
   const isCommitted = new Set(committed);
   const generated = new Map(files.map(f => [f.path, f.content]));
@@ -207,7 +224,10 @@ export function check(dir: string, io: Io): number {
  * `stack pin <dir> <env> <component>=<tag|sha256:digest>...`: sets the image
  * pins of one environment, the only file it writes
  * (`deploy/overlays/<env>/images/kustomization.yaml`, created from the
- * generator's initial pins if absent). CI runs it to bump dev; stage and prod
+ * generator's initial pins if absent), plus, for a stack with
+ * `deploy.render: manifests`, that environment's
+ * `deploy/rendered/<env>/manifests.yaml` re-rendered in the same run, so
+ * the CI bump stays one commit. CI runs it to bump dev; stage and prod
  * refuse a mutable tag. `kustomize edit set image` is not used: it does not
  * edit a `kind: Component` reliably (kubernetes-sigs/kustomize#2761) and
  * kubectl's built-in kustomize has no `edit`.
@@ -260,7 +280,18 @@ export function pin(
       );
     text = setImagePin(text, name, ref);
   }
+  // Rendered first, so a pin file the render refuses is not written either.
+  const rendered = rendersManifests(stack)
+    ? renderedManifests(stack, env as (typeof ENVIRONMENTS)[number], text)
+    : undefined;
   repo.write(file, text);
-  io.out(`${path.join(dir, file)}: pinned ${assignments.join(', ')}`);
+  if (rendered !== undefined) repo.write(renderedManifestsPath(env), rendered);
+  io.out(
+    `${path.join(dir, file)}: pinned ${assignments.join(', ')}${
+      rendered !== undefined
+        ? ` (re-rendered ${renderedManifestsPath(env)})`
+        : ''
+    }`,
+  );
   return EXIT.ok;
 }

@@ -31,6 +31,30 @@ function stack(cwd: string, ...args: string[]) {
 }
 const git = (cwd: string, ...args: string[]) =>
   execFileSync('git', args, { cwd, encoding: 'utf8' });
+function commitAll(cwd: string, message: string) {
+  git(cwd, 'add', '-A');
+  git(
+    cwd,
+    '-c',
+    'user.name=t',
+    '-c',
+    'user.email=t@x',
+    'commit',
+    '-qm',
+    message,
+  );
+}
+/** Sets the first pin of `env` in its file directly, as a person editing it would. */
+function editPinByHand(dir: string, env: string, tag: string) {
+  const file = path.join(
+    dir,
+    `deploy/overlays/${env}/images/kustomization.yaml`,
+  );
+  fs.writeFileSync(
+    file,
+    fs.readFileSync(file, 'utf8').replace(/newTag: .*/, `newTag: ${tag}`),
+  );
+}
 
 /**
  * The golden path's CI image flow on a generated repository, with the bump
@@ -45,17 +69,7 @@ describe('CI image flow on a generated repository', () => {
     const generated = stack(dir, 'generate', 'stack.yaml');
     if (generated.code !== 0) throw new Error(generated.stderr);
     git(dir, 'init', '-q', '-b', 'main');
-    git(dir, 'add', '-A');
-    git(
-      dir,
-      '-c',
-      'user.name=t',
-      '-c',
-      'user.email=t@x',
-      'commit',
-      '-qm',
-      'initial',
-    );
+    commitAll(dir, 'initial');
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -70,6 +84,7 @@ describe('CI image flow on a generated repository', () => {
     const bump = steps.find(s => /stack-cli@[\d.]+ pin/.test(s.run ?? ''));
     expect(workflow.on.push['paths-ignore']).toEqual([
       'deploy/overlays/dev/images/**',
+      'deploy/rendered/dev/**',
     ]);
     const script = (bump.run as string)
       .replace(
@@ -113,14 +128,7 @@ describe('CI image flow on a generated repository', () => {
     const r = stack(dir, 'pin', '.', 'prod', 'shop=latest');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('prod shop: tag "latest" is mutable');
-    const file = path.join(
-      dir,
-      'deploy/overlays/stage/images/kustomization.yaml',
-    );
-    fs.writeFileSync(
-      file,
-      fs.readFileSync(file, 'utf8').replace(/newTag: .*/, 'newTag: main'),
-    );
+    editPinByHand(dir, 'stage', 'main');
     const check = stack(dir, 'check', '.');
     expect(check.code).toBe(1);
     expect(check.stderr).toContain(
@@ -144,5 +152,62 @@ describe('CI image flow on a generated repository', () => {
         'for a component built from this repository (shop)',
       ),
     });
+  });
+
+  it('deploy.render: manifests: pin re-renders its environment in the same change, check reports a render that does not match the pins, generate renders from the committed pins', () => {
+    fs.writeFileSync(
+      path.join(dir, 'stack.yaml'),
+      `${STACK}  deploy:\n    render: manifests\n`,
+    );
+    expect(stack(dir, 'generate', 'stack.yaml').code).toBe(0);
+    const rendered = (env: string) =>
+      fs.readFileSync(
+        path.join(dir, `deploy/rendered/${env}/manifests.yaml`),
+        'utf8',
+      );
+    // A plain-manifests directory: no kustomization.yaml for Argo CD to detect.
+    expect(fs.readdirSync(path.join(dir, 'deploy/rendered/dev'))).toEqual([
+      'manifests.yaml',
+    ]);
+    expect(rendered('dev')).toContain(
+      'image: registry.internal/shop/shop:0.0.0-unpromoted',
+    );
+    commitAll(dir, 'render');
+
+    const pinned = stack(dir, 'pin', '.', 'dev', `shop=sha-${SHA}`);
+    expect(pinned.stdout).toContain(
+      're-rendered deploy/rendered/dev/manifests.yaml',
+    );
+    expect(
+      git(dir, 'status', '--porcelain')
+        .trim()
+        .split('\n')
+        .map(l => l.trim()),
+    ).toEqual([
+      'M deploy/overlays/dev/images/kustomization.yaml',
+      'M deploy/rendered/dev/manifests.yaml',
+    ]);
+    expect(rendered('dev')).toContain(
+      `image: registry.internal/shop/shop:sha-${SHA}`,
+    );
+    expect(rendered('stage')).not.toContain(SHA);
+    expect(stack(dir, 'check', '.').code).toBe(0);
+
+    // A pin edited by hand without re-rendering: the render no longer matches the pins.
+    editPinByHand(dir, 'prod', '1.2.3');
+    const drift = stack(dir, 'check', '.');
+    expect(drift.code).toBe(3);
+    expect(drift.stdout).toContain(
+      '--- deploy/rendered/prod/manifests.yaml (committed)',
+    );
+    expect(drift.stdout).toMatch(
+      /^\+\s+image: registry\.internal\/shop\/shop:1\.2\.3$/m,
+    );
+    expect(stack(dir, 'generate', 'stack.yaml').code).toBe(0);
+    expect(rendered('prod')).toContain(
+      'image: registry.internal/shop/shop:1.2.3',
+    );
+    expect(rendered('dev')).toContain(`shop:sha-${SHA}`);
+    expect(stack(dir, 'check', '.').code).toBe(0);
   });
 });

@@ -240,6 +240,29 @@ it('adding a linked Redis opens a pull request: a branch, one commit with stack.
   if (process.env.PRINT_PR) console.log(pull.body);
 });
 
+it('switching to rendered manifests renders deploy/rendered/<env> from the committed pins, not the initial ones', async () => {
+  const next = withRedis();
+  next.spec.deploy = { render: 'manifests' };
+  const { status, log } = await runEdit({ stack: next, baseSha: seedCommit });
+  if (status !== 'completed') throw new Error(`task ${status}:\n${log}`);
+  const [pull] = github.pulls.get(SLUG)!;
+  const files = github.filesAt(pull.headSha);
+  const expected = generateManifests(next, { prod: PIN_TEXT }).filter(f =>
+    f.path.startsWith('deploy/rendered/'),
+  );
+  expect(expected.map(f => f.path).sort()).toEqual([
+    'deploy/rendered/dev/manifests.yaml',
+    'deploy/rendered/prod/manifests.yaml',
+    'deploy/rendered/stage/manifests.yaml',
+  ]);
+  for (const f of expected)
+    expect([f.path, files.get(f.path)]).toEqual([f.path, f.content]);
+  expect(files.get('deploy/rendered/prod/manifests.yaml')).not.toContain(
+    '0.0.0-unpromoted',
+  );
+  expect(files.get(PIN)).toBe(PIN_TEXT);
+});
+
 it('builds on a main that moved in other files since the designer loaded, keeping that change', async () => {
   const moved = github.commitOnMain(SLUG, {
     'README.md': '# shop-api\n\nSomeone else was here.\n',

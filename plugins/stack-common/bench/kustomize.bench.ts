@@ -1,14 +1,20 @@
 /* eslint-disable no-console */
-// Benchmark: `kubectl kustomize deploy/overlays/prod` of the layout before the
-// one-policy-per-pod-group layout (the baseline commit's own generator, taken
-// from git) and of this tree's, in the same run, interleaved, at 10 / 50 / 100
-// / 200 / 1,000 components (bench/makeStack.ts); plus the rendered-manifests
-// alternative (Argo CD reading the plain rendered YAML, no kustomize). Checks
-// that both layouts render the same objects: every object but the
-// NetworkPolicies byte-equal after parsing, the NetworkPolicies equal as the
-// set of (pods, direction, peer, port) they allow and isolate.
+// Benchmark: what Argo CD's repo server spends per refresh on a generated
+// repository's prod environment, at 10 / 50 / 100 / 200 / 1,000 components
+// (bench/makeStack.ts), in the same run, interleaved:
+//  (a) `kubectl kustomize deploy/overlays/prod` of this tree's layout;
+//  (b) the generator's own render (planManifests + renderedManifests, what
+//      `stack pin` and `stack generate` run to write deploy/rendered/prod);
+//  (c) reading deploy/rendered/prod as Argo CD's Directory source does: a Go
+//      program (bench/argoDirectoryParse, go-yaml v2 like sigs.k8s.io/yaml)
+//      splitting and decoding the multi-document file.
+// Checks that (a) and (b) hold the same objects (parsed, key order ignored;
+// NetworkPolicies by meaning, see compareRenders). With --baseline <commit>
+// also (a) of that commit's layout (taken from git), as the previous session
+// measured the one-policy-per-pod-group layout against its predecessor.
 // Run: pnpm --filter @idp-stack/plugin-stack-common bench:kustomize
-//        [-- --sizes 10,50,100 --runs 5 --cap 180 --baseline <commit>]
+//        [-- --sizes 10,50,100 --runs 3 --cap 100 --baseline <commit>]
+// Needs kubectl (kustomize 5.5) and Go with Debian's golang-gopkg-yaml.v2-dev.
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
   mkdirSync,
@@ -21,35 +27,23 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { parseAllDocuments } from 'yaml';
-import { generateManifests, GeneratedFile, Stack } from '../src';
+import {
+  generateManifests,
+  GeneratedFile,
+  initialImagePins,
+  planManifests,
+  renderedManifests,
+  Stack,
+} from '../src';
 import { canonical, policyMeaning } from '../src/testUtils/policyMeaning';
 import { benchArg, benchNumber } from './benchArgs';
 import { makeStack } from './makeStack';
 
 const SIZES = benchArg('sizes', '10,50,100,200,1000').split(',').map(Number);
-const RUNS = benchNumber('runs', 5);
+const RUNS = benchNumber('runs', 3);
 /** Wall-clock cap of one render, seconds: Argo CD's repo server gives up at 90 s by default. */
-const CAP_S = benchNumber('cap', 180);
+const CAP_S = benchNumber('cap', 100);
 const PKG = resolve(__dirname, '..');
-
-/** The commit before the new layout: parent of the commit that added this bench. */
-function baselineCommit(): string {
-  const given = benchArg('baseline', '');
-  if (given) return given;
-  const added = execFileSync(
-    'git',
-    ['log', '--diff-filter=A', '--format=%H', '--', 'bench/kustomize.bench.ts'],
-    { cwd: PKG, encoding: 'utf8' },
-  )
-    .trim()
-    .split('\n')
-    .pop();
-  if (!added)
-    throw new Error(
-      'bench/kustomize.bench.ts is not committed: pass --baseline',
-    );
-  return `${added}^`;
-}
 
 /**
  * The baseline's src/ extracted below this package's node_modules: its
@@ -86,19 +80,27 @@ function writeTree(files: GeneratedFile[]): string {
 
 type Render = { wall: number; cpu: number; out?: string };
 
-/** One `kubectl kustomize`, wall and CPU seconds (user + sys of the child, from bash's `times`). */
-function render(dir: string): Render {
-  const out = join(dir, 'rendered.yaml');
+/** One run of `command dir`, wall and CPU seconds (user + sys of the child, from bash's `times`), its output. */
+function timed(command: string, dir: string, where = dir): Render {
+  const out = join(where, 'rendered.out');
   const t = process.hrtime.bigint();
   const r = spawnSync(
     'bash',
-    ['-c', 'kubectl kustomize "$1" > "$2" && times', '_', dir, out],
-    { encoding: 'utf8', timeout: CAP_S * 1000, killSignal: 'SIGKILL' },
+    // `timeout` kills the command itself: killing only bash at the cap left
+    // kubectl running on, loading the machine for the next measurements.
+    [
+      '-c',
+      `timeout -s KILL ${CAP_S} ${command} "$1" > "$2" && times`,
+      '_',
+      dir,
+      out,
+    ],
+    { encoding: 'utf8', timeout: (CAP_S + 30) * 1000, killSignal: 'SIGKILL' },
   );
   const wall = Number(process.hrtime.bigint() - t) / 1e9;
   if (r.status !== 0) {
-    if (r.signal) return { wall: Infinity, cpu: Infinity };
-    throw new Error(`kubectl kustomize ${dir}: ${r.stderr}`);
+    if (r.signal || r.status === 137) return { wall: Infinity, cpu: Infinity };
+    throw new Error(`${command} ${dir}: ${r.stderr}`);
   }
   // `times` prints the shell's then its children's "user sys" line.
   const children = r.stdout.trim().split('\n').pop()!;
@@ -109,6 +111,44 @@ function render(dir: string): Render {
     wall,
     cpu: secs[0] + secs[1],
     out: readFileSync(out, 'utf8'),
+  };
+}
+const render = (dir: string) => timed('kubectl kustomize', dir, dirname(dir));
+
+/*
+ * The reader runs with GOMAXPROCS=1: its work is one goroutine's, and on this
+ * oversubscribed machine (load 10-17) Go's idle processors spinning for work
+ * billed ~1.3 s of CPU per run even for 70 objects (45 ms at load 7).
+ */
+/** Builds bench/argoDirectoryParse with Debian's Go packages (GOPATH mode, no module download). */
+function buildParser(): string {
+  const bin = join(PKG, 'node_modules', '.cache', 'argoDirectoryParse');
+  execFileSync('go', ['build', '-o', bin, './bench/argoDirectoryParse'], {
+    cwd: PKG,
+    env: {
+      ...process.env,
+      GO111MODULE: 'off',
+      GOPATH: '/usr/share/gocode',
+      GOCACHE: join(tmpdir(), 'idp-bench-gocache'),
+    },
+  });
+  return bin;
+}
+
+/** (b): CPU seconds of this process planning and rendering prod, and the file it writes. */
+function generatorRender(stack: Stack): Render {
+  const t = process.hrtime.bigint();
+  const c = process.cpuUsage();
+  const out = renderedManifests(
+    planManifests(stack),
+    'prod',
+    initialImagePins(stack, 'prod').content,
+  );
+  const used = process.cpuUsage(c);
+  return {
+    wall: Number(process.hrtime.bigint() - t) / 1e9,
+    cpu: (used.user + used.system) / 1e6,
+    out,
   };
 }
 
@@ -159,105 +199,109 @@ function compareRenders(before: string, after: string) {
   };
 }
 
-/**
- * The rendered-manifests alternative: CPU seconds to read and parse the same
- * objects as plain YAML files, one per object (a stand-in for Argo CD's
- * directory source, which reads and splits YAML without kustomize).
- */
-function readPlain(text: string): number {
-  const root = mkdtempSync(join(tmpdir(), 'rendered-bench-'));
-  try {
-    // One file per object, like a rendered-manifests commit.
-    const docs = text.split(/^---\n/m);
-    docs.forEach((d, i) => writeFileSync(join(root, `${i}.yaml`), d));
-    const t = process.cpuUsage();
-    let n = 0;
-    for (let i = 0; i < docs.length; i++)
-      n += parseAllDocuments(
-        readFileSync(join(root, `${i}.yaml`), 'utf8'),
-      ).length;
-    if (n !== docs.length) throw new Error('lost documents');
-    const used = process.cpuUsage(t);
-    return (used.user + used.system) / 1e6;
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
-}
-
 async function main() {
-  const commit = baselineCommit();
-  const baseline = await baselineGenerator(commit);
+  const commit = benchArg('baseline', '') || undefined;
+  const baseline = commit ? await baselineGenerator(commit) : undefined;
+  const parser = buildParser();
   const rows: string[] = [];
-  const cpu = new Map<number, [number, number]>();
+  const cpu = new Map<number, number[]>();
+  const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
   try {
     console.log(
-      `baseline ${execFileSync('git', ['rev-parse', '--short', commit], {
-        cwd: PKG,
-        encoding: 'utf8',
-      }).trim()}, ${RUNS} runs (1 at 1,000), cap ${CAP_S} s, load ${
-        readFileSync('/proc/loadavg', 'utf8').split(' ')[0]
+      `${RUNS} runs per size, cap ${CAP_S} s, load ${load()}${
+        commit ? `, baseline ${commit}` : ''
       }`,
     );
     for (const n of SIZES) {
       const stack = makeStack(n);
-      const oldDir = writeTree(baseline.generate(stack));
       const newDir = writeTree(generateManifests(stack));
-      const runs = n >= 1000 ? 1 : RUNS;
+      const oldDir = baseline ? writeTree(baseline.generate(stack)) : undefined;
       const olds: Render[] = [];
       const news: Render[] = [];
-      for (let i = 0; i < runs; i++) {
-        olds.push(render(join(oldDir, 'deploy/overlays/prod')));
+      const gens: Render[] = [];
+      const parses: Render[] = [];
+      const renderedDir = join(newDir, 'deploy/rendered/prod');
+      mkdirSync(renderedDir, { recursive: true });
+      for (let i = 0; i < RUNS; i++) {
+        if (oldDir) olds.push(render(join(oldDir, 'deploy/overlays/prod')));
         news.push(render(join(newDir, 'deploy/overlays/prod')));
+        const gen = generatorRender(stack);
+        gens.push(gen);
+        writeFileSync(join(renderedDir, 'manifests.yaml'), gen.out!);
+        parses.push(timed(`env GOMAXPROCS=1 ${parser}`, renderedDir, newDir));
       }
-      const oldOut = olds.find(r => r.out)?.out;
       const newOut = news.find(r => r.out)?.out;
-      const eq = oldOut && newOut ? compareRenders(oldOut, newOut) : undefined;
-      const plain = newOut
-        ? median(Array.from({ length: runs }, () => readPlain(newOut)))
-        : NaN;
-      rmSync(oldDir, { recursive: true, force: true });
+      const oldOut = olds.find(r => r.out)?.out;
+      const rendered = gens[0].out!;
+      const eq = newOut ? compareRenders(newOut, rendered) : undefined;
+      const eqOld =
+        oldOut && newOut ? compareRenders(oldOut, newOut) : undefined;
+      const parsedObjects = Number(parses[0].out);
+      if (parsedObjects !== parse(rendered).length)
+        throw new Error(`the Go reader found ${parsedObjects} objects`);
+      if (oldDir) rmSync(oldDir, { recursive: true, force: true });
       rmSync(newDir, { recursive: true, force: true });
       const s = (x: number) =>
         x === Infinity ? `> ${CAP_S} s` : `${x.toFixed(2)} s`;
-      const ow = median(olds.map(r => r.wall));
-      const nw = median(news.map(r => r.wall));
-      const oc = median(olds.map(r => r.cpu));
-      const nc = median(news.map(r => r.cpu));
-      cpu.set(n, [oc, nc]);
+      const ms = (x: number) => `${(x * 1000).toFixed(0)} ms`;
+      const k = median(news.map(r => r.cpu));
+      const g = median(gens.map(r => r.cpu));
+      const p = median(parses.map(r => r.cpu));
+      cpu.set(n, [k, g, p]);
       const row = [
         n,
-        eq ? `${eq.before} → ${eq.after}` : '–',
-        eq ? eq.policies : '–',
-        s(ow),
-        s(nw),
-        s(oc),
-        s(nc),
-        oc === Infinity || nc === Infinity ? '–' : (nc / oc).toFixed(2),
-        Number.isNaN(plain) ? '–' : `${(plain * 1000).toFixed(0)} ms`,
+        parse(rendered).length,
+        ...(oldDir
+          ? [s(median(olds.map(r => r.wall))), s(median(olds.map(r => r.cpu)))]
+          : []),
+        s(median(news.map(r => r.wall))),
+        s(k),
+        ms(median(gens.map(r => r.wall))),
+        ms(g),
+        ms(median(parses.map(r => r.wall))),
+        ms(p),
+        k === Infinity ? '–' : `${(k / (g + p)).toFixed(0)}×`,
         eq
-          ? `equal: ${eq.identical} objects identical, ${eq.flows} policy flows`
-          : 'not compared (capped)',
+          ? `equal: ${eq.identical} objects identical, ${
+              eq.flows
+            } policy flows${
+              eqOld ? `; baseline equal (${eqOld.before} → ${eqOld.after})` : ''
+            }`
+          : 'not compared (kustomize capped)',
       ];
       rows.push(`| ${row.join(' | ')} |`);
-      console.log(rows[rows.length - 1]);
+      console.log(rows[rows.length - 1], `load ${load()}`);
     }
   } finally {
-    baseline.cleanup();
+    baseline?.cleanup();
   }
-  console.log(
-    '\n| components | objects before → after | NetworkPolicies | before wall | after wall | before CPU | after CPU | after / before CPU | rendered manifests: parse | same objects |',
-  );
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  const head = [
+    'components',
+    'objects',
+    ...(baseline ? ['baseline kustomize wall', 'baseline kustomize CPU'] : []),
+    '(a) kustomize wall',
+    '(a) kustomize CPU',
+    '(b) generator render wall',
+    '(b) generator render CPU',
+    '(c) Argo CD directory read wall',
+    '(c) directory read CPU',
+    '(a) / ((b)+(c)) CPU',
+    'same objects (a) vs (b)',
+  ];
+  console.log(`\n| ${head.join(' | ')} |`);
+  console.log(`|${head.map(() => ' --- |').join('')}`);
   for (const r of rows) console.log(r);
-  const [o100, n100] = cpu.get(100) ?? [NaN, NaN];
-  const [o200, n200] = cpu.get(200) ?? [NaN, NaN];
+  const ratio = (i: number) => {
+    const [a, b] = [cpu.get(100)?.[i], cpu.get(200)?.[i]];
+    return a && b ? (b / a).toFixed(2) : '–';
+  };
   console.log(
-    `\nt(200) / t(100), CPU: before ${(o200 / o100).toFixed(2)}, after ${(
-      n200 / n100
-    ).toFixed(2)}`,
+    `\nt(200) / t(100), CPU: (a) kustomize ${ratio(0)}, (b) render ${ratio(
+      1,
+    )}, (c) read ${ratio(2)}; load at the end ${load()}`,
   );
   console.log(
-    "\nMedians; CPU = user + sys of kubectl (less sensitive to the shared machine's load than wall time); rendered manifests: CPU of this process parsing them.",
+    "\nMedians of the runs. CPU = user + sys (kubectl and the Go reader: of the child process, from bash's `times`; the render: of this Node process), less sensitive to the shared machine's load than wall time.",
   );
 }
 

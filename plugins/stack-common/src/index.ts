@@ -64,6 +64,15 @@ export {
 } from './yaml/parseStackYaml';
 export { serializeStack } from './yaml/serializeStack';
 export { generateManifests } from './generator/generateManifests';
+export type { CommittedPins } from './generator/generateManifests';
+export {
+  renderEnvironment,
+  renderedManifests,
+  renderedManifestsPath,
+  rendersManifests,
+} from './generator/renderEnvironment';
+export { planManifests } from './generator/manifestPlan';
+export type { ManifestPlan } from './generator/manifestPlan';
 export type { GeneratedFile, K8sObject } from './generator/types';
 export {
   commitTag,

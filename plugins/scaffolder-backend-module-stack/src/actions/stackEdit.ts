@@ -11,9 +11,13 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   changeSummaryMarkdown,
+  CommittedPins,
+  ENVIRONMENTS,
   generateManifests,
+  imagePinsPath,
   MAX_STACK_YAML_BYTES,
   parseStackYaml,
+  rendersManifests,
   serializeStack,
   Stack,
   STACK_FILE,
@@ -203,7 +207,7 @@ export function createStackEditAction(options: {
         entityRef: input.entityRef,
         where,
       });
-      const generated = generateManifests(stack);
+      let generated = generateManifests(stack);
 
       if (ctx.isDryRun) {
         logger.info(
@@ -229,6 +233,21 @@ export function createStackEditAction(options: {
           ? head
           : await commitTree(octokit, where, input.baseSha, 'baseSha');
       const headTree = await listTree(octokit, where, head.treeSha);
+      // deploy/rendered/ carries the repository's pins, not the initial ones.
+      if (rendersManifests(stack)) {
+        const pins: CommittedPins = {};
+        for (const env of ENVIRONMENTS) {
+          const sha = headTree.get(imagePinsPath(env));
+          if (sha)
+            pins[env] = await readBlob(
+              octokit,
+              where,
+              sha,
+              MAX_STACK_YAML_BYTES,
+            );
+        }
+        generated = generateManifests(stack, pins);
+      }
 
       // The model the edit replaces: main's stack.yaml, if it is valid.
       const currentSha = headTree.get(STACK_FILE);

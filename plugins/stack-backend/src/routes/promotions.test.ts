@@ -8,6 +8,7 @@ import {
   generateManifests,
   imagePinsPath,
   parseStackYaml,
+  renderedManifestsPath,
   setImagePin,
 } from '@idp-stack/plugin-stack-common';
 import { fakeGithubContents } from '../__testUtils__/githubContents';
@@ -73,6 +74,21 @@ function pinFiles(stageTag?: string) {
     );
   return files;
 }
+const RENDERED_STACK_YAML = `${STACK_YAML}  deploy:\n    render: manifests\n`;
+const renderedStack = (parseStackYaml(RENDERED_STACK_YAML) as any).stack;
+/** deploy/rendered/<env>/manifests.yaml as `stack generate` renders them from `pins`. */
+function renderedFiles(pins: Record<string, string>) {
+  const pinOf = (env: string) => pins[imagePinsPath(env)];
+  return Object.fromEntries(
+    generateManifests(renderedStack, {
+      dev: pinOf('dev'),
+      stage: pinOf('stage'),
+      prod: pinOf('prod'),
+    })
+      .filter(f => f.path.startsWith('deploy/rendered/'))
+      .map(f => [f.path, f.content]),
+  );
+}
 const SYSTEMS = join(__dirname, '../../../../argocd/systems');
 const registry = Object.fromEntries(
   readdirSync(SYSTEMS).map(f => [
@@ -87,7 +103,9 @@ describe('promotions', () => {
   const asked: string[] = [];
   afterEach(() => t?.stop());
 
-  async function start(opts: { stageTag?: string; deny?: string[] } = {}) {
+  async function start(
+    opts: { stageTag?: string; deny?: string[]; rendered?: boolean } = {},
+  ) {
     asked.length = 0;
     const permissions = mockServices.permissions.mock({
       authorize: async requests =>
@@ -104,13 +122,16 @@ describe('promotions', () => {
       permissions: permissions.factory,
       stack: { systemRegistry: { repository: 'acme/idp-platform' } },
     });
+    const pins = pinFiles(opts.stageTag);
     gh = fakeGithubPromotions('https://api.github.com', 'acme/payments-api', {
       runs,
-      files: pinFiles(opts.stageTag),
+      files: opts.rendered ? { ...pins, ...renderedFiles(pins) } : pins,
       mainSha: 'e'.repeat(40),
     });
     const contents = fakeGithubContents('https://api.github.com', {
-      'acme/payments-api/main/stack.yaml': STACK_YAML,
+      'acme/payments-api/main/stack.yaml': opts.rendered
+        ? RENDERED_STACK_YAML
+        : STACK_YAML,
       ...registry,
     });
     t.msw.use(...gh.handlers, ...contents.handlers);
@@ -211,5 +232,33 @@ describe('promotions', () => {
       (await promote({ runId: 'x', environment: 'stage' })).body.error.message,
     ).toBe('runId must be a positive integer');
     expect(gh.state.pulls).toEqual([]);
+  });
+
+  it('a stack with rendered manifests: the pull request changes the stage pin and the stage render, nothing else, the render equal to what stack generate writes', async () => {
+    await start({ rendered: true });
+    const res = await promote({ runId: 501, environment: 'stage' });
+    expect(res.status).toBe(201);
+    const branchName = `promote/stage/${GOOD.slice(0, 7)}-501`;
+    expect(gh.state.commits.map(c => [c.branch, c.path])).toEqual([
+      [branchName, imagePinsPath('stage')],
+      [branchName, renderedManifestsPath('stage')],
+    ]);
+    const branch = gh.state.trees.get(branchName)!;
+    const main = gh.state.trees.get('main')!;
+    expect(
+      [...branch.keys()].filter(p => branch.get(p) !== main.get(p)).sort(),
+    ).toEqual([imagePinsPath('stage'), renderedManifestsPath('stage')].sort());
+    const stagePins = branch.get(imagePinsPath('stage'))!;
+    expect(branch.get(renderedManifestsPath('stage'))).toBe(
+      renderedFiles({ [imagePinsPath('stage')]: stagePins })[
+        renderedManifestsPath('stage')
+      ],
+    );
+    expect(branch.get(renderedManifestsPath('stage'))).toContain(
+      `image: ${IMAGE}:sha-${GOOD}`,
+    );
+    expect(gh.state.pulls[0].body).toContain(
+      `and its render \`${renderedManifestsPath('stage')}\``,
+    );
   });
 });

@@ -4,6 +4,9 @@ import {
   nextDeploymentWindow,
   pinnedImages,
   readImagePins,
+  renderedManifests,
+  renderedManifestsPath,
+  rendersManifests,
   setImagePin,
   stackPromoteApprovedPermission,
   stackPromotePermission,
@@ -31,7 +34,10 @@ const BRANCH_PREFIX = 'promote/';
  * `POST /promotions` promotes one successful build of an entity's repository
  * to the next environment by pull request: one commit that changes only
  * `deploy/overlays/<env>/images/kustomization.yaml` to the build's image
- * (`sha-<commit>`, the tag the golden-path CI pushes). Prod needs the build to
+ * (`sha-<commit>`, the tag the golden-path CI pushes); for a stack with
+ * `deploy.render: manifests` a second commit on the same branch re-renders
+ * `deploy/rendered/<env>/manifests.yaml` from those pins (stack-common's
+ * renderedManifests), so the pull request still touches one environment. Prod needs the build to
  * run in stage first, asks the system registry's
  * `environments.prod.approvers` for review and reports the next deployment
  * window. `GET /promotions?entityRef=` lists the open promotion pull requests
@@ -154,6 +160,16 @@ export function promotionRoutes(deps: RouteDeps) {
       throw new ConflictError(
         `${environment} already runs build #${run.run_number}`,
       );
+    // A stack with rendered manifests (deploy.render: manifests): Argo CD reads
+    // deploy/rendered/<env>, so the same pull request re-renders that one file.
+    const renderedPath = renderedManifestsPath(environment);
+    const rendered = rendersManifests(stack)
+      ? await upstream(() => gh.file(repository, renderedPath, base))
+      : undefined;
+    if (rendersManifests(stack) && !rendered)
+      throw new ConflictError(
+        `${renderedPath} does not exist on main: run \`stack generate\` first`,
+      );
 
     const system = stack.metadata.system;
     const policy =
@@ -177,9 +193,9 @@ export function promotionRoutes(deps: RouteDeps) {
     const body = [
       `Promotes build [#${run.run_number}](https://${repository.host}/${repository.owner}/${repository.repo}/actions/runs/${run.id}) of commit ${run.head_sha} from **${from}** to **${environment}**.`,
       '',
-      `Changes only \`${path}\`: ${images
-        .map(i => `\`${i.name}\` → \`${tag}\``)
-        .join(', ')}.`,
+      `Changes only \`${path}\`${
+        rendered ? ` and its render \`${renderedPath}\`` : ''
+      }: ${images.map(i => `\`${i.name}\` → \`${tag}\``).join(', ')}.`,
       ...(environment === 'prod'
         ? [
             '',
@@ -203,6 +219,14 @@ export function promotionRoutes(deps: RouteDeps) {
         text,
         sha: target.sha,
       });
+      if (rendered)
+        await gh.putFile(repository, {
+          path: renderedPath,
+          branch,
+          message: title,
+          text: renderedManifests(stack, environment as 'stage' | 'prod', text),
+          sha: rendered.sha,
+        });
       const created = await gh.createPullRequest(repository, {
         title,
         body,

@@ -1,74 +1,14 @@
-import { Environment, ENVIRONMENTS, namespaceFor } from '../schema/names';
-import { Stack, StackComponent, ServiceComponent } from '../schema/stackSchema';
-import {
-  componentResources,
-  resolveEnvironments,
-  resolveResources,
-} from '../model/resolve';
-import { resolveLinkEnd } from '../model/links';
-import { apiVersionsFor } from '../model/versions';
-import {
-  kindOfComponent,
-  linkDeclarationFor,
-} from '../componentTypes/registry';
-import { buildDeployment } from '../componentTypes/workload/deployment';
+import type { Environment } from '../schema/names';
+import { Stack } from '../schema/stackSchema';
 import { IMAGE_PINS_DIR, initialImagePins } from './imagePins';
-import { NAMESPACE_SCOPE, namespacePolicies } from './namespacePolicies';
-import { mergeNetworkPolicies } from './networkPolicy';
-import { routing } from './routing';
-import { compareStrings, kindFileName, toYaml } from './serialize';
+import { planManifests } from './manifestPlan';
 import {
-  Additions,
-  EnvVar,
-  GeneratedFile,
-  GenerationContext,
-  K8sObject,
-  ResolvedLink,
-} from './types';
-
-/** Services and frontends run as Deployments of the repository's image. */
-const isWorkload = (c: StackComponent): c is ServiceComponent =>
-  kindOfComponent(c).role !== 'data';
-
-/** The rule that derives a link's wiring, declared by one of the two ends' types. */
-function linkRuleFor(link: ResolvedLink) {
-  const declaration = linkDeclarationFor(link.from.type, link.to.type);
-  // validateStack rejects these; reaching here means it was skipped.
-  if (!declaration)
-    throw new Error(`no link rule for ${link.from.type} → ${link.to.type}`);
-  return declaration.rule;
-}
-
-function resolveLinks(stack: Stack): ResolvedLink[] {
-  const out: ResolvedLink[] = [];
-  for (const l of stack.spec.links ?? []) {
-    const from = resolveLinkEnd(stack.spec.components, l.from);
-    const to = resolveLinkEnd(stack.spec.components, l.to);
-    if (typeof from === 'string' || typeof to === 'string') {
-      throw new Error(
-        `invalid link ${l.from} → ${l.to}; run validateStack first`,
-      );
-    }
-    out.push({
-      from: from.component,
-      to: to.component,
-      sub: to.sub,
-      access: l.access ?? 'read-write',
-      pathPrefix: l.pathPrefix,
-    });
-  }
-  return out;
-}
-
-function uniqueBy<T>(list: T[], key: (t: T) => string): T[] {
-  const seen = new Set<string>();
-  return list.filter(x => {
-    const k = key(x);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
+  renderedManifests,
+  renderedManifestsPath,
+  rendersManifests,
+} from './renderEnvironment';
+import { compareStrings, kindFileName, toYaml } from './serialize';
+import { GeneratedFile, K8sObject } from './types';
 
 /** Groups objects into `<dir>/<kind>.yaml` files, objects sorted by name inside. */
 function filesFor(dir: string, objects: K8sObject[]): Map<string, K8sObject[]> {
@@ -94,104 +34,24 @@ function kustomization(extra: Record<string, unknown>): string {
   ]);
 }
 
+/** The committed content of each environment's pin file, where one exists. */
+export type CommittedPins = Partial<Record<Environment, string>>;
+
 /**
  * Turns a valid stack into the deploy/ tree: `deploy/base/<component>/…`
- * plus one overlay per environment. Pure and deterministic: same stack, same
- * bytes, files sorted by path. Throws only on a stack validateStack rejects.
+ * plus one overlay per environment, and for a stack with
+ * `spec.deploy.render: manifests` each environment's rendered
+ * `deploy/rendered/<env>/manifests.yaml`, whose images come from `pins` (the
+ * repository's committed pin files; a writer into an existing repository
+ * must pass them, or the render carries the initial, unpromoted pins). Pure
+ * and deterministic: same input, same bytes, files sorted by path. Throws
+ * only on a stack validateStack rejects.
  */
-export function generateManifests(stack: Stack): GeneratedFile[] {
-  const byName = new Map(stack.spec.components.map(c => [c.name, c]));
-  const ctx: GenerationContext = {
-    stack,
-    api: apiVersionsFor(stack.spec.kubernetesVersion),
-    environments: resolveEnvironments(stack),
-    component: name => {
-      const c = byName.get(name);
-      if (!c) throw new Error(`unknown component ${name}`);
-      return c;
-    },
-  };
-
-  const additions: Additions[] = [namespacePolicies(stack)];
-  for (const c of stack.spec.components)
-    additions.push(kindOfComponent(c).manifests(stack, c, ctx));
-  for (const link of resolveLinks(stack))
-    additions.push(linkRuleFor(link)(stack, link, ctx));
-  additions.push(
-    routing(
-      stack,
-      additions.flatMap(a => a.routes ?? []),
-      ctx,
-    ),
-  );
-
-  // Merge what every default and rule contributed.
-  const baseEnv = new Map<string, EnvVar[]>();
-  const envEnv = new Map<string, EnvVar[]>();
-  const inits = new Map<string, Record<string, unknown>[]>();
-  const baseObjects = new Map<string, K8sObject[]>();
-  const envObjects = new Map<Environment, K8sObject[]>(
-    ENVIRONMENTS.map(e => [e, []]),
-  );
-  const push = <K, V>(m: Map<K, V[]>, k: K, v: V[]) => {
-    const list = m.get(k);
-    if (list) list.push(...v);
-    else m.set(k, [...v]);
-  };
-  for (const a of additions) {
-    for (const e of a.env ?? []) {
-      if (e.environment)
-        push(envEnv, `${e.environment}/${e.component}`, e.vars);
-      else push(baseEnv, e.component, e.vars);
-    }
-    for (const i of a.initContainers ?? [])
-      push(inits, i.component, [i.container]);
-    for (const o of a.objects ?? []) {
-      if (o.environment) push(envObjects, o.environment, [o.object]);
-      else push(baseObjects, o.component, [o.object]);
-    }
-  }
-  // Several links between the same two components need the same policy or init container once.
-  for (const [k, list] of baseObjects) {
-    const unique = uniqueBy(list, o => `${o.kind}/${o.metadata.name}`);
-    baseObjects.set(
-      k,
-      k === NAMESPACE_SCOPE ? unique : mergeNetworkPolicies(unique),
-    );
-  }
-  for (const [k, list] of envObjects)
-    envObjects.set(
-      k,
-      uniqueBy(list, o => `${o.kind}/${o.metadata.name}`),
-    );
-  for (const [k, list] of inits)
-    inits.set(
-      k,
-      uniqueBy(list, c => String(c.name)),
-    );
-  for (const [k, list] of baseEnv)
-    baseEnv.set(
-      k,
-      uniqueBy(list, v => JSON.stringify(v)),
-    );
-  for (const [k, list] of envEnv)
-    envEnv.set(
-      k,
-      uniqueBy(list, v => JSON.stringify(v)),
-    );
-  for (const c of stack.spec.components) {
-    if (isWorkload(c)) {
-      push(baseObjects, c.name, [
-        buildDeployment(
-          stack,
-          c,
-          baseEnv.get(c.name) ?? [],
-          inits.get(c.name) ?? [],
-        ),
-      ]);
-    }
-  }
-
+export function generateManifests(
+  stack: Stack,
+  pins: CommittedPins = {},
+): GeneratedFile[] {
+  const plan = planManifests(stack);
   const files: GeneratedFile[] = [];
   const emit = (byFile: Map<string, K8sObject[]>) => {
     for (const [path, objects] of byFile)
@@ -202,14 +62,11 @@ export function generateManifests(stack: Stack): GeneratedFile[] {
   // listed by the one base kustomization. Kustomize re-adds every resource of
   // a nested kustomization to its parent, checking each against all the
   // parent holds (quadratic), so a kustomization per component cost a layer.
-  const namespaceWide = filesFor('deploy/base/', baseObjects.get('') ?? []);
+  const namespaceWide = filesFor('deploy/base/', plan.base.get('') ?? []);
   emit(namespaceWide);
   const componentFiles: string[] = [];
   for (const c of stack.spec.components) {
-    const own = filesFor(
-      `deploy/base/${c.name}/`,
-      baseObjects.get(c.name) ?? [],
-    );
+    const own = filesFor(`deploy/base/${c.name}/`, plan.base.get(c.name) ?? []);
     emit(own);
     componentFiles.push(...own.keys());
   }
@@ -223,81 +80,40 @@ export function generateManifests(stack: Stack): GeneratedFile[] {
     }),
   });
 
-  // Overlays: env-only objects and one patch per workload. The namespace itself is the
-  // platform's (created from the system registry, argocd/tenancy), never a stack's.
-  for (const env of ctx.environments) {
-    const dir = `deploy/overlays/${env.name}/`;
-    const namespace = namespaceFor(stack, env.name);
-    const own = filesFor(dir, envObjects.get(env.name) ?? []);
+  // Overlays: env-only objects and one patch per workload or scaled data component.
+  for (const e of plan.environments) {
+    const dir = `deploy/overlays/${e.env.name}/`;
+    const own = filesFor(dir, e.objects);
     emit(own);
-    const patches: string[] = [];
-    for (const c of stack.spec.components) {
-      const override = env.settings.components?.[c.name];
-      // Operator-managed data components scale through their own resources' fields.
-      const dataPatch =
-        override?.replicas === undefined
-          ? undefined
-          : kindOfComponent(c).replicasPatch(c, override.replicas);
-      if (dataPatch) {
-        const path = `patches/${c.name}-${dataPatch.kind.toLowerCase()}.yaml`;
-        patches.push(path);
-        files.push({ path: `${dir}${path}`, content: toYaml([dataPatch]) });
-      }
-      if (!isWorkload(c)) continue;
-      const autoscaled =
-        override?.autoscaling?.enabled ?? env.autoscaling.enabled;
-      const extraEnv = envEnv.get(`${env.name}/${c.name}`) ?? [];
-      const container: Record<string, unknown> = { name: c.name };
-      if (extraEnv.length > 0) container.env = extraEnv;
-      if (override?.resources)
-        container.resources = resolveResources(
-          override.resources,
-          componentResources(c),
-        );
-      const spec: Record<string, unknown> = {};
-      if (!autoscaled)
-        spec.replicas = override?.replicas ?? c.replicas ?? env.replicas;
-      if (Object.keys(container).length > 1)
-        spec.template = { spec: { containers: [container] } };
-      if (Object.keys(spec).length === 0) continue;
-      const path = `patches/${c.name}-deployment.yaml`;
-      patches.push(path);
-      files.push({
-        path: `${dir}${path}`,
-        content: toYaml([
-          {
-            apiVersion: 'apps/v1',
-            kind: 'Deployment',
-            metadata: { name: c.name },
-            spec,
-          },
-        ]),
-      });
-    }
+    for (const p of e.patches)
+      files.push({ path: `${dir}${p.path}`, content: toYaml([p.patch]) });
+    const patches = e.patches.map(p => p.path).sort();
     files.push({
       path: `${dir}kustomization.yaml`,
       content: kustomization({
-        namespace,
-        labels: [
-          {
-            pairs: {
-              'idp.platform/system': stack.metadata.system,
-              'idp.platform/environment': env.name,
-            },
-            includeSelectors: false,
-          },
-        ],
+        namespace: e.namespace,
+        labels: [{ pairs: e.labels, includeSelectors: false }],
         resources: [
           '../../base',
           ...[...own.keys()].map(p => p.split('/').pop()!).sort(),
         ],
         ...(patches.length > 0
-          ? { patches: patches.sort().map(path => ({ path })) }
+          ? { patches: patches.map(path => ({ path })) }
           : {}),
         components: [IMAGE_PINS_DIR],
       }),
     });
-    files.push(initialImagePins(stack, env.name));
+    const initial = initialImagePins(stack, e.env.name);
+    files.push(initial);
+    if (rendersManifests(stack))
+      files.push({
+        path: renderedManifestsPath(e.env.name),
+        content: renderedManifests(
+          plan,
+          e.env.name,
+          pins[e.env.name] ?? initial.content,
+        ),
+      });
   }
 
   return files.sort((a, b) => compareStrings(a.path, b.path));

@@ -199,6 +199,22 @@ export const stackSchema = z.strictObject({
       .array(componentSchema)
       .min(1, rule('required', 'a stack needs at least one component')),
     links: z.array(linkSchema).optional(),
+    /**
+     * How Argo CD gets the manifests: `kustomize` (default) renders
+     * deploy/overlays/<env>; `manifests` also writes deploy/rendered/<env>/
+     * manifests.yaml, plain YAML Argo CD applies without running kustomize
+     * (for large stacks: see the stack-common README's render benchmark).
+     */
+    deploy: z
+      .strictObject({
+        render: z
+          .enum(
+            ['kustomize', 'manifests'],
+            rule('enum', i => `${show(i)} is not one of kustomize, manifests`),
+          )
+          .optional(),
+      })
+      .optional(),
     environments: z
       .strictObject({
         dev: environmentSchema.optional(),
