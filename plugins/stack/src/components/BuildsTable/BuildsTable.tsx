@@ -30,8 +30,6 @@ export function BuildsTable({
   entityRef,
 }: BuildsTableProps) {
   const { lastSuccess, rows } = deploymentOfLastSuccess(builds, ENVIRONMENTS);
-  // Fixed widths for the short columns: Table otherwise shares the width
-  // evenly, and at 1280 px the run name and the promote button overflow it.
   const columns: TableColumn<BuildRun>[] = [
     {
       title: 'Run',
@@ -47,22 +45,16 @@ export function BuildsTable({
     {
       title: 'Status',
       field: 'status',
-      width: '120px',
+      // Table shares the width evenly: unwrapped, "success" stays one word.
       cellStyle: { whiteSpace: 'nowrap' },
       render: run => (
         <ToneStatus tone={runTone(run)}>{runStatus(run)}</ToneStatus>
       ),
     },
-    {
-      title: 'Branch',
-      field: 'branch',
-      width: '90px',
-      render: run => run.branch ?? '—',
-    },
+    { title: 'Branch', field: 'branch', render: run => run.branch ?? '—' },
     {
       title: 'Commit',
       field: 'commit',
-      width: '100px',
       render: run => (
         <span title={run.commitMessage}>
           <Commit repository={builds.repository} sha={run.commit} />
@@ -72,13 +64,11 @@ export function BuildsTable({
     {
       title: 'Started',
       field: 'startedAt',
-      width: '100px',
       render: run => (run.startedAt ? `${ageOf(run.startedAt, now)} ago` : '—'),
     },
     {
       title: 'Duration',
       field: 'durationSeconds',
-      width: '90px',
       render: run =>
         run.durationSeconds !== undefined
           ? formatAge(run.durationSeconds)

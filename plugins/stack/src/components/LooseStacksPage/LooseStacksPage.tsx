@@ -26,7 +26,9 @@ const columns: TableColumn<LooseStack>[] = [
   },
   { title: 'Repository', field: 'repository', emptyValue: '–', width: '150px' },
   { title: 'System', field: 'system', emptyValue: '–', width: '110px' },
-  { title: 'Reason', field: 'reason' },
+  // Unset, Table would give it calc(100% - …), which the browser honours
+  // before the pixel widths, squeezing them again.
+  { title: 'Reason', field: 'reason', width: 'auto' },
   {
     title: 'Fix',
     field: 'fix.title',
