@@ -1,6 +1,9 @@
 // Our stack plugin in the real portal, whose backend reads a loopback fake
 // Argo CD and GitHub (plugins/stack-backend/bench/serveFakes.ts): the payments
-// repo is healthy in dev, degraded in stage and out of sync in prod.
+// repo is healthy in dev, degraded in stage and out of sync in prod. The
+// Kubernetes plugin's backend reads a fake Kubernetes API
+// (packages/backend/src/testing/fakeKubernetes.ts) that runs the payments
+// services' pods in payments-dev, -stage and -prod.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -18,9 +21,35 @@ import {
   step,
   usePortal,
 } from './portal.ts';
+import {
+  startFakeKubernetes,
+  type FakeKubernetes,
+  type FakePod,
+} from '../packages/backend/src/testing/fakeKubernetes.ts';
 
 let fakes: ChildProcess | undefined;
 let fakeGithub = '';
+let kube: FakeKubernetes | undefined;
+
+/**
+ * One pod per environment of payments-api and payments-web, labelled as the
+ * entities' backstage.io/kubernetes-label-selector selects them
+ * (examples/entities.yaml); the stage API pod restarted 3 times.
+ */
+const paymentsPods: FakePod[] = ['payments-api', 'payments-web'].flatMap(
+  component =>
+    ['dev', 'stage', 'prod'].map(env => ({
+      name: `${component}-7d9c6b5f4-${env}1`,
+      namespace: `payments-${env}`,
+      labels: {
+        'app.kubernetes.io/name': component,
+        'app.kubernetes.io/part-of': 'payments',
+        'pod-template-hash': '7d9c6b5f4',
+      },
+      image: `ghcr.io/acme/${component}:1.4.2`,
+      restarts: component === 'payments-api' && env === 'stage' ? 3 : 0,
+    })),
+);
 
 /** Starts the fakes and returns the portal's config for them, as env vars. */
 async function fakeUpstreams(): Promise<NodeJS.ProcessEnv> {
@@ -40,6 +69,7 @@ async function fakeUpstreams(): Promise<NodeJS.ProcessEnv> {
     [Symbol.asyncIterator]()
     .next();
   const { argo, github, token } = JSON.parse(first.value);
+  kube = await startFakeKubernetes({ pods: paymentsPods });
   fakeGithub = github;
   // The portal's catalog plus acme/shop-api from a `url:` location (the
   // fake GitHub serves it), as a registered repository is; the list replaces
@@ -63,6 +93,21 @@ async function fakeUpstreams(): Promise<NodeJS.ProcessEnv> {
       ...catalog.locations,
       SHOP_LOCATION,
     ]),
+    APP_CONFIG_kubernetes_clusterLocatorMethods: JSON.stringify([
+      {
+        type: 'config',
+        clusters: [
+          {
+            name: 'workloads',
+            url: kube.url,
+            authProvider: 'serviceAccount',
+            serviceAccountToken: kube.token,
+            // The fake serves no metrics.k8s.io.
+            skipMetricsLookup: true,
+          },
+        ],
+      },
+    ]),
     APP_CONFIG_stack_argocd_instances: JSON.stringify([
       { name: 'main', url: argo, token },
     ]),
@@ -76,7 +121,10 @@ async function fakeUpstreams(): Promise<NodeJS.ProcessEnv> {
 const session = usePortal({
   env: fakeUpstreams,
   viewport: { width: 1280, height: 900 },
-  cleanup: () => fakes?.kill('SIGTERM'),
+  cleanup: () => {
+    fakes?.kill('SIGTERM');
+    void kube?.close();
+  },
 });
 
 const entityPage = (ref: string, tab = '') =>
@@ -309,6 +357,15 @@ test('the loose-stacks page, reached from the sidebar, finds the planted loose r
       await notice.innerText(),
       /Repository acme\/intruder tags itself into system payments/,
     );
+    await page
+      .getByRole('list', { name: 'Deployment health' })
+      .getByRole('status', { name: /dev: Healthy/ })
+      .first()
+      .waitFor({ timeout: 60_000 });
+    await page.screenshot({
+      path: resolve(ARTIFACTS, 'system-overview.png'),
+      fullPage: true,
+    });
   }));
 
 async function assertEventually(
@@ -381,3 +438,69 @@ test('the fullstack template designs extra components and previews their manifes
   }));
 
 dayTwoTests(session, () => fakeGithub);
+
+test("a service's Kubernetes tab shows its pods in each environment's namespace, with restarts", () =>
+  step(session.page, 'kubernetes', async () => {
+    const { page } = session;
+    await page.goto(entityPage('component/payments-api'));
+    await page
+      .getByRole('list', { name: 'Deployment health' })
+      .getByRole('status', { name: /dev: Healthy/ })
+      .waitFor({ timeout: 120_000 });
+    await expectNoErrorPanel(page);
+    await page.screenshot({
+      path: resolve(ARTIFACTS, 'service-overview.png'),
+      fullPage: true,
+    });
+
+    // The entity page's tab (the header's first "Kubernetes").
+    await page.getByText('Kubernetes', { exact: true }).first().click();
+    await page.waitForURL(/\/kubernetes$/);
+    // The plugin's error table: the restarted stage pod, from restartCount.
+    const restarted = page.locator('tr', {
+      hasText: 'payments-api-7d9c6b5f4-stage1',
+    });
+    await restarted.waitFor({ timeout: 60_000 });
+    assert.match(
+      await restarted.innerText(),
+      /workloads\s+payments-stage\s+Pod\s+payments-api-7d9c6b5f4-stage1\s+container=payments-api restarted 3 times/,
+    );
+    // The cluster's summary counts only this service's pods (the selector
+    // leaves payments-web's out), one of them with errors.
+    const cluster = page.getByRole('button', { name: /workloads/ }).first();
+    assert.match(await cluster.innerText(), /3 pods[\s\S]*1 pod with errors/);
+    await cluster.click();
+    // One Deployment per environment's namespace, each with its pod.
+    for (const env of ['dev', 'stage', 'prod']) {
+      // The accordion's expand icon: its name part opens a details drawer.
+      const deployment = page.locator('.MuiAccordionSummary-root', {
+        hasText: new RegExp(
+          `payments-api\\s*Deployment\\s*namespace: payments-${env}`,
+        ),
+      });
+      await deployment.locator('.MuiAccordionSummary-expandIcon').click();
+      await page
+        .locator('tr', { hasText: `payments-api-7d9c6b5f4-${env}1` })
+        .last()
+        .waitFor();
+    }
+    // Name, phase, status, containers ready, total restarts.
+    const stageRow = page
+      .locator('tr', { hasText: 'payments-api-7d9c6b5f4-stage1' })
+      .last();
+    assert.match(await stageRow.innerText(), /Running[\s\S]*1\/1\s+3\b/);
+    assert.equal(await page.getByText(/payments-web-7d9c6b5f4/).count(), 0);
+    // The entity's label selector is what reached the API server.
+    assert.ok(
+      kube!.requests.includes(
+        `GET /api/v1/pods?labelSelector=${encodeURIComponent(
+          'app.kubernetes.io/name=payments-api,app.kubernetes.io/part-of=payments',
+        )}`,
+      ),
+      kube!.requests.join('\n'),
+    );
+    await page.screenshot({
+      path: resolve(ARTIFACTS, 'kubernetes-tab.png'),
+      fullPage: true,
+    });
+  }));

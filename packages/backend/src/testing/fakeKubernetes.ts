@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 
 /**
  * A loopback fake of the Kubernetes API, shaped like the real one
@@ -7,8 +7,11 @@ import { AddressInfo } from 'node:net';
  * calls of it.
  * - Lists, cluster-wide or per namespace, with `?labelSelector=` (equality
  *   terms `k=v,k2=v2`, the form the generated catalog annotations use): the
- *   pods given, and an empty `<Kind>List` for every other type
- *   @backstage/plugin-kubernetes-backend fetches.
+ *   pods given, the ReplicaSets and Deployments that own them (the Kubernetes
+ *   tab lists pods only under their Deployment, matched by ownerReferences
+ *   uid), and an empty `<Kind>List` for every other type
+ *   @backstage/plugin-kubernetes-backend fetches (DEFAULT_OBJECTS in its
+ *   KubernetesFanOutHandler).
  * - JSON merge patch of ApplicationSets (idp:argocd:refresh), allowed only on
  *   the names given, as the portal's RBAC (resourceNames) allows.
  * Every request must carry the bearer token.
@@ -24,6 +27,7 @@ export interface FakeKubernetes {
 }
 
 export interface FakePod {
+  /** `<deployment>-<pod-template-hash>-<suffix>`, as a Deployment names its pods. */
   name: string;
   namespace: string;
   labels: Record<string, string>;
@@ -32,11 +36,25 @@ export interface FakePod {
   ready?: boolean;
 }
 
+const started = '2026-01-05T10:00:00Z';
+
+/** The ReplicaSet and Deployment that own a pod, by its name. */
+function ownersOf(p: FakePod) {
+  const replicaSet = p.name.replace(/-[^-]+$/, '');
+  const deployment = replicaSet.replace(/-[^-]+$/, '');
+  return {
+    replicaSet,
+    replicaSetUid: `uid-rs-${p.namespace}-${replicaSet}`,
+    deployment,
+    deploymentUid: `uid-deploy-${p.namespace}-${deployment}`,
+  };
+}
+
 /** A Pod as `GET /api/v1/pods` returns it (the fields the Kubernetes tab reads). */
 export function podJson(p: FakePod) {
-  const started = '2026-01-05T10:00:00Z';
   const container = p.labels['app.kubernetes.io/name'] ?? 'app';
   const ready = p.ready ?? true;
+  const owners = ownersOf(p);
   return {
     metadata: {
       name: p.name,
@@ -49,8 +67,8 @@ export function podJson(p: FakePod) {
         {
           apiVersion: 'apps/v1',
           kind: 'ReplicaSet',
-          name: p.name.replace(/-[^-]+$/, ''),
-          uid: `uid-rs-${p.namespace}-${p.name}`,
+          name: owners.replicaSet,
+          uid: owners.replicaSetUid,
           controller: true,
           blockOwnerDeletion: true,
         },
@@ -100,11 +118,148 @@ export function podJson(p: FakePod) {
           imageID: `${p.image}@sha256:${'a'.repeat(64)}`,
           containerID: `containerd://${'b'.repeat(64)}`,
           state: { running: { startedAt: started } },
+          // A restarted container reports how its previous run ended.
+          ...(p.restarts
+            ? {
+                lastState: {
+                  terminated: {
+                    exitCode: 1,
+                    reason: 'Error',
+                    startedAt: started,
+                    finishedAt: started,
+                    containerID: `containerd://${'c'.repeat(64)}`,
+                  },
+                },
+              }
+            : {}),
         },
       ],
       qosClass: 'Burstable',
     },
   };
+}
+
+/** What a list filters on. */
+type Listed = {
+  metadata: {
+    namespace: string;
+    labels: Record<string, string>;
+    [field: string]: unknown;
+  };
+  [field: string]: unknown;
+};
+
+/**
+ * The ReplicaSets (`apps/v1`) and Deployments that own `pods`, one of each per
+ * `<namespace>/<replicaset>`, labelled like their pods (without the
+ * pod-template-hash, on the Deployment) and ready when all their pods are.
+ */
+function ownersJson(pods: FakePod[]) {
+  const groups = new Map<string, FakePod[]>();
+  for (const p of pods) {
+    const key = `${p.namespace}/${ownersOf(p).replicaSet}`;
+    groups.set(key, [...(groups.get(key) ?? []), p]);
+  }
+  const replicasets: Listed[] = [];
+  const deployments: Listed[] = [];
+  for (const group of groups.values()) {
+    const [first] = group;
+    const o = ownersOf(first);
+    const labels = Object.fromEntries(
+      Object.entries(first.labels).filter(([k]) => k !== 'pod-template-hash'),
+    );
+    const ready = group.filter(p => p.ready ?? true).length;
+    const counts = {
+      replicas: group.length,
+      readyReplicas: ready,
+      availableReplicas: ready,
+    };
+    const selector = { matchLabels: first.labels };
+    const template = {
+      metadata: { labels: first.labels },
+      spec: {
+        containers: [
+          {
+            name: labels['app.kubernetes.io/name'] ?? 'app',
+            image: first.image,
+          },
+        ],
+      },
+    };
+    replicasets.push({
+      metadata: {
+        name: o.replicaSet,
+        namespace: first.namespace,
+        uid: o.replicaSetUid,
+        resourceVersion: '1001',
+        generation: 1,
+        creationTimestamp: started,
+        labels: first.labels,
+        annotations: { 'deployment.kubernetes.io/revision': '1' },
+        ownerReferences: [
+          {
+            apiVersion: 'apps/v1',
+            kind: 'Deployment',
+            name: o.deployment,
+            uid: o.deploymentUid,
+            controller: true,
+            blockOwnerDeletion: true,
+          },
+        ],
+      },
+      spec: { replicas: group.length, selector, template },
+      status: {
+        ...counts,
+        fullyLabeledReplicas: group.length,
+        observedGeneration: 1,
+      },
+    });
+    deployments.push({
+      metadata: {
+        name: o.deployment,
+        namespace: first.namespace,
+        uid: o.deploymentUid,
+        resourceVersion: '1001',
+        generation: 1,
+        creationTimestamp: started,
+        labels,
+        annotations: { 'deployment.kubernetes.io/revision': '1' },
+      },
+      spec: {
+        replicas: group.length,
+        selector: { matchLabels: labels },
+        template,
+        strategy: {
+          type: 'RollingUpdate',
+          rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' },
+        },
+        revisionHistoryLimit: 10,
+        progressDeadlineSeconds: 600,
+      },
+      status: {
+        ...counts,
+        updatedReplicas: group.length,
+        observedGeneration: 1,
+        conditions: [
+          {
+            type: 'Available',
+            status: ready === group.length ? 'True' : 'False',
+            reason: 'MinimumReplicasAvailable',
+            lastUpdateTime: started,
+            lastTransitionTime: started,
+          },
+          {
+            type: 'Progressing',
+            status: 'True',
+            reason: 'NewReplicaSetAvailable',
+            lastUpdateTime: started,
+            lastTransitionTime: started,
+          },
+        ],
+      },
+    });
+  }
+  return { replicasets, deployments };
 }
 
 /** `k=v,k2=v2` as the API server reads equality-based selectors. */
@@ -139,6 +294,10 @@ export async function startFakeKubernetes(options: {
   token?: string;
 }): Promise<FakeKubernetes> {
   const token = options.token ?? 'fake-kubernetes-token';
+  const objects: Record<string, Listed[]> = {
+    pods: (options.pods ?? []).map(podJson),
+    ...ownersJson(options.pods ?? []),
+  };
   const requests: string[] = [];
   const patches: FakeKubernetes['patches'] = [];
   const send = (res: http.ServerResponse, status: number, body: unknown) => {
@@ -226,13 +385,11 @@ export async function startFakeKubernetes(options: {
         return;
       }
       const selector = url.searchParams.get('labelSelector');
-      const items =
-        plural === 'pods'
-          ? (options.pods ?? [])
-              .filter(p => !namespace || p.namespace === namespace)
-              .filter(p => matches(selector, p.labels))
-              .map(podJson)
-          : [];
+      const items = (objects[plural] ?? []).filter(
+        o =>
+          (!namespace || o.metadata.namespace === namespace) &&
+          matches(selector, o.metadata.labels),
+      );
       send(res, 200, {
         kind: `${kind}List`,
         apiVersion,

@@ -45,6 +45,8 @@ export function BuildsTable({
     {
       title: 'Status',
       field: 'status',
+      // Table shares the width evenly: unwrapped, "success" stays one word.
+      cellStyle: { whiteSpace: 'nowrap' },
       render: run => (
         <ToneStatus tone={runTone(run)}>{runStatus(run)}</ToneStatus>
       ),

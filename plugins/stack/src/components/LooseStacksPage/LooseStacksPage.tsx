@@ -14,18 +14,25 @@ import { Notice } from '../Notice';
 import { CAUSE_LABELS } from './causeLabels';
 import { stackApiRef } from '../../api/stackApiRef';
 
+// Fixed widths for the short columns leave the rest to the reason; without
+// them Table shares the width evenly and squeezes the fix link to a few
+// letters per line at 1280 px.
 const columns: TableColumn<LooseStack>[] = [
   {
     title: 'Cause',
     field: 'cause',
+    width: '160px',
     render: row => CAUSE_LABELS[row.cause] ?? row.cause,
   },
-  { title: 'Repository', field: 'repository', emptyValue: '–' },
-  { title: 'System', field: 'system', emptyValue: '–' },
-  { title: 'Reason', field: 'reason', width: '50%' },
+  { title: 'Repository', field: 'repository', emptyValue: '–', width: '150px' },
+  { title: 'System', field: 'system', emptyValue: '–', width: '110px' },
+  // Unset, Table would give it calc(100% - …), which the browser honours
+  // before the pixel widths, squeezing them again.
+  { title: 'Reason', field: 'reason', width: 'auto' },
   {
     title: 'Fix',
     field: 'fix.title',
+    width: '220px',
     render: row =>
       row.fix.url ? (
         <Link to={row.fix.url}>{row.fix.title}</Link>

@@ -19,14 +19,21 @@ const useStyles = makeStyles(theme => ({
   list: { listStyle: 'none', margin: 0, padding: 0 },
   item: {
     display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
+    alignItems: 'baseline',
     gap: theme.spacing(0.5),
     padding: theme.spacing(0.5, 0),
   },
   name: {
     minWidth: 120,
+    flexShrink: 0,
     fontWeight: theme.typography.fontWeightMedium as number,
+  },
+  // Badges wrap beside the name, never under it.
+  badges: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: theme.spacing(0.5),
   },
 }));
 
@@ -84,23 +91,25 @@ export function StackHealthCard() {
                   {service.metadata.title ?? service.metadata.name}
                 </span>
                 {health ? (
-                  ENVIRONMENTS.map(envName => {
-                    const env = health.environments.find(
-                      e => e.environment === envName,
-                    );
-                    const stale = env?.applications.find(a => a.stale)?.stale;
-                    return (
-                      <HealthBadge
-                        key={envName}
-                        label={envName}
-                        health={env?.healthStatus}
-                        sync={env?.syncStatus}
-                        staleAge={
-                          stale ? formatAge(stale.ageSeconds) : undefined
-                        }
-                      />
-                    );
-                  })
+                  <span className={classes.badges}>
+                    {ENVIRONMENTS.map(envName => {
+                      const env = health.environments.find(
+                        e => e.environment === envName,
+                      );
+                      const stale = env?.applications.find(a => a.stale)?.stale;
+                      return (
+                        <HealthBadge
+                          key={envName}
+                          label={envName}
+                          health={env?.healthStatus}
+                          sync={env?.syncStatus}
+                          staleAge={
+                            stale ? formatAge(stale.ageSeconds) : undefined
+                          }
+                        />
+                      );
+                    })}
+                  </span>
                 ) : (
                   <span>{result.errors.get(refs[i]) ?? 'no health'}</span>
                 )}
