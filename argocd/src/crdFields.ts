@@ -124,6 +124,9 @@ export const AHEAD_OF_PINNED_ARGO_CD: Record<string, string> = {
   // argoproj/argo-cd#21505, first in v3.5.0; no argo-cd chart ships 3.5 yet.
   'ApplicationSet.spec.generators[0].matrix.generators[0].scmProvider.github.excludeArchivedRepos':
     'v3.5.0',
+  // The same field in the rendered-manifests generator.
+  'ApplicationSet.spec.generators[1].matrix.generators[0].scmProvider.github.excludeArchivedRepos':
+    'v3.5.0',
 };
 
 /**
