@@ -156,6 +156,12 @@ test('the topology of the payments system carries live health per environment', 
       (await api.getAttribute('aria-label'))?.includes('Healthy'),
     );
     assert.equal(await api.getAttribute('data-tone'), 'ok');
+    // payments has no stack.yaml in the fake GitHub: said as such, not as an
+    // invalid file (a directory listing once stood in for it).
+    assert.doesNotMatch(
+      await page.locator('body').innerText(),
+      /stack\.yaml is invalid/,
+    );
     await page.screenshot({ path: resolve(ARTIFACTS, 'topology-dev.png') });
     await page
       .getByRole('group', { name: 'Environment' })
@@ -217,6 +223,15 @@ test('the builds tab lists workflow runs and what each environment runs', () =>
     assert.ok((await page.getByRole('table').getByRole('row').count()) >= 2);
     await page.locator('[data-testid=build-deployment-dev]').waitFor();
     await expectNoErrorPanel(page);
+    // At 1280 px every column, the Promote one too, fits the card.
+    const { table, box } = await page.getByRole('table').evaluate(t => ({
+      table: t.scrollWidth,
+      box: t.closest('.MuiPaper-root')!.clientWidth,
+    }));
+    assert.ok(
+      table <= box + 1,
+      `the builds table (${table}px) overflows its card (${box}px)`,
+    );
     await page.screenshot({
       path: resolve(ARTIFACTS, 'builds.png'),
       fullPage: true,

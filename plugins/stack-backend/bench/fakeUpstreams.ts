@@ -279,11 +279,16 @@ export function fakeGithubServer(
         sendJson(res, 200, org.repositories);
         return;
       }
-      const contents = /^\/repos\/[^/]+\/([^/]+)\/contents\//.exec(
+      const contents = /^\/repos\/[^/]+\/([^/]+)\/contents\/(.*)$/.exec(
         url.pathname,
       );
       if (contents) {
-        if (org.withDevOverlay.includes(contents[1])) {
+        // Only the dev overlay exists: any other file (stack.yaml) is a 404,
+        // not a listing that a reader would parse as the file.
+        if (
+          org.withDevOverlay.includes(contents[1]) &&
+          contents[2] === 'deploy/overlays/dev'
+        ) {
           sendJson(res, 200, [{ type: 'file', name: 'kustomization.yaml' }]);
         } else sendJson(res, 404, { message: 'Not Found', status: '404' });
         return;

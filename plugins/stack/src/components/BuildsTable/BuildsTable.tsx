@@ -13,6 +13,8 @@ import { LastBuildDeployments } from './LastBuildDeployments';
 import { PromoteButton } from './PromoteButton';
 import { runStatus, runTone } from './runTone';
 
+const SIDES = { paddingLeft: 8, paddingRight: 8 };
+
 export interface BuildsTableProps {
   builds: EntityBuilds;
   now?: number;
@@ -100,7 +102,15 @@ export function BuildsTable({
       />
       <Table<BuildRun>
         title="Workflow runs"
-        columns={columns}
+        // material-table gives a column without a width `calc(100% / n)`
+        // and 16 px side padding: with eight columns the Promote button was
+        // cut off at 1280 px. `auto` sizes each by its content, 8 px sides.
+        columns={columns.map(c => ({
+          width: 'auto',
+          ...c,
+          cellStyle: { ...SIDES, ...(c.cellStyle as object) },
+          headerStyle: { ...SIDES, ...c.headerStyle },
+        }))}
         data={builds.runs}
         options={{ search: false, paging: false, padding: 'dense' }}
       />
