@@ -43,6 +43,18 @@ const user = (ref = 'user:default/ada') => ({
   info: { userEntityRef: ref, ownershipEntityRefs: [ref] },
 });
 
+/** The catalog's isEntityOwner condition over these ownership claims. */
+const ownedBy = (claims: string[]) => ({
+  result: AuthorizeResult.CONDITIONAL,
+  pluginId: 'catalog',
+  resourceType: 'catalog-entity',
+  conditions: {
+    rule: 'IS_ENTITY_OWNER',
+    resourceType: 'catalog-entity',
+    params: { claims },
+  },
+});
+
 describe('StackPermissionPolicy', () => {
   const ada = ['user:default/ada', 'group:default/payments-team'];
 
@@ -52,16 +64,7 @@ describe('StackPermissionPolicy', () => {
         { permission: stackApplicationSyncPermission },
         user(),
       ),
-    ).toEqual({
-      result: AuthorizeResult.CONDITIONAL,
-      pluginId: 'catalog',
-      resourceType: 'catalog-entity',
-      conditions: {
-        rule: 'IS_ENTITY_OWNER',
-        resourceType: 'catalog-entity',
-        params: { claims: ada },
-      },
-    });
+    ).toEqual(ownedBy(ada));
   });
 
   it.each([
@@ -90,16 +93,7 @@ describe('StackPermissionPolicy', () => {
 
   it('lets owners (catalog condition) and the platform group (outright) propose a stack change', async () => {
     const request = { permission: stackChangeProposePermission };
-    expect(await policy(ada).handle(request, user())).toEqual({
-      result: AuthorizeResult.CONDITIONAL,
-      pluginId: 'catalog',
-      resourceType: 'catalog-entity',
-      conditions: {
-        rule: 'IS_ENTITY_OWNER',
-        resourceType: 'catalog-entity',
-        params: { claims: ada },
-      },
-    });
+    expect(await policy(ada).handle(request, user())).toEqual(ownedBy(ada));
     expect(
       await policy(['user:default/m', 'group:default/platform-team']).handle(
         request,

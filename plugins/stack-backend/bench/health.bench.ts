@@ -23,7 +23,7 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   AuthorizeResult,
@@ -35,6 +35,7 @@ import os from 'node:os';
 import { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { stackPlugin } from '../src/plugin';
+import { benchEntities } from './benchCatalog';
 import type { Calls } from './fakeUpstreams';
 import type { FakeArgoJob } from './fakeArgoWorker';
 import type { Kind, LoadJob, LoadResult, Plugin } from './loadWorker';
@@ -185,26 +186,10 @@ async function main() {
     ],
     lifetimeMs,
   });
-  const entities = new Map<string, Entity>(
-    repos.map(repo => {
-      const e: Entity = {
-        apiVersion: 'backstage.io/v1alpha1',
-        kind: 'Component',
-        metadata: {
-          name: repo,
-          namespace: 'default',
-          annotations: {
-            // Written by the catalog for a url: registration (our trust source).
-            'backstage.io/managed-by-location': `url:https://github.com/acme/${repo}/blob/main/catalog-info.yaml`,
-            'github.com/project-slug': `acme/${repo}`,
-            'argocd/app-selector': `idp.platform/repo=${repo}`,
-          },
-        },
-        spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
-      };
-      return [stringifyEntityRef(e), e];
-    }),
-  );
+  const entities = benchEntities(repos, repo => ({
+    'github.com/project-slug': `acme/${repo}`,
+    'argocd/app-selector': `idp.platform/repo=${repo}`,
+  }));
   const refs = [...entities.keys()];
   const rows: Row[] = [];
   const loads: string[] = [];

@@ -20,7 +20,6 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import eventsPlugin from '@backstage/plugin-events-backend';
 import eventsModuleGithub from '@backstage/plugin-events-backend-module-github';
@@ -32,6 +31,7 @@ import { workflowRun } from '../src/__testUtils__/githubFixtures';
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import { benchNumber as arg } from '../../stack-common/bench/benchArgs';
 import { stackPlugin } from '../src/plugin';
+import { benchEntities } from './benchCatalog';
 import { fakeGithubServer } from './fakeUpstreams';
 
 const REPOS = arg('repos', 500);
@@ -50,23 +50,7 @@ async function measure(webhooks: boolean) {
     repos,
     (HOURS + 2) * HOUR_S * 1000 + 120_000,
   );
-  const entities = new Map<string, Entity>(
-    repos.map(repo => {
-      const e: Entity = {
-        apiVersion: 'backstage.io/v1alpha1',
-        kind: 'Component',
-        metadata: {
-          name: repo,
-          namespace: 'default',
-          annotations: {
-            'backstage.io/managed-by-location': `url:https://github.com/acme/${repo}/blob/main/catalog-info.yaml`,
-          },
-        },
-        spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
-      };
-      return [stringifyEntityRef(e), e];
-    }),
-  );
+  const entities = benchEntities(repos);
   const catalog = createServiceFactory({
     service: catalogServiceRef,
     deps: {},

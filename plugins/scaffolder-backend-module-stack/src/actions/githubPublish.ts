@@ -1,10 +1,6 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError } from '@backstage/errors';
-import {
-  DefaultGithubCredentialsProvider,
-  ScmIntegrationRegistry,
-} from '@backstage/integration';
-import { CatalogService } from '@backstage/plugin-catalog-node';
+import { DefaultGithubCredentialsProvider } from '@backstage/integration';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   DNS_LABEL,
@@ -42,7 +38,6 @@ import {
   RepositoryState,
 } from '../github/ensureRepository';
 import { githubError } from '../github/githubError';
-import { GithubPacing } from '../github/pacing';
 import { parseOwnerRepo } from '../github/parseOwnerRepo';
 import { protectBranch } from '../github/protectBranch';
 import { pushWorkspace } from '../github/pushWorkspace';
@@ -52,6 +47,7 @@ import {
 } from '../github/readWorkspaceFiles';
 import { withSuffix } from '../errors/withSuffix';
 import { examples } from './githubPublish.examples';
+import { GithubActionOptions } from '../github/githubActionOptions';
 import { repoUrlInput } from '../github/repoUrlInput';
 
 const TOPIC = /^[a-z0-9][a-z0-9-]{0,49}$/;
@@ -157,15 +153,12 @@ function systemOfStack(files: WorkspaceFile[]): string | undefined {
  * pushes the workspace and protects `main` on top of its existing protection.
  * Every side effect is its own checkpoint.
  */
-export function createGithubPublishAction(options: {
-  integrations: ScmIntegrationRegistry;
-  pacing: GithubPacing;
-  catalog: CatalogService;
-  /** `idp.github.allowedOwners`: the only GitHub owners publish writes to. */
-  allowedOwners: string[];
-  /** `idp.github.ciBot`: the GitHub App CI pushes dev pins as; none: no set-up. */
-  ciBot?: CiBot;
-}) {
+export function createGithubPublishAction(
+  options: GithubActionOptions & {
+    /** `idp.github.ciBot`: the GitHub App CI pushes dev pins as; none: no set-up. */
+    ciBot?: CiBot;
+  },
+) {
   const { integrations, pacing, catalog, allowedOwners, ciBot } = options;
   const credentials =
     DefaultGithubCredentialsProvider.fromIntegrations(integrations);

@@ -3,11 +3,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError } from '@backstage/errors';
-import {
-  DefaultGithubCredentialsProvider,
-  ScmIntegrationRegistry,
-} from '@backstage/integration';
-import { CatalogService } from '@backstage/plugin-catalog-node';
+import { DefaultGithubCredentialsProvider } from '@backstage/integration';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   changeSummaryMarkdown,
@@ -30,8 +26,8 @@ import { DEFAULT_BRANCH } from '../conventions';
 import { checkAllowedOwner } from '../github/allowedOwners';
 import { octokitForRepository } from '../github/createOctokit';
 import { openPullRequest } from '../github/openPullRequest';
-import { GithubPacing } from '../github/pacing';
 import { parseOwnerRepo } from '../github/parseOwnerRepo';
+import { GithubActionOptions } from '../github/githubActionOptions';
 import { repoUrlInput } from '../github/repoUrlInput';
 import {
   branchHead,
@@ -107,14 +103,9 @@ function describe(options: {
  * is built upon when it touches other files, refused naming them otherwise.
  * An edit that changes nothing opens nothing.
  */
-export function createStackEditAction(options: {
-  integrations: ScmIntegrationRegistry;
-  pacing: GithubPacing;
-  catalog: CatalogService;
-  permissions: PermissionsService;
-  /** `idp.github.allowedOwners`, as for idp:github:publish. */
-  allowedOwners: string[];
-}) {
+export function createStackEditAction(
+  options: GithubActionOptions & { permissions: PermissionsService },
+) {
   const { integrations, pacing, catalog, permissions, allowedOwners } = options;
   const credentialsProvider =
     DefaultGithubCredentialsProvider.fromIntegrations(integrations);

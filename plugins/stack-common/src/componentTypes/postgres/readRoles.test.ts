@@ -61,20 +61,17 @@ function cnpgCreateRole(role: Record<string, any>, password: string): string {
 describe('PostgreSQL read role', () => {
   it('gives a read link a role of its own that holds only pg_read_all_data', () => {
     const [reader] = managedRoles();
-    expect(reader).toEqual({
+    expect(reader).toMatchObject({
       name: 'report_reader',
-      ensure: 'present',
-      comment: 'read-only access for report',
       login: true,
-      superuser: false,
-      createdb: false,
-      createrole: false,
-      replication: false,
-      bypassrls: false,
-      inherit: true,
       inRoles: [READ_ALL_DATA],
       passwordSecret: { name: 'db-report-readonly' },
     });
+    // Every privilege CloudNativePG can grant a managed role is off.
+    const privileges = ['superuser', 'createdb', 'createrole', 'replication'];
+    for (const p of [...privileges, 'bypassrls']) {
+      expect([p, reader[p]]).toEqual([p, false]);
+    }
     // The write link keeps the owner: no role for api.
     expect(managedRoles()).toHaveLength(1);
   });
