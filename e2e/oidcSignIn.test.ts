@@ -89,20 +89,21 @@ async function syncButton(page: Page, service: string) {
   return { cell, button };
 }
 
-/** Waits for the permission decision to settle on the expected state. */
+/**
+ * Waits for the permission decision to settle on the expected state. A
+ * button is also disabled while its decision is loading, so "disabled" only
+ * counts once the reason for it is shown.
+ */
 async function expectEnabled(page: Page, service: string, enabled: boolean) {
   const { cell, button } = await syncButton(page, service);
-  const deadline = Date.now() + 30_000;
-  while ((await button.isEnabled()) !== enabled && Date.now() < deadline) {
-    await page.waitForTimeout(250);
+  if (enabled) {
+    await button.and(page.locator(':enabled')).waitFor({ timeout: 30_000 });
+  } else {
+    await cell
+      .getByText('Only the owners of this service can sync dev.')
+      .waitFor({ timeout: 30_000 });
   }
   assert.equal(await button.isEnabled(), enabled, `Sync dev of ${service}`);
-  if (!enabled) {
-    assert.match(
-      await cell.innerText(),
-      /Only the owners of this service can sync dev\./,
-    );
-  }
 }
 
 test('Ada (payments-team) may sync Payments API and not Receipts worker', () =>
