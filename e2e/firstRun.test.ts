@@ -1,11 +1,14 @@
-// The golden path as a developer tries it first: open the Node.js template in
-// the scaffolder's template editor, fill the form and run it as a dry run.
-// The dry run executes our real actions in the real backend and lists the
-// files the template would push.
+// The portal as a newcomer first starts it, on embedded defaults and without
+// GitHub credentials: the smoke tests (smoke.ts), then the golden path as a
+// developer tries it first: open the Node.js template in the scaffolder's
+// template editor, fill the form and run it as a dry run. The dry run
+// executes our real actions in the real backend and lists the files the
+// template would push.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { resolve } from 'node:path';
 import { installFakeDirectoryPicker, readTree } from './fakeDirectoryPicker.ts';
+import { smokeTests } from './smoke.ts';
 import {
   ARTIFACTS,
   FRONTEND,
@@ -27,6 +30,8 @@ const session = usePortal({
       files: readTree(resolve(ROOT, 'templates/nodejs-service')),
     }),
 });
+
+smokeTests(session);
 
 test('the Node.js template runs as a dry run in the template editor', () =>
   step(session.page, 'template-editor', async () => {
