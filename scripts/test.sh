@@ -3,10 +3,9 @@
 # packages (unit, backend integration on SQLite and a real PostgreSQL 15, real
 # kustomize renders, scaffolder end-to-end), the browser tests against the real
 # portal, the portal image started as two production replicas on PostgreSQL and
-# Redis (e2e/production.test.ts), and the golden-path skeletons' own tests.
-# Not here: scripts/install-test.sh (packed plugins in a new create-app app). It
-# passes, but needs about 210 s of CPU before its browser phase (pack 103 s,
-# install 102 s) plus the app's start, more than the CI budget leaves (README).
+# Redis (e2e/production.test.ts), the install test (scripts/install-test.sh:
+# the packed plugins in a new create-app app) and the golden-path skeletons'
+# own tests.
 #
 # Obtains what it needs first (Node 22 and pnpm via bootstrap.sh; Chromium,
 # PostgreSQL and Redis from Debian packages when missing) and ends with one line
@@ -90,6 +89,11 @@ for t in e2e/*.test.ts; do
   ((${bf:-1} == 0)) || cat "$OUT/$(basename "$t").log" >&2
   record "$name" "${bp:-0}" "${bf:-1}"
 done
+
+# The packed plugins installed into a new create-app app and checked in
+# Chromium. After the browser files: the production test's `repo build --all`
+# has built every package, so this only packs (about 60 s instead of 120 s).
+check install:packed-plugins bash scripts/install-test.sh
 
 # Hostile form values through the skeletons: escaped per file type, refused by the parameter schemas.
 check "templates:escaping" node --test templates/escaping.test.mjs
