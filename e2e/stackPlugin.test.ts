@@ -3,7 +3,8 @@
 // repo is healthy in dev, degraded in stage and out of sync in prod. The
 // Kubernetes plugin's backend reads a fake Kubernetes API
 // (packages/backend/src/testing/fakeKubernetes.ts) that runs the payments
-// services' pods in payments-dev, -stage and -prod.
+// services' pods in payments-dev, -stage and -prod. The sign-in page offers
+// guest (this file's session) and OIDC (oidcSignIn.ts's people) together.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { test } from 'node:test';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { dayTwoTests, SHOP_LOCATION } from './dayTwo.ts';
+import { oidcSignInTests, startOidc, stopOidc } from './oidcSignIn.ts';
 import {
   ARTIFACTS,
   FRONTEND,
@@ -79,6 +81,7 @@ async function fakeUpstreams(): Promise<NodeJS.ProcessEnv> {
   );
   // Config through the environment, as a deployment would set it.
   return {
+    ...(await startOidc()),
     // Guest sign-in is user:development/guest, which the catalog does not
     // have, so its token claims the configured ownershipEntityRefs
     // (signInAsGuestUser in @backstage/plugin-auth-backend-module-guest-provider):
@@ -122,6 +125,7 @@ const session = usePortal({
   env: fakeUpstreams,
   viewport: { width: 1280, height: 900 },
   cleanup: () => {
+    stopOidc();
     fakes?.kill('SIGTERM');
     void kube?.close();
   },
@@ -519,3 +523,5 @@ test("a service's Kubernetes tab shows its pods in each environment's namespace,
       fullPage: true,
     });
   }));
+
+oidcSignInTests(session);
