@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
+import type { Locator } from 'playwright-core';
 import { parse } from 'yaml';
 import {
   ARTIFACTS,
@@ -34,6 +35,26 @@ async function received(github: string) {
   const res = await fetch(`${github}/_e2e/github`);
   assert.equal(res.status, 200);
   return (await res.json()) as { calls: string[]; pulls: ReceivedPull[] };
+}
+
+/**
+ * The one pull request the fake received on a branch starting with
+ * `headPrefix`, after asserting that the page's `link` points at it.
+ */
+async function theLinkedPull(
+  github: string,
+  headPrefix: string,
+  link: Locator,
+): Promise<{ calls: string[]; pull: ReceivedPull }> {
+  const { calls, pulls } = await received(github);
+  const matching = pulls.filter(p => p.head.startsWith(headPrefix));
+  assert.equal(matching.length, 1, `one pull request from ${headPrefix}*`);
+  const [pull] = matching;
+  assert.equal(
+    await link.getAttribute('href'),
+    `https://github.com/acme/shop-api/pull/${pull.number}`,
+  );
+  return { calls, pull };
 }
 
 /** Catalog entity `acme/shop-api` was registered from, served by the fake GitHub. */
@@ -94,13 +115,10 @@ export function dayTwoTests(session: PortalSession, github: () => string) {
       // The task's output: the pull request the fake GitHub opened.
       const link = page.getByRole('link', { name: 'Pull request' });
       await link.waitFor({ timeout: 120_000 });
-      const { calls, pulls } = await received(github());
-      const edits = pulls.filter(p => p.head.startsWith('idp/edit-stack-'));
-      assert.equal(edits.length, 1, 'one pull request');
-      const [pull] = edits;
-      assert.equal(
-        await link.getAttribute('href'),
-        `https://github.com/acme/shop-api/pull/${pull.number}`,
+      const { calls, pull } = await theLinkedPull(
+        github(),
+        'idp/edit-stack-',
+        link,
       );
       await expectNoErrorPanel(page);
       await page.screenshot({
@@ -161,14 +179,7 @@ export function dayTwoTests(session: PortalSession, github: () => string) {
       const link = row.getByRole('link', { name: /PR #\d+ to stage/ });
       await link.waitFor({ timeout: 60_000 });
 
-      const { pulls } = await received(github());
-      const promotions = pulls.filter(p => p.head.startsWith('promote/stage/'));
-      assert.equal(promotions.length, 1, 'one promotion pull request');
-      const [pull] = promotions;
-      assert.equal(
-        await link.getAttribute('href'),
-        `https://github.com/acme/shop-api/pull/${pull.number}`,
-      );
+      const { pull } = await theLinkedPull(github(), 'promote/stage/', link);
       const pin = 'deploy/overlays/stage/images/kustomization.yaml';
       assert.deepEqual(pull.changed, [pin]);
       assert.deepEqual(pull.parents, [pull.main]);
